@@ -1,0 +1,16 @@
+import init from './001-init';
+import queue from './002-queue';
+import library from './003-library';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** In order. Never edit a shipped migration: add the next number. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'init', sql: init },
+  { version: 2, name: 'queue', sql: queue },
+  { version: 3, name: 'library', sql: library },
+];

@@ -1,0 +1,167 @@
+/**
+ * The queue engine's public shape. The engine (store, runner, scheduler, metrics) implements it;
+ * job handlers (downloads, subscriptions) and core/api.ts depend only on this file.
+ */
+import type { ErrorInfo } from '../../shared/errors';
+import type { JobState, JobView, Millis, Progress, QueueMetrics, ScheduleView } from '../../shared/types';
+
+export type Clock = () => Millis;
+
+export interface Backoff {
+  type: 'fixed' | 'exponential';
+  /** First delay in ms (default 60 s). */
+  delayMs: number;
+  /** Upper bound for exponential backoff. */
+  maxDelayMs?: number;
+  /** 0..1, fraction of the delay randomised. */
+  jitter?: number;
+}
+
+export interface EnqueueOptions {
+  /** Dedup key: the same id while queued, active or kept returns the existing job. */
+  jobId?: string;
+  queue?: string;
+  priority?: number;
+  deferByMs?: number;
+  runAt?: Millis;
+  maxTries?: number;
+  timeoutMs?: number;
+  backoff?: Partial<Backoff>;
+  keepResultMs?: number;
+  keepFailedMs?: number;
+  /** Concurrency key, e.g. the website: at most `perKeyConcurrency` run at once per key. */
+  key?: string;
+  /** Start only after these jobs succeeded; cancelled with a reason if one fails for good. */
+  dependsOn?: string[];
+  /** Free text shown in lists before the handler reports a title. */
+  label?: string;
+}
+
+export interface EnqueueResult {
+  jobId: string;
+  /** True when a job with that id already existed and was returned instead. */
+  existing: boolean;
+  job: JobView;
+}
+
+export interface JobLogger {
+  info(msg: string): void;
+  warn(msg: string): void;
+  error(msg: string): void;
+}
+
+export interface JobContext<P = unknown> {
+  jobId: string;
+  name: string;
+  payload: P;
+  /** 1 for the first try. */
+  tryNumber: number;
+  maxTries: number;
+  signal: AbortSignal;
+  /** Cheap to call often: events are coalesced and the database is written at most every ~2 s. */
+  progress(p: Progress): void;
+  /** Replace the job's label (e.g. the title once probed). */
+  setLabel(label: string): void;
+  log: JobLogger;
+  /** Enqueue follow-up jobs (e.g. playlist entries) from inside a handler. */
+  enqueue(name: string, payload: unknown, options?: EnqueueOptions): EnqueueResult;
+}
+
+export type JobHandler<P = unknown, R = unknown> = (ctx: JobContext<P>) => Promise<R>;
+
+export interface HandlerOptions {
+  /** Defaults applied to every job of this name. */
+  defaults?: EnqueueOptions;
+}
+
+/** Throw to retry at a given delay (counts as a try). */
+export class RetryJob extends Error {
+  constructor(public readonly delayMs: number, public readonly info?: ErrorInfo) {
+    super(info?.message ?? `retry in ${delayMs} ms`);
+    this.name = 'RetryJob';
+  }
+}
+
+/** Throw to fail without retrying. */
+export class PermanentJobError extends Error {
+  constructor(public readonly info: ErrorInfo) {
+    super(info.message);
+    this.name = 'PermanentJobError';
+  }
+}
+
+export interface ListQuery {
+  state?: JobState;
+  queue?: string;
+  name?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export type QueueEvent =
+  | { type: 'added'; job: JobView }
+  | { type: 'started'; job: JobView }
+  | { type: 'progress'; jobId: string; progress: Progress }
+  | { type: 'retrying'; job: JobView; delayMs: number }
+  | { type: 'succeeded'; job: JobView }
+  | { type: 'failed'; job: JobView }
+  | { type: 'cancelled'; job: JobView }
+  | { type: 'removed'; jobId: string }
+  | { type: 'updated'; job: JobView };
+
+export interface ScheduleOptions {
+  /** Unique, stable id for the schedule. */
+  id: string;
+  cron: string;
+  jobName: string;
+  payload?: unknown;
+  enqueue?: EnqueueOptions;
+  /** Skip a fire while the previous run of this schedule is still queued or active. */
+  skipIfRunning?: boolean;
+  /** What to do with fires missed while closed or asleep. */
+  catchUp?: 'skip' | 'once';
+  /** Spread catch-up fires so many schedules do not fire in the same second. */
+  staggerMs?: number;
+}
+
+export interface QueueOptions {
+  db: import('../db/open').Db;
+  now?: Clock;
+  maxJobs?: number;
+  perQueueConcurrency?: Record<string, number>;
+  perKeyConcurrency?: number;
+  /** Shutdown waits this long for running jobs before aborting them. */
+  shutdownGraceMs?: number;
+  onStartup?: () => void | Promise<void>;
+  onShutdown?: () => void | Promise<void>;
+  /** Launch id recorded on claims (defaults to a random id). */
+  launchId?: string;
+  /** Timers are injected for unit tests. */
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+export interface Queue {
+  readonly launchId: string;
+  register<P, R>(name: string, handler: JobHandler<P, R>, options?: HandlerOptions): void;
+  enqueue(name: string, payload: unknown, options?: EnqueueOptions): EnqueueResult;
+  enqueueMany(items: Array<{ name: string; payload: unknown; options?: EnqueueOptions }>): EnqueueResult[];
+  get(jobId: string): JobView | null;
+  list(query: ListQuery): { items: JobView[]; total: number; nextCursor?: string };
+  cancel(jobId: string, reason?: string): JobView;
+  retry(jobId: string): JobView;
+  remove(jobId: string): boolean;
+  promote(jobId: string): JobView;
+  pause(queue?: string): void;
+  resume(queue?: string): void;
+  metrics(): QueueMetrics;
+  schedule(options: ScheduleOptions): void;
+  unschedule(id: string): void;
+  schedules(): ScheduleView[];
+  setConcurrency(options: { maxJobs?: number; perKeyConcurrency?: number }): void;
+  on(listener: (event: QueueEvent) => void): () => void;
+  /** Recovers a crashed launch's jobs, runs startup hooks, starts claiming. */
+  start(): Promise<void>;
+  /** Stops claiming, waits up to the grace period, aborts the rest and re-queues them without spending a try. */
+  stop(): Promise<void>;
+}

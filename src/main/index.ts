@@ -1,0 +1,111 @@
+import { app, BrowserWindow, dialog, Menu, Notification, powerMonitor } from 'electron';
+import { join } from 'node:path';
+import { createCore, type Core } from '../core/index';
+import { toErrorInfo } from '../shared/errors';
+import { wireIpc } from './ipc';
+import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
+import { electronNativeBinding } from './native';
+import { createMainWindow, isAppUrl } from './window';
+
+let core: Core | null = null;
+let win: BrowserWindow | null = null;
+let quitting = false;
+
+if (process.env.VIDKEEP_DATA_DIR) app.setPath('userData', process.env.VIDKEEP_DATA_DIR);
+registerMediaScheme();
+
+const urlsIn = (argv: string[]) => argv.filter((a) => /^https?:\/\//i.test(a));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', (_e, argv) => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+    const urls = urlsIn(argv);
+    if (core && urls.length) void core.handlers['jobs.add']({ urls });
+  });
+  app.whenReady().then(start, fail);
+}
+
+async function start(): Promise<void> {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+      { role: 'fileMenu' },
+      { role: 'editMenu' },
+      { role: 'viewMenu' },
+      { role: 'windowMenu' },
+    ]),
+  );
+  const nativeBinding = electronNativeBinding({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() });
+  if (!nativeBinding) {
+    throw Object.assign(new Error('VidKeep’s database module has not been built for this Electron version.'), {
+      code: 'internal',
+      hint: 'Run `npm run rebuild:electron` once, then start VidKeep again.',
+    });
+  }
+  core = await createCore({
+    dataDir: app.getPath('userData'),
+    libraryDir: process.env.VIDKEEP_LIBRARY_DIR ?? join(app.getPath('videos'), 'VidKeep'),
+    resourcesDir: process.resourcesPath,
+    nativeBinding,
+    host: 'electron',
+    version: app.getVersion(),
+  });
+  handleMediaProtocol(core);
+  wireIpc(core, () => win, isAppUrl);
+  win = createMainWindow(core);
+  win.on('closed', () => (win = null));
+  notifyOnFinish(core);
+
+  powerMonitor.on('suspend', () => void core?.handlers['queue.pause']({}));
+  powerMonitor.on('resume', () => void core?.handlers['queue.resume']({}));
+
+  const urls = urlsIn(process.argv);
+  if (urls.length) await core.handlers['jobs.add']({ urls });
+
+  app.on('activate', () => {
+    if (!win && core) win = createMainWindow(core);
+  });
+}
+
+function notifyOnFinish(c: Core): void {
+  c.events.onAny((name, payload) => {
+    if (name === 'jobs.progress' && win) {
+      const p = (payload as { updates: Array<{ progress: { percent: number | null } }> }).updates[0]?.progress.percent;
+      win.setProgressBar(p == null ? 2 : p / 100);
+    }
+    if (name !== 'jobs.changed' || !Notification.isSupported()) return;
+    const { kind, job } = payload as { kind: string; job: { label: string; error: { message: string } | null } | null };
+    if (kind === 'succeeded' && job) {
+      win?.setProgressBar(-1);
+      new Notification({ title: 'Download finished', body: job.label }).show();
+    } else if (kind === 'failed' && job) {
+      new Notification({ title: 'Download failed', body: `${job.label}: ${job.error?.message ?? ''}` }).show();
+    }
+  });
+}
+
+function fail(err: unknown): void {
+  const info = toErrorInfo(err);
+  const hint = (err as { hint?: string }).hint ?? info.hint;
+  dialog.showErrorBox('VidKeep could not start', `${info.message}${hint ? `\n\n${hint}` : ''}`);
+  app.exit(1);
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('before-quit', (event) => {
+  if (quitting || !core) return;
+  // Let running downloads stop cleanly and go back to the queue before the process exits.
+  event.preventDefault();
+  quitting = true;
+  const c = core;
+  core = null;
+  c.close().finally(() => app.quit());
+});

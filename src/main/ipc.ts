@@ -1,0 +1,34 @@
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import type { Core } from '../core/index';
+import { dispatch } from '../core/dispatch';
+import { MAX_MESSAGE_BYTES } from '../shared/contract';
+
+/** Carries contract messages between the window and the core; no logic of its own. */
+export function wireIpc(core: Core, getWindow: () => BrowserWindow | null, isAppUrl: (url: string) => boolean): () => void {
+  ipcMain.handle('vk:invoke', async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {
+    const win = getWindow();
+    const frame = event.senderFrame;
+    // Only our own top frame, showing our own page, may talk to the core.
+    if (!win || event.sender !== win.webContents || !frame || frame !== win.webContents.mainFrame || !isAppUrl(frame.url)) {
+      return { ok: false, error: { code: 'unauthorized', message: 'That request did not come from VidKeep’s window.' } };
+    }
+    let size = 0;
+    try {
+      size = JSON.stringify(payload ?? null).length;
+    } catch {
+      return { ok: false, error: { code: 'invalid-input', message: 'That request could not be read.' } };
+    }
+    if (size > MAX_MESSAGE_BYTES) {
+      return { ok: false, error: { code: 'payload-too-large', message: `Requests are limited to ${MAX_MESSAGE_BYTES / 1024} KB.` } };
+    }
+    return dispatch(core.handlers, channel, payload);
+  });
+  const off = core.events.onAny((name, payload) => {
+    const win = getWindow();
+    if (win && !win.isDestroyed()) win.webContents.send('vk:event', name, payload);
+  });
+  return () => {
+    off();
+    ipcMain.removeHandler('vk:invoke');
+  };
+}

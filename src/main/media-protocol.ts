@@ -1,0 +1,31 @@
+import { protocol } from 'electron';
+import { Readable } from 'node:stream';
+import type { Core } from '../core/index';
+import { serveMediaFile } from '../core/media/serve';
+
+export const MEDIA_SCHEME = 'vidkeep-media';
+
+/** Must run before app 'ready'. */
+export function registerMediaScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } },
+  ]);
+}
+
+/** vidkeep-media://video/<id> and vidkeep-media://thumb/<id>: ids only, never paths. */
+export function handleMediaProtocol(core: Core): void {
+  protocol.handle(MEDIA_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const kind = url.hostname === 'video' || url.hostname === 'thumb' ? url.hostname : null;
+    let id = '';
+    try {
+      id = decodeURIComponent(url.pathname.replace(/^\//, ''));
+    } catch {
+      id = '';
+    }
+    const path = kind && id && !id.includes('/') ? await core.resolveMedia(kind, id) : null;
+    const r = await serveMediaFile(path, request.headers.get('range'));
+    const body = r.body ? (Readable.toWeb(r.body) as ReadableStream) : null;
+    return new Response(body, { status: r.status, headers: r.headers });
+  });
+}

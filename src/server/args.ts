@@ -1,0 +1,48 @@
+export interface ServeArgs {
+  host: string;
+  port: number;
+  dataDir?: string;
+  libraryDir?: string;
+  token?: string;
+  open: boolean;
+}
+
+/** Parses `--port 8080 --data-dir X --library Y --host 0.0.0.0 --token T`; throws a human message on bad input. */
+export function parseServeArgs(argv: string[]): ServeArgs {
+  const out: ServeArgs = { host: '127.0.0.1', port: 0, open: false };
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i]!;
+    const [flag, inline] = raw.includes('=') ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)] : [raw, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new Error(`${flag} needs a value.`);
+      return v;
+    };
+    switch (flag) {
+      case '--port': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error('--port must be a number from 0 to 65535.');
+        out.port = n;
+        break;
+      }
+      case '--host':
+        out.host = value();
+        break;
+      case '--data-dir':
+        out.dataDir = value();
+        break;
+      case '--library':
+        out.libraryDir = value();
+        break;
+      case '--token':
+        out.token = value();
+        break;
+      case '--open':
+        out.open = true;
+        break;
+      default:
+        throw new Error(`Unknown option ${flag}. Use --port, --host, --data-dir, --library, --token.`);
+    }
+  }
+  return out;
+}

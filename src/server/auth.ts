@@ -1,0 +1,64 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+export interface AccessPolicy {
+  /** Host:port values this server answers to. */
+  allowedHosts: Set<string>;
+  /** Required when bound beyond loopback. */
+  token: string | null;
+}
+
+const COOKIE = 'vidkeep_token';
+
+export function isLoopback(host: string): boolean {
+  return host === '127.0.0.1' || host === '::1' || host === 'localhost';
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function readToken(req: IncomingMessage, url: URL): string | null {
+  const q = url.searchParams.get('token');
+  if (q) return q;
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice(7);
+  const cookie = req.headers.cookie ?? '';
+  for (const part of cookie.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === COOKIE) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+export type Verdict = { ok: true; setCookie?: string } | { ok: false; status: 401 | 403; message: string };
+
+/**
+ * DNS-rebinding and cross-site defence: the Host must be ours, an Origin (when sent) must be ours,
+ * and beyond loopback a token is needed.
+ */
+export function checkAccess(req: IncomingMessage, policy: AccessPolicy): Verdict {
+  const host = req.headers.host ?? '';
+  if (!policy.allowedHosts.has(host.toLowerCase())) return { ok: false, status: 403, message: 'Unknown Host header.' };
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    let originHost = '';
+    try {
+      originHost = new URL(origin).host.toLowerCase();
+    } catch {
+      return { ok: false, status: 403, message: 'Bad Origin header.' };
+    }
+    if (!policy.allowedHosts.has(originHost)) return { ok: false, status: 403, message: 'Requests from other sites are refused.' };
+  }
+  if (policy.token) {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const given = readToken(req, url);
+    if (!given || !safeEqual(given, policy.token)) return { ok: false, status: 401, message: 'A VidKeep access token is needed. Open the link VidKeep printed when it started.' };
+    if (url.searchParams.has('token')) {
+      return { ok: true, setCookie: `${COOKIE}=${encodeURIComponent(policy.token)}; HttpOnly; SameSite=Strict; Path=/` };
+    }
+  }
+  return { ok: true };
+}

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { createCore } from '../core/index';
+import { defaultDataDir, defaultLibraryDir } from '../core/paths';
+import { toErrorInfo } from '../shared/errors';
+import { parseServeArgs } from './args';
+import { isLoopback } from './auth';
+import { startWebHost } from './host';
+
+declare const __APP_VERSION__: string | undefined;
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseServeArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error(`vidkeep: ${(err as Error).message}`);
+    process.exit(2);
+  }
+  const token = args.token ?? (isLoopback(args.host) ? null : randomBytes(18).toString('base64url'));
+  const core = await createCore({
+    dataDir: args.dataDir ?? defaultDataDir(),
+    libraryDir: args.libraryDir ?? defaultLibraryDir(),
+    host: 'web',
+    version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : process.env.npm_package_version ?? '0.0.0',
+    ...(process.env.VIDKEEP_YTDLP ? { ytDlpPath: process.env.VIDKEEP_YTDLP } : {}),
+  });
+  const host = await startWebHost({
+    core,
+    host: args.host,
+    port: args.port,
+    token,
+    staticDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
+  });
+  const link = token ? `${host.url}?token=${token}` : host.url;
+  console.log(`VidKeep is running at ${link}`);
+  console.log(`Library: ${core.libraryDir()}  Data: ${core.options.dataDir}  (Ctrl-C to stop)`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\nVidKeep is stopping (${signal}); letting running downloads pause safely…`);
+    await host.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  const info = toErrorInfo(err);
+  console.error(`VidKeep could not start: ${info.message}${info.hint ? `\n${info.hint}` : ''}`);
+  process.exit(1);
+});

@@ -1,0 +1,159 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
+import { pipeline } from 'node:stream/promises';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { MAX_MESSAGE_BYTES, type InvokeResult } from '../shared/contract';
+import type { Core } from '../core/index';
+import { dispatch } from '../core/dispatch';
+import { serveMediaFile } from '../core/media/serve';
+import { checkAccess, isLoopback, type AccessPolicy } from './auth';
+import { serveStatic } from './static';
+
+export interface WebHostOptions {
+  core: Core;
+  host?: string;
+  port?: number;
+  token?: string | null;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+};
+
+/** The headless host: the same contract as the Electron IPC, over HTTP + WebSocket. */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const { core } = options;
+  const bind = options.host ?? '127.0.0.1';
+  if (!isLoopback(bind) && !options.token) throw new Error('A token is required to listen beyond this computer.');
+  const policy: AccessPolicy = { allowedHosts: new Set(), token: options.token ?? null };
+
+  const server = createServer((req, res) => {
+    handleHttp(req, res).catch((err) => {
+      console.error('[vidkeep] request failed', err);
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
+  });
+
+  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const verdict = checkAccess(req, policy);
+    if (!verdict.ok) {
+      res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8' }).end(`${verdict.message}\n`);
+      return;
+    }
+    const extra: Record<string, string> = { ...SECURITY_HEADERS, ...(verdict.setCookie ? { 'set-cookie': verdict.setCookie } : {}) };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://x');
+    const media = /^\/media\/(video|thumb)\/([^/]+)$/.exec(url.pathname);
+    if (media) {
+      let id: string;
+      try {
+        id = decodeURIComponent(media[2]!);
+      } catch {
+        id = '';
+      }
+      const path = id ? await core.resolveMedia(media[1] as 'video' | 'thumb', id) : null;
+      const r = await serveMediaFile(path, req.headers.range);
+      res.writeHead(r.status, { ...extra, ...r.headers });
+      if (r.body && req.method === 'GET') await pipeline(r.body, res).catch(() => res.destroy());
+      else {
+        r.body?.destroy();
+        res.end();
+      }
+      return;
+    }
+    if (url.pathname.startsWith('/media/')) {
+      res.writeHead(404, extra).end();
+      return;
+    }
+    await serveStatic(options.staticDir, url.pathname, res, extra);
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * MAX_MESSAGE_BYTES });
+  const clients = new Set<WebSocket>();
+  server.on('upgrade', (req, socket, head) => {
+    const verdict = checkAccess(req, policy);
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (!verdict.ok || url.pathname !== '/ws') {
+      socket.end(`HTTP/1.1 ${verdict.ok ? 404 : verdict.status} ${verdict.ok ? 'Not Found' : 'Refused'}\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      clients.add(ws);
+      ws.on('close', () => clients.delete(ws));
+      ws.on('error', () => clients.delete(ws));
+      ws.on('message', (data, isBinary) => void onMessage(ws, data as Buffer, isBinary));
+    });
+  });
+
+  async function onMessage(ws: WebSocket, data: Buffer, isBinary: boolean): Promise<void> {
+    const reply = (id: unknown, result: InvokeResult<unknown>) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
+    };
+    if (isBinary || data.byteLength > MAX_MESSAGE_BYTES) {
+      reply(null, { ok: false, error: { code: 'payload-too-large', message: `Requests are limited to ${MAX_MESSAGE_BYTES / 1024} KB.` } });
+      return;
+    }
+    let msg: { id?: unknown; channel?: unknown; payload?: unknown };
+    try {
+      msg = JSON.parse(data.toString('utf8'));
+      if (!msg || typeof msg !== 'object') throw new Error('not an object');
+    } catch {
+      reply(null, { ok: false, error: { code: 'invalid-input', message: 'That message was not valid JSON.' } });
+      return;
+    }
+    reply(msg.id ?? null, await dispatch(core.handlers, msg.channel, msg.payload));
+  }
+
+  const unsubscribe = core.events.onAny((event, payload) => {
+    const text = JSON.stringify({ event, payload });
+    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(text);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, bind, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const hostName = bind.includes(':') ? `[${bind}]` : bind;
+  for (const h of [hostName, 'localhost', '127.0.0.1', ...(bind === '0.0.0.0' || bind === '::' ? lanAddresses() : [])]) {
+    policy.allowedHosts.add(`${h}:${port}`.toLowerCase());
+  }
+  const url = `http://${hostName}:${port}/`;
+
+  return {
+    url,
+    port,
+    async close() {
+      unsubscribe();
+      for (const ws of clients) ws.close(1001, 'VidKeep is shutting down');
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function lanAddresses(): string[] {
+  const out = [hostname()];
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) out.push(a.family === 'IPv6' ? `[${a.address}]` : a.address);
+  }
+  return out;
+}

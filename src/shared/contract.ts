@@ -1,0 +1,148 @@
+/**
+ * The only place a channel is declared. Each invoke channel has a zod schema for its request;
+ * hosts validate with it and carry messages, nothing more.
+ */
+import { z } from 'zod';
+import type {
+  AppInfo,
+  JobView,
+  Page,
+  QueueMetrics,
+  ScheduleView,
+  Settings,
+  Video,
+  Progress,
+} from './types';
+import type { ErrorInfo } from './errors';
+import { CHANNEL_NAMES, EVENT_NAMES } from './channels';
+
+const id = z.string().min(1).max(200);
+const limit = z.number().int().min(1).max(500);
+const cursor = z.string().max(100).optional();
+
+export const downloadOptionsSchema = z.object({
+  quality: z.enum(['best', '1080p', '720p', '480p']),
+  audioOnly: z.boolean(),
+  audioFormat: z.enum(['m4a', 'mp3']),
+  subtitles: z.boolean(),
+});
+
+export const schemas = {
+  'app.info': z.object({}).strict(),
+  'jobs.add': z
+    .object({
+      urls: z.array(z.string().max(10_000)).min(1).max(1000),
+      options: downloadOptionsSchema.partial().optional(),
+      confirmPlaylist: z.boolean().optional(),
+    })
+    .strict(),
+  'jobs.list': z
+    .object({
+      state: z.enum(['queued', 'active', 'succeeded', 'failed', 'cancelled']).optional(),
+      queue: z.string().max(100).optional(),
+      limit,
+      cursor,
+    })
+    .strict(),
+  'jobs.get': z.object({ jobId: id }).strict(),
+  'jobs.cancel': z.object({ jobId: id }).strict(),
+  'jobs.retry': z.object({ jobId: id }).strict(),
+  'jobs.remove': z.object({ jobId: id }).strict(),
+  'jobs.promote': z.object({ jobId: id }).strict(),
+  'queue.pause': z.object({ queue: z.string().max(100).optional() }).strict(),
+  'queue.resume': z.object({ queue: z.string().max(100).optional() }).strict(),
+  'queue.metrics': z.object({}).strict(),
+  'queue.schedules': z.object({}).strict(),
+  'library.search': z
+    .object({
+      query: z.string().max(500),
+      limit,
+      cursor,
+      sort: z.enum(['added', 'title', 'duration', 'uploader']).optional(),
+      site: z.string().max(100).optional(),
+      kind: z.enum(['all', 'video', 'audio']).optional(),
+    })
+    .strict(),
+  'library.get': z.object({ videoId: id }).strict(),
+  'library.delete': z.object({ videoId: id }).strict(),
+  'library.reveal': z.object({ videoId: id }).strict(),
+  'library.sites': z.object({}).strict(),
+  'settings.get': z.object({}).strict(),
+  'settings.set': z
+    .object({
+      libraryDir: z.string().min(1).max(4096).optional(),
+      maxConcurrent: z.number().int().min(1).max(10).optional(),
+      perSiteConcurrent: z.number().int().min(1).max(10).optional(),
+      maxTries: z.number().int().min(1).max(10).optional(),
+      timeoutMinutes: z.number().int().min(1).max(24 * 60).optional(),
+      defaults: downloadOptionsSchema.partial().optional(),
+      ytDlpPath: z.string().max(4096).optional(),
+      theme: z.enum(['system', 'light', 'dark']).optional(),
+      clipboardWatcher: z.boolean().optional(),
+    })
+    .strict(),
+  'tools.updateYtDlp': z.object({}).strict(),
+} as const;
+
+export interface AddedJob {
+  url: string;
+  jobId?: string;
+  /** Set when this URL was already queued: the existing job. */
+  duplicateOf?: string;
+  /** Set when the video is already in the library. */
+  videoId?: string;
+  error?: ErrorInfo;
+}
+
+export interface Invoke {
+  'app.info': { req: z.infer<(typeof schemas)['app.info']>; res: AppInfo };
+  'jobs.add': { req: z.infer<(typeof schemas)['jobs.add']>; res: { jobs: AddedJob[] } };
+  'jobs.list': { req: z.infer<(typeof schemas)['jobs.list']>; res: Page<JobView> };
+  'jobs.get': { req: z.infer<(typeof schemas)['jobs.get']>; res: JobView };
+  'jobs.cancel': { req: z.infer<(typeof schemas)['jobs.cancel']>; res: JobView };
+  'jobs.retry': { req: z.infer<(typeof schemas)['jobs.retry']>; res: JobView };
+  'jobs.remove': { req: z.infer<(typeof schemas)['jobs.remove']>; res: { removed: boolean } };
+  'jobs.promote': { req: z.infer<(typeof schemas)['jobs.promote']>; res: JobView };
+  'queue.pause': { req: z.infer<(typeof schemas)['queue.pause']>; res: QueueMetrics };
+  'queue.resume': { req: z.infer<(typeof schemas)['queue.resume']>; res: QueueMetrics };
+  'queue.metrics': { req: z.infer<(typeof schemas)['queue.metrics']>; res: QueueMetrics };
+  'queue.schedules': { req: z.infer<(typeof schemas)['queue.schedules']>; res: ScheduleView[] };
+  'library.search': { req: z.infer<(typeof schemas)['library.search']>; res: Page<Video> };
+  'library.get': { req: z.infer<(typeof schemas)['library.get']>; res: Video };
+  'library.delete': { req: z.infer<(typeof schemas)['library.delete']>; res: { deleted: boolean } };
+  'library.reveal': { req: z.infer<(typeof schemas)['library.reveal']>; res: { path: string } };
+  'library.sites': { req: z.infer<(typeof schemas)['library.sites']>; res: string[] };
+  'settings.get': { req: z.infer<(typeof schemas)['settings.get']>; res: Settings };
+  'settings.set': { req: z.infer<(typeof schemas)['settings.set']>; res: Settings };
+  'tools.updateYtDlp': { req: z.infer<(typeof schemas)['tools.updateYtDlp']>; res: AppInfo };
+}
+
+export type Channel = keyof Invoke;
+export type Req<C extends Channel> = Invoke[C]['req'];
+export type Res<C extends Channel> = Invoke[C]['res'];
+
+export interface Events {
+  /** Coalesced: at most ~10 batches a second. */
+  'jobs.progress': { updates: Array<{ jobId: string; progress: Progress }> };
+  /** A job was added, started, retried, finished, failed, cancelled or removed. */
+  'jobs.changed': { job: JobView | null; jobId: string; kind: JobEventKind };
+  'library.changed': { videoIds: string[] };
+  'settings.changed': Settings;
+}
+export type JobEventKind = 'added' | 'started' | 'retrying' | 'succeeded' | 'failed' | 'cancelled' | 'removed' | 'updated';
+export type EventName = keyof Events;
+
+export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
+export { EVENT_NAMES };
+// Compile-time: the plain name lists and the schema/type maps hold exactly the same names.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const CHANNEL_LISTS_MATCH: Same<(typeof CHANNEL_NAMES)[number], keyof typeof schemas> = true;
+export const EVENT_LISTS_MATCH: Same<(typeof EVENT_NAMES)[number], EventName> = true;
+
+export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> | Res<C> };
+
+/** What crosses either transport in reply to an invoke. */
+export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** Cap on any one message from a renderer, in bytes. */
+export const MAX_MESSAGE_BYTES = 256 * 1024;
