@@ -32,6 +32,6 @@ export default defineConfig({
         launchOptions: { ...(chromium ? { executablePath: chromium } : {}), args: launchArgs },
       },
     },
-    ...(electron ? [{ name: 'electron', use: { electronPath: electron } }] : []),
+    ...(electron ? [{ name: 'electron', metadata: { electronPath: electron } }] : []),
   ],
 });

@@ -1,4 +1,5 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain } from 'electron';
+import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import type { Core } from '../core/index';
 import { dispatch } from '../core/dispatch';
 import { MAX_MESSAGE_BYTES } from '../shared/contract';

@@ -2,6 +2,7 @@
  * The queue engine's public shape. The engine (store, runner, scheduler, metrics) implements it;
  * job handlers (downloads, subscriptions) and core/api.ts depend only on this file.
  */
+import type { Db } from '../db/open';
 import type { ErrorInfo } from '../../shared/errors';
 import type { JobState, JobView, Millis, Progress, QueueMetrics, ScheduleView } from '../../shared/types';
 
@@ -125,7 +126,7 @@ export interface ScheduleOptions {
 }
 
 export interface QueueOptions {
-  db: import('../db/open').Db;
+  db: Db;
   now?: Clock;
   maxJobs?: number;
   perQueueConcurrency?: Record<string, number>;

@@ -1,0 +1,116 @@
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'node:http';
+import WebSocket from 'ws';
+import { createCore, type Core } from '../core/index';
+import { startWebHost, type WebHost } from './host';
+import { MAX_MESSAGE_BYTES } from '../shared/contract';
+
+let dir: string;
+let core: Core;
+let host: WebHost;
+let tokenHost: WebHost;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'vk-host-'));
+  const staticDir = join(dir, 'static');
+  mkdirSync(staticDir);
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>VidKeep</title>');
+  core = await createCore({ dataDir: join(dir, 'data'), libraryDir: join(dir, 'lib'), host: 'web', version: 'test' });
+  host = await startWebHost({ core, staticDir, port: 0 });
+  tokenHost = await startWebHost({ core, staticDir, port: 0, token: 'sekret-token' });
+});
+afterAll(async () => {
+  await host.close();
+  await tokenHost.close();
+  await core.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers }, (res) => {
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function socket(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+  });
+}
+
+function call(ws: WebSocket, raw: string | Buffer): Promise<{ id: unknown; result: { ok: boolean; error?: { code: string }; value?: unknown } }> {
+  return new Promise((resolve) => {
+    ws.once('message', (d) => resolve(JSON.parse(d.toString())));
+    ws.send(raw);
+  });
+}
+
+describe('web host', () => {
+  it('serves the renderer on loopback', async () => {
+    const r = await get(host.url);
+    expect(r.status).toBe(200);
+    expect(r.body).toContain('<title>VidKeep</title>');
+    expect(r.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it('refuses a foreign Origin and a foreign Host (DNS rebinding)', async () => {
+    expect((await get(host.url, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await get(host.url, { Host: 'evil.example' })).status).toBe(403);
+    const ws = `ws://127.0.0.1:${host.port}/ws`;
+    await expect(socket(ws, { Origin: 'http://evil.example' })).rejects.toThrow(/403/);
+  });
+
+  it('requires the token when one is set', async () => {
+    expect((await get(tokenHost.url)).status).toBe(401);
+    expect((await get(`${tokenHost.url}?token=wrong`)).status).toBe(401);
+    const ok = await get(`${tokenHost.url}?token=sekret-token`);
+    expect(ok.status).toBe(200);
+    expect(String(ok.headers['set-cookie'])).toContain('HttpOnly');
+    await expect(socket(`ws://127.0.0.1:${tokenHost.port}/ws`)).rejects.toThrow(/401/);
+    const ws = await socket(`ws://127.0.0.1:${tokenHost.port}/ws?token=sekret-token`);
+    expect((await call(ws, JSON.stringify({ id: 1, channel: 'app.info', payload: {} }))).result.ok).toBe(true);
+    ws.close();
+  });
+
+  it('refuses to listen beyond loopback without a token', async () => {
+    await expect(startWebHost({ core, staticDir: dir, host: '0.0.0.0', port: 0 })).rejects.toThrow(/token/);
+  });
+
+  it('answers bad messages with clear errors and keeps running', async () => {
+    const ws = await socket(`ws://127.0.0.1:${host.port}/ws`);
+    expect((await call(ws, 'not json')).result.error?.code).toBe('invalid-input');
+    expect((await call(ws, JSON.stringify({ id: 2, channel: 'nope', payload: {} }))).result.error?.code).toBe('unknown-channel');
+    expect((await call(ws, JSON.stringify({ id: 3, channel: 'settings.set', payload: { maxConcurrent: 'x' } }))).result.error?.code).toBe('invalid-input');
+    const big = JSON.stringify({ id: 4, channel: 'settings.set', payload: { ytDlpPath: 'x'.repeat(MAX_MESSAGE_BYTES) } });
+    expect((await call(ws, big)).result.error?.code).toBe('payload-too-large');
+    const ok = await call(ws, JSON.stringify({ id: 5, channel: 'settings.get', payload: {} }));
+    expect(ok).toMatchObject({ id: 5, result: { ok: true } });
+    expect(core.settings.get().ytDlpPath).toBe('');
+    ws.close();
+  });
+
+  it('sends core events to connected clients', async () => {
+    const ws = await socket(`ws://127.0.0.1:${host.port}/ws`);
+    const got = new Promise<{ event: string; payload: unknown }>((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()))));
+    core.events.emit('library.changed', { videoIds: ['abc'] });
+    expect(await got).toEqual({ event: 'library.changed', payload: { videoIds: ['abc'] } });
+    ws.close();
+  });
+
+  it.each(['/media/video/unknown-id', '/media/video/..%2F..%2Fetc%2Fpasswd', '/media/thumb/%2e%2e', '/media/other/x'])('404s media request %s', async (path) => {
+    const r = await get(`http://127.0.0.1:${host.port}${path}`);
+    expect(r.status).toBe(404);
+  });
+});
