@@ -1,4 +1,4 @@
-import type { BrowserWindow} from 'electron';
+import type { BrowserWindow } from 'electron';
 import { app, dialog, Menu, Notification, powerMonitor } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/index';
