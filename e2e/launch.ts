@@ -24,7 +24,7 @@ const root = join(import.meta.dirname, '..');
 export async function launchWebApp(opts: LaunchOptions): Promise<AppProcess> {
   const child: ChildProcess = spawn(process.execPath, [join(root, 'out/main/server.js'), '--port', '0', '--data-dir', opts.dataDir, '--library', opts.libraryDir], {
     cwd: root,
-    env: { ...process.env, ...opts.env },
+    env: { ...process.env, VIDKEEP_RETRY_DELAY_MS: '1500', VIDKEEP_SHUTDOWN_GRACE_MS: '2000', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -1,37 +1,71 @@
 import type { Handlers } from '../shared/contract';
 import { VidKeepError } from '../shared/errors';
+import { downloadYtDlp } from './ytdlp/locate';
 import type { Core } from './index';
 
-const notYet = (what: string) => () => {
-  throw new VidKeepError('not-supported', `${what} is not available in this build yet.`);
+export interface HandlerHooks {
+  reopenLibrary(dir: string): void;
+}
+
+const need = <T>(value: T | null, what: string): T => {
+  if (value === null) throw new VidKeepError('not-found', `That ${what} is not in VidKeep any more.`);
+  return value;
 };
 
 /** The contract's handlers, in one place. Hosts only validate and carry messages. */
-export function createHandlers(core: Core): Handlers {
+export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
+  const { queue } = core;
   return {
     'app.info': () => core.info(),
     'settings.get': () => core.settings.get(),
     'settings.set': (req) => {
+      const before = core.settings.get();
       const next = core.settings.set(req);
+      if (next.libraryDir !== before.libraryDir) {
+        hooks.reopenLibrary(next.libraryDir);
+        core.library.markMissing();
+        core.events.emit('library.changed', { videoIds: [] });
+      }
+      if (next.maxConcurrent !== before.maxConcurrent || next.perSiteConcurrent !== before.perSiteConcurrent) {
+        queue.setConcurrency({ maxJobs: next.maxConcurrent, perKeyConcurrency: next.perSiteConcurrent });
+      }
       core.events.emit('settings.changed', next);
       return next;
     },
-    'jobs.add': notYet('Downloading'),
-    'jobs.list': () => ({ items: [], total: 0 }),
-    'jobs.get': notYet('Jobs'),
-    'jobs.cancel': notYet('Jobs'),
-    'jobs.retry': notYet('Jobs'),
-    'jobs.remove': notYet('Jobs'),
-    'jobs.promote': notYet('Jobs'),
-    'queue.pause': notYet('The queue'),
-    'queue.resume': notYet('The queue'),
-    'queue.metrics': notYet('The queue'),
-    'queue.schedules': () => [],
-    'library.search': () => ({ items: [], total: 0 }),
-    'library.get': notYet('The library'),
-    'library.delete': notYet('The library'),
-    'library.reveal': notYet('The library'),
-    'library.sites': () => [],
-    'tools.updateYtDlp': notYet('Updating yt-dlp'),
+    'jobs.add': (req) => core.downloads.add(req, core.settings.get().defaults),
+    'jobs.list': (req) => queue.list(req),
+    'jobs.get': (req) => need(queue.get(req.jobId), 'download'),
+    'jobs.cancel': (req) => queue.cancel(req.jobId, 'Cancelled by you.'),
+    'jobs.retry': (req) => queue.retry(req.jobId),
+    'jobs.remove': (req) => ({ removed: queue.remove(req.jobId) }),
+    'jobs.promote': (req) => queue.promote(req.jobId),
+    'queue.pause': (req) => {
+      queue.pause(req.queue);
+      return queue.metrics();
+    },
+    'queue.resume': (req) => {
+      queue.resume(req.queue);
+      return queue.metrics();
+    },
+    'queue.metrics': () => queue.metrics(),
+    'queue.schedules': () => queue.schedules(),
+    'library.search': (req) => core.library.search(req),
+    'library.get': (req) => need(core.library.get(req.videoId), 'video'),
+    'library.delete': async (req) => {
+      const deleted = await core.library.delete(req.videoId);
+      if (deleted) core.events.emit('library.changed', { videoIds: [req.videoId] });
+      return { deleted };
+    },
+    'library.reveal': async (req) => {
+      const path = await core.resolveMedia('video', req.videoId);
+      if (!path) throw new VidKeepError('not-found', 'That video’s file is missing from the library folder.');
+      return { path };
+    },
+    'library.sites': () => core.library.sites(),
+    'tools.updateYtDlp': async () => {
+      await downloadYtDlp({ userDataDir: core.options.dataDir });
+      await core.refreshTools();
+      return core.info();
+    },
   } satisfies Handlers;
 }

@@ -1,10 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from './db/open';
 import { migrate } from './db/migrate';
+import { acquireDbLock } from './db/lock';
 import { createSettingsStore, defaultSettings, type SettingsStore } from './settings';
 import { EventHub } from './events';
 import { createHandlers } from './api';
+import { createQueue } from './queue/index';
+import type { Queue } from './queue/types';
+import { createLibrary, type Library } from './library/index';
+import { createDownloads, type Downloads } from './downloads/index';
+import { locateTools } from './ytdlp/locate';
+import { reapOrphans } from './ytdlp/processes';
+import { bridgeQueueEvents } from './queue-events';
 import type { Handlers } from '../shared/contract';
 import type { AppInfo, ToolStatus } from '../shared/types';
 
@@ -14,63 +23,150 @@ export interface CoreOptions {
   /** Where videos go unless the user picked another folder in settings. */
   libraryDir: string;
   dbPath?: string;
+  /** Overrides the yt-dlp search (tests, packaging). */
   ytDlpPath?: string;
   resourcesDir?: string;
   nativeBinding?: string;
   host: 'electron' | 'web';
   version: string;
   now?: () => number;
+  /** Test knobs: retry delays and watchdogs in ms. */
+  downloads?: { rateLimitDelayMs?: number; networkDelayMs?: number; stallMs?: number; timeoutMs?: number };
+  /** How long shutdown waits for running downloads before stopping them (default 10 s). */
+  shutdownGraceMs?: number;
 }
 
 export interface Core {
   readonly db: Db;
   readonly events: EventHub;
   readonly settings: SettingsStore;
+  readonly queue: Queue;
+  readonly library: Library;
+  readonly downloads: Downloads;
   readonly handlers: Handlers;
   readonly options: CoreOptions;
+  readonly launchId: string;
   info(): AppInfo;
   libraryDir(): string;
+  tools(): { ytDlp: ToolStatus; ffmpeg: ToolStatus };
+  refreshTools(): Promise<void>;
   /** Absolute path of a video's file or thumbnail, resolved inside the library, or null. */
   resolveMedia(kind: 'video' | 'thumb', videoId: string): Promise<string | null>;
+  /** The computer is going to sleep / woke up. */
+  suspend(): void;
+  resume(): void;
   close(): Promise<void>;
 }
 
-const missingTool = (name: string): ToolStatus => ({ found: false, path: null, version: null, source: null, message: `${name} was not looked for yet.` });
-
 export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true });
-  const db = openDatabase(options.dbPath ?? join(options.dataDir, 'vidkeep.db'), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const dbPath = options.dbPath ?? join(options.dataDir, 'vidkeep.db');
+  const launchId = randomUUID();
+  const lock = acquireDbLock(dbPath, launchId);
+  let db: Db;
+  try {
+    db = openDatabase(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   try {
     migrate(db);
   } catch (err) {
     db.close();
+    lock.release();
     throw err;
   }
+  const now = options.now ?? Date.now;
   const settings = createSettingsStore(db, defaultSettings(options.libraryDir));
   const events = new EventHub();
   const libraryDir = () => settings.get().libraryDir;
   mkdirSync(libraryDir(), { recursive: true });
 
+  let tools = await locateTools({
+    settingsYtDlpPath: options.ytDlpPath ?? settings.get().ytDlpPath,
+    ...(options.resourcesDir ? { resourcesDir: options.resourcesDir } : {}),
+    userDataDir: options.dataDir,
+  });
+
+  const s = settings.get();
+  const queue = createQueue({
+    db,
+    now,
+    launchId,
+    maxJobs: s.maxConcurrent,
+    perKeyConcurrency: s.perSiteConcurrent,
+    shutdownGraceMs: options.shutdownGraceMs ?? 10_000,
+  });
+  let library = createLibrary({ db, libraryDir: libraryDir(), now });
+  const downloads = createDownloads({
+    queue,
+    get library() {
+      return library;
+    },
+    db,
+    getLibraryDir: libraryDir,
+    getTools: () => tools,
+    getSettings: () => settings.get(),
+    now,
+    launchId,
+    ...options.downloads,
+    onLibraryChanged: (videoIds) => events.emit('library.changed', { videoIds }),
+  });
+  const stopBridge = bridgeQueueEvents(queue, events);
+
+  // Leftovers of a crashed launch: orphaned yt-dlp/ffmpeg processes, files that vanished.
+  reapOrphans({ db, launchId });
+  library.markMissing();
+  await queue.start();
+
   const core: Core = {
     db,
     events,
     settings,
+    queue,
+    get library() {
+      return library;
+    },
+    downloads,
     options,
+    launchId,
     handlers: undefined as unknown as Handlers,
     info: () => ({
       version: options.version,
       host: options.host,
       dataDir: options.dataDir,
       libraryDir: libraryDir(),
-      ytDlp: missingTool('yt-dlp'),
-      ffmpeg: missingTool('ffmpeg'),
+      ytDlp: tools.ytDlp,
+      ffmpeg: tools.ffmpeg,
     }),
     libraryDir,
-    resolveMedia: async () => null,
+    tools: () => tools,
+    async refreshTools() {
+      tools = await locateTools({
+        settingsYtDlpPath: options.ytDlpPath ?? settings.get().ytDlpPath,
+        ...(options.resourcesDir ? { resourcesDir: options.resourcesDir } : {}),
+        userDataDir: options.dataDir,
+      });
+    },
+    resolveMedia: (kind, videoId) => library.resolveMedia(videoId, kind),
+    suspend: () => queue.pause(),
+    resume() {
+      queue.resume();
+      queue.catchUp();
+    },
     async close() {
+      await queue.stop();
+      stopBridge();
       db.close();
+      lock.release();
     },
   };
-  (core as { handlers: Handlers }).handlers = createHandlers(core);
+  (core as { handlers: Handlers }).handlers = createHandlers(core, {
+    reopenLibrary(dir) {
+      mkdirSync(dir, { recursive: true });
+      library = createLibrary({ db, libraryDir: dir, now });
+    },
+  });
   return core;
 }

@@ -62,8 +62,9 @@ async function start(): Promise<void> {
   win.on('closed', () => (win = null));
   notifyOnFinish(core);
 
-  powerMonitor.on('suspend', () => void core?.handlers['queue.pause']({}));
-  powerMonitor.on('resume', () => void core?.handlers['queue.resume']({}));
+  // Sleep pauses claiming; waking resumes and lets schedules catch up per their policy.
+  powerMonitor.on('suspend', () => core?.suspend());
+  powerMonitor.on('resume', () => core?.resume());
 
   const urls = urlsIn(process.argv);
   if (urls.length) await core.handlers['jobs.add']({ urls });

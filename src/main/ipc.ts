@@ -1,4 +1,4 @@
-import { ipcMain } from 'electron';
+import { ipcMain, shell } from 'electron';
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import type { Core } from '../core/index';
 import { dispatch } from '../core/dispatch';
@@ -22,7 +22,10 @@ export function wireIpc(core: Core, getWindow: () => BrowserWindow | null, isApp
     if (size > MAX_MESSAGE_BYTES) {
       return { ok: false, error: { code: 'payload-too-large', message: `Requests are limited to ${MAX_MESSAGE_BYTES / 1024} KB.` } };
     }
-    return dispatch(core.handlers, channel, payload);
+    const result = await dispatch(core.handlers, channel, payload);
+    // The one host-specific effect: the desktop can open the file manager at the file.
+    if (channel === 'library.reveal' && result.ok) shell.showItemInFolder((result.value as { path: string }).path);
+    return result;
   });
   const off = core.events.onAny((name, payload) => {
     const win = getWindow();

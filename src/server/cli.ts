@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     host: 'web',
     version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : process.env.npm_package_version ?? '0.0.0',
     ...(process.env.VIDKEEP_YTDLP ? { ytDlpPath: process.env.VIDKEEP_YTDLP } : {}),
+    ...testKnobs(process.env),
   });
   const host = await startWebHost({
     core,
@@ -47,6 +48,17 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** Retry delays and shutdown grace in ms, for the e2e suite (users never need these). */
+function testKnobs(env: NodeJS.ProcessEnv) {
+  const ms = (v: string | undefined) => (v && Number.isFinite(Number(v)) && Number(v) >= 0 ? Number(v) : undefined);
+  const retry = ms(env.VIDKEEP_RETRY_DELAY_MS);
+  const grace = ms(env.VIDKEEP_SHUTDOWN_GRACE_MS);
+  return {
+    ...(retry !== undefined ? { downloads: { rateLimitDelayMs: retry, networkDelayMs: retry } } : {}),
+    ...(grace !== undefined ? { shutdownGraceMs: grace } : {}),
+  };
 }
 
 main().catch((err) => {

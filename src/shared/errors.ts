@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'unauthorized',
   'not-supported',
   'internal',
+  'download-failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -66,6 +66,12 @@ export interface JobContext<P = unknown> {
   log: JobLogger;
   /** Enqueue follow-up jobs (e.g. playlist entries) from inside a handler. */
   enqueue(name: string, payload: unknown, options?: EnqueueOptions): EnqueueResult;
+  /**
+   * Runs `fn` inside the transaction that records this job's success (and only if it does), so
+   * writes to the same database happen exactly once even across crashes. If `fn` throws, the
+   * try fails instead.
+   */
+  onCommit?(fn: () => void): void;
 }
 
 export type JobHandler<P = unknown, R = unknown> = (ctx: JobContext<P>) => Promise<R>;
@@ -140,6 +146,10 @@ export interface QueueOptions {
   /** Timers are injected for unit tests. */
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  /** Random source for backoff jitter (injected for unit tests). */
+  random?: () => number;
+  /** Where handler logs go (default: console, prefixed with the job id). */
+  log?: (level: 'info' | 'warn' | 'error', jobId: string, msg: string) => void;
 }
 
 export interface Queue {
@@ -161,6 +171,8 @@ export interface Queue {
   schedules(): ScheduleView[];
   setConcurrency(options: { maxJobs?: number; perKeyConcurrency?: number }): void;
   on(listener: (event: QueueEvent) => void): () => void;
+  /** Enqueues cron fires missed while asleep (per each schedule's catchUp); the host calls it on resume. Also run by start(). */
+  catchUp(): void;
   /** Recovers a crashed launch's jobs, runs startup hooks, starts claiming. */
   start(): Promise<void>;
   /** Stops claiming, waits up to the grace period, aborts the rest and re-queues them without spending a try. */

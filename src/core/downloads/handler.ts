@@ -1,0 +1,174 @@
+import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, extname, join, sep } from 'node:path';
+import type { ErrorInfo } from '../../shared/errors';
+import { VidKeepError } from '../../shared/errors';
+import type { Progress, Stage } from '../../shared/types';
+import { PermanentJobError, RetryJob, type JobContext, type JobHandler } from '../queue/types';
+import { buildDownloadArgs } from '../ytdlp/args';
+import { classifyFailure } from '../ytdlp/errors';
+import { createProcessTracker } from '../ytdlp/processes';
+import { runYtDlp, type RunResult } from '../ytdlp/run';
+import { normalizeUrl, validateUrl } from '../ytdlp/url';
+import type { Video } from '../../shared/types';
+import { DOWNLOAD_JOB, type DownloadPayload, type DownloadResult, type DownloadsOptions } from './types';
+import { downloadEnqueueOptions, downloadJobId } from './job-id';
+
+const blank = (stage: Stage, extra: Partial<Progress> = {}): Progress => ({ stage, percent: null, downloadedBytes: null, totalBytes: null, speed: null, eta: null, ...extra });
+
+const fail = (info: ErrorInfo) => new PermanentJobError(info);
+
+function sideThumbnail(file: string): string | null {
+  const stem = join(dirname(file), basename(file, extname(file)));
+  for (const ext of ['jpg', 'webp', 'png', 'jpeg']) if (existsSync(`${stem}.${ext}`)) return `${stem}.${ext}`;
+  return null;
+}
+
+/** The real path must sit inside the real library folder: a symlinked folder or a hostile id cannot lead out. */
+function insideLibrary(file: string, libraryDir: string): string {
+  try {
+    const real = realpathSync(file);
+    if (real.startsWith(realpathSync(libraryDir) + sep)) return real;
+  } catch {
+    // missing file: reported below
+  }
+  throw fail({ code: 'outside-library', message: 'yt-dlp reported a file outside your library folder; VidKeep did not add it.' });
+}
+
+export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadPayload, DownloadResult> {
+  const tracker = createProcessTracker(o.db, o.launchId, o.now);
+  const rateLimitDelayMs = o.rateLimitDelayMs ?? 5 * 60_000;
+  const networkDelayMs = o.networkDelayMs ?? 30_000;
+
+  return async (ctx: JobContext<DownloadPayload>): Promise<DownloadResult> => {
+    const p = ctx.payload;
+    const url = validateUrl(p.url);
+    const site = url.hostname;
+    const tools = o.getTools();
+    if (!tools.ytDlp.found || !tools.ytDlp.path) {
+      throw fail({ code: 'ytdlp-missing', message: 'VidKeep could not find yt-dlp.', hint: 'Install yt-dlp, set its path in Settings, or let VidKeep download it.' });
+    }
+    const libraryDir = o.getLibraryDir();
+    mkdirSync(libraryDir, { recursive: true });
+    let args: string[];
+    try {
+      args = buildDownloadArgs({ url: p.url, libraryDir, options: p.options, ffmpegPath: tools.ffmpeg.found ? tools.ffmpeg.path : null, mode: p.confirmPlaylist ? 'list' : 'single' });
+    } catch (err) {
+      if (err instanceof VidKeepError) throw fail(err.toJSON());
+      throw err;
+    }
+
+    let title: string | undefined;
+    let thumbnailUrl: string | undefined;
+    let known: Video | null = null;
+    let playlist: { title: string | null; count: number | null } | null = null;
+    const entries: Array<{ url: string; title: string | null }> = [];
+    const stop = new AbortController();
+    const onAbort = () => stop.abort();
+    ctx.signal.addEventListener('abort', onAbort, { once: true });
+    const report = (pr: Progress) => ctx.progress({ ...pr, ...(title ? { title } : {}), ...(thumbnailUrl ? { thumbnailUrl } : {}) });
+    report(blank('probing'));
+
+    let res: RunResult;
+    try {
+      res = await runYtDlp({
+        bin: tools.ytDlp.path,
+        args,
+        ...(o.spawn ? { spawn: o.spawn } : {}),
+        signal: stop.signal,
+        timeoutMs: o.timeoutMs ?? o.getSettings().timeoutMinutes * 60_000,
+        ...(o.stallMs !== undefined ? { stallMs: o.stallMs } : {}),
+        ...(o.killGraceMs !== undefined ? { killGraceMs: o.killGraceMs } : {}),
+        onSpawn: (pid, cmd) => tracker.add(pid, cmd),
+        onExit: (pid) => tracker.remove(pid),
+        onEvent: (e) => {
+          if (e.kind === 'progress' || (e.kind === 'postprocess' && e.progress)) {
+            report(e.kind === 'progress' ? e.progress : e.progress!);
+          } else if (e.kind === 'info') {
+            const i = e.info;
+            if (i.type === 'url' || i.type === 'url_transparent') {
+              const entryUrl = i.url ?? i.webpageUrl;
+              if (entryUrl) entries.push({ url: entryUrl, title: i.title });
+              return;
+            }
+            if (i.title) {
+              title = i.title;
+              ctx.setLabel(i.title);
+            }
+            if (i.thumbnail && /^https?:\/\//.test(i.thumbnail)) thumbnailUrl = i.thumbnail;
+            report(blank('probing'));
+            // Same video already kept (say, under another link): stop before downloading it again.
+            const hit = i.site && i.id ? o.library.findBySource(i.site, i.id) : null;
+            if (hit && !hit.missing) {
+              known = hit;
+              stop.abort();
+            }
+          } else if (e.kind === 'playlist') {
+            playlist = { title: e.title, count: e.count };
+          }
+        },
+      });
+    } finally {
+      ctx.signal.removeEventListener('abort', onAbort);
+    }
+
+    if (known) return { alreadyKept: (known as Video).id };
+    if (ctx.signal.aborted || res.reason === 'aborted') throw fail({ code: 'cancelled', message: 'The download was cancelled.' });
+    if (res.reason === 'timeout') {
+      throw fail({ code: 'timeout', message: 'The download took longer than the time limit and was stopped.', hint: 'Raise the time limit in Settings, then retry; the part already downloaded is kept.' });
+    }
+    if (res.reason === 'stalled') {
+      throw new RetryJob(networkDelayMs, { code: 'stalled', message: `The download from ${site} stopped receiving data.`, hint: 'VidKeep will try again and continue where it stopped.' });
+    }
+    if (res.reason === 'spawn-error' || res.exitCode !== 0) {
+      const needed = res.lastProgress?.totalBytes != null ? res.lastProgress.totalBytes - (res.lastProgress.downloadedBytes ?? 0) : null;
+      const c = classifyFailure({ stderr: res.stderr, exitCode: res.exitCode, ...(res.spawnError ? { spawnError: res.spawnError } : {}), site, neededBytes: needed });
+      const { retry, retryAfterMs, ...info } = c;
+      if (retry === 'never') throw fail(info);
+      throw new RetryJob(retry === 'later' ? (retryAfterMs ?? rateLimitDelayMs) : networkDelayMs, info);
+    }
+
+    const file = res.files[res.files.length - 1];
+    if (!file) {
+      const pl = playlist as { title: string | null; count: number | null } | null;
+      if (entries.length === 0) throw fail({ code: 'unavailable', message: 'yt-dlp found nothing to download at this link.' });
+      const count = Math.max(entries.length, pl?.count ?? 0);
+      const playlistTitle = pl?.title ?? null;
+      if (!p.confirmPlaylist && count > 1) return { needsConfirm: true, playlistTitle, count, url: p.url };
+      let expanded = 0;
+      for (const entry of entries) {
+        let entryUrl: URL;
+        try {
+          entryUrl = validateUrl(entry.url);
+        } catch {
+          continue; // an entry that is not a web link is skipped, the others still come
+        }
+        const jobId = downloadJobId(normalizeUrl(entry.url));
+        ctx.enqueue(DOWNLOAD_JOB, { url: entry.url, options: p.options, playlist: playlistTitle } satisfies DownloadPayload, downloadEnqueueOptions(entryUrl, jobId, o, entry.title ?? entry.url));
+        expanded++;
+      }
+      return { expanded, playlistTitle };
+    }
+
+    report(blank('indexing'));
+    insideLibrary(file, libraryDir);
+    const infoPath = join(dirname(file), `${basename(file, extname(file))}.info.json`);
+    let info: Record<string, unknown>;
+    try {
+      info = JSON.parse(readFileSync(infoPath, 'utf8')) as Record<string, unknown>;
+    } catch {
+      throw fail({ code: 'download-failed', message: 'yt-dlp finished but left no description of the video (info json).' });
+    }
+    const thumb = sideThumbnail(file);
+    const video = o.library.add({
+      info,
+      filePath: file,
+      thumbnailPath: thumb && insideLibrary(thumb, libraryDir) ? thumb : null,
+      sourceUrl: normalizeUrl(p.url),
+      audioOnly: p.options.audioOnly,
+      playlist: p.playlist ?? null,
+    });
+    o.onLibraryChanged?.([video.id]);
+    report(blank('done', { percent: 100 }));
+    return { videoId: video.id };
+  };
+}

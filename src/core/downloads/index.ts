@@ -1,0 +1,57 @@
+import type { AddedJob } from '../../shared/contract';
+import { VidKeepError, toErrorInfo } from '../../shared/errors';
+import type { EnqueueOptions } from '../queue/types';
+import { downloadEnqueueOptions, downloadJobId } from './job-id';
+import { normalizeUrl, validateUrl } from '../ytdlp/url';
+import { createDownloadHandler } from './handler';
+import { DOWNLOAD_JOB, type DownloadPayload, type Downloads, type DownloadsOptions } from './types';
+
+export * from './types';
+export { downloadJobId } from './job-id';
+
+const ACTIVE = new Set(['queued', 'active']);
+
+export function createDownloads(o: DownloadsOptions): Downloads {
+  o.queue.register<DownloadPayload, unknown>(DOWNLOAD_JOB, createDownloadHandler(o));
+  return {
+    add(req, defaults) {
+      const options = { ...defaults, ...(req.options ?? {}) };
+      const jobs: AddedJob[] = [];
+      const pending: Array<{ index: number; name: string; payload: DownloadPayload; options: EnqueueOptions }> = [];
+      for (const raw of req.urls) {
+        const url = raw.trim();
+        try {
+          const parsed = validateUrl(url);
+          const normalized = normalizeUrl(url);
+          const kept = o.library.findByUrl(normalized);
+          if (kept && !kept.missing) {
+            jobs.push({ url, videoId: kept.id });
+            continue;
+          }
+          const jobId = downloadJobId(normalized, req.confirmPlaylist === true);
+          const existing = o.queue.get(jobId);
+          if (existing && ACTIVE.has(existing.state)) {
+            jobs.push({ url, jobId, duplicateOf: existing.id });
+            continue;
+          }
+          // A finished job with this id (kept for the history) must not swallow a fresh request.
+          if (existing) o.queue.remove(jobId);
+          const payload: DownloadPayload = { url, options, ...(req.confirmPlaylist ? { confirmPlaylist: true } : {}) };
+          pending.push({ index: jobs.length, name: DOWNLOAD_JOB, payload, options: downloadEnqueueOptions(parsed, jobId, o, url) });
+          jobs.push({ url, jobId });
+        } catch (err) {
+          jobs.push({ url, error: err instanceof VidKeepError ? err.toJSON() : toErrorInfo(err) });
+        }
+      }
+      if (pending.length > 0) {
+        const results = o.queue.enqueueMany(pending.map(({ name, payload, options: opts }) => ({ name, payload, options: opts })));
+        results.forEach((r, i) => {
+          const slot = jobs[pending[i]!.index]!;
+          slot.jobId = r.jobId;
+          if (r.existing) slot.duplicateOf = r.jobId;
+        });
+      }
+      return { jobs };
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { AddedJob, Req } from '../../shared/contract';
+import type { DownloadOptions, Settings, ToolStatus } from '../../shared/types';
+import type { Db } from '../db/open';
+import type { Queue } from '../queue/types';
+import type { Library } from '../library/types';
+import type { SpawnFn } from '../ytdlp/run';
+
+export const DOWNLOAD_JOB = 'download';
+
+export interface DownloadPayload {
+  url: string;
+  options: DownloadOptions;
+  /** The user agreed to download every entry of a playlist link. */
+  confirmPlaylist?: boolean;
+  /** Title of the playlist this entry came from. */
+  playlist?: string | null;
+}
+
+export type DownloadResult =
+  | { videoId: string }
+  | { alreadyKept: string }
+  | { needsConfirm: true; playlistTitle: string | null; count: number; url: string }
+  | { expanded: number; playlistTitle: string | null };
+
+export interface DownloadsOptions {
+  queue: Queue;
+  library: Library;
+  db: Db;
+  getLibraryDir: () => string;
+  getTools: () => { ytDlp: ToolStatus; ffmpeg: ToolStatus };
+  getSettings: () => Settings;
+  now?: () => number;
+  spawn?: SpawnFn;
+  launchId: string;
+  /** Retry delays; e2e tests use seconds. Defaults: 5 min after a 429, 30 s after a network error. */
+  rateLimitDelayMs?: number;
+  networkDelayMs?: number;
+  /** No new output for this long while downloading counts as stalled (default 2 min). */
+  stallMs?: number;
+  /** Overrides settings.timeoutMinutes (tests). */
+  timeoutMs?: number;
+  killGraceMs?: number;
+  /** Told when videos were added, so hosts can emit 'library.changed'. */
+  onLibraryChanged?: (videoIds: string[]) => void;
+}
+
+export interface Downloads {
+  add(req: Req<'jobs.add'>, defaults: DownloadOptions): { jobs: AddedJob[] };
+}

@@ -1,0 +1,212 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db/open';
+import type { Page, Video } from '../../shared/types';
+import { VidKeepError } from '../../shared/errors';
+import type { AddVideo, Library, SearchQuery } from './types';
+import { buildSearch, encodeCursor, ftsQuery, hasFilters } from './search';
+import { defaultTrashDir, moveToTrash } from './trash';
+
+/** Above this many matches, walking the sort index beats sorting the matches. */
+const BROAD_MATCH = 2000;
+
+export type { Library, SearchQuery, AddVideo } from './types';
+
+interface Row {
+  id: string;
+  site: string;
+  site_id: string;
+  title: string;
+  uploader: string | null;
+  description: string | null;
+  duration: number | null;
+  size: number | null;
+  file_path: string;
+  thumbnail_path: string | null;
+  source_url: string;
+  added_at: number;
+  audio_only: number;
+  missing: number;
+  playlist: string | null;
+  sort_key?: string | number;
+}
+
+const toVideo = (r: Row): Video => ({
+  id: r.id,
+  site: r.site,
+  siteId: r.site_id,
+  title: r.title,
+  uploader: r.uploader,
+  description: r.description,
+  durationSec: r.duration,
+  sizeBytes: r.size,
+  filePath: r.file_path,
+  hasThumbnail: r.thumbnail_path !== null,
+  sourceUrl: r.source_url,
+  addedAt: r.added_at,
+  audioOnly: r.audio_only === 1,
+  missing: r.missing === 1,
+  playlist: r.playlist,
+});
+
+/** Stable across re-downloads of the same video, opaque to the UI. */
+export function videoIdFor(site: string, siteId: string): string {
+  return createHash('sha256').update(`${site}\0${siteId}`).digest('hex').slice(0, 16);
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** Side files yt-dlp writes next to a video: info json and subtitles (`<stem>.<lang>.vtt`). */
+function sideFiles(absVideo: string): string[] {
+  const dir = dirname(absVideo);
+  const stem = basename(absVideo, extname(absVideo));
+  const out = [join(dir, `${stem}.info.json`)];
+  try {
+    for (const f of readdirSync(dir)) {
+      if (f.startsWith(`${stem}.`) && /^[A-Za-z0-9_-]{2,20}\.(?:vtt|srt|ass|ttml|lrc)$/.test(f.slice(stem.length + 1))) out.push(join(dir, f));
+    }
+  } catch {
+    // folder gone: nothing more to remove
+  }
+  return out;
+}
+
+export function createLibrary(o: { db: Db; libraryDir: string; now?: () => number; trashDir?: string | null }): Library {
+  const { db } = o;
+  const now = o.now ?? Date.now;
+  const trashDir = o.trashDir === undefined ? defaultTrashDir() : o.trashDir;
+  const root = o.libraryDir;
+  const getRow = db.prepare<[string], Row>('SELECT * FROM videos WHERE id = ?');
+  const bySource = db.prepare<[string, string], Row>('SELECT * FROM videos WHERE site = ? AND site_id = ?');
+  const byUrl = db.prepare<[string], Row>('SELECT * FROM videos WHERE source_url = ? LIMIT 1');
+  const del = db.prepare<[string]>('DELETE FROM videos WHERE id = ?');
+  const sites = db.prepare<[], { site: string }>('SELECT DISTINCT site FROM videos ORDER BY site');
+  const upsert = db.prepare(`
+    INSERT INTO videos (id, site, site_id, title, uploader, description, duration, size, file_path, thumbnail_path, info_json, source_url, added_at, audio_only, missing, playlist)
+    VALUES (@id, @site, @site_id, @title, @uploader, @description, @duration, @size, @file_path, @thumbnail_path, @info_json, @source_url, @added_at, @audio_only, 0, @playlist)
+    ON CONFLICT (site, site_id) DO UPDATE SET
+      title = excluded.title, uploader = excluded.uploader, description = excluded.description, duration = excluded.duration,
+      size = excluded.size, file_path = excluded.file_path, thumbnail_path = excluded.thumbnail_path, info_json = excluded.info_json,
+      audio_only = excluded.audio_only, missing = 0, playlist = coalesce(excluded.playlist, videos.playlist)`);
+  const allPaths = db.prepare<[], { id: string; file_path: string; missing: number }>('SELECT id, file_path, missing FROM videos');
+  const setMissing = db.prepare<[number, string]>('UPDATE videos SET missing = ? WHERE id = ?');
+  const ftsCount = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM videos_fts WHERE videos_fts MATCH ?');
+  const stmts = new Map<string, Statement>();
+  const prep = (sql: string) => {
+    let s = stmts.get(sql);
+    if (!s) stmts.set(sql, (s = db.prepare(sql)));
+    return s;
+  };
+
+  const rel = (abs: string): string => {
+    const r = relative(root, abs);
+    if (r === '' || r.startsWith('..') || isAbsolute(r)) throw new VidKeepError('outside-library', 'yt-dlp saved a file outside your library folder; VidKeep did not add it.');
+    return r.split(sep).join('/');
+  };
+  const absolute = (p: string) => join(root, ...p.split('/'));
+
+  return {
+    absolute,
+    search(q: SearchQuery): Page<Video> {
+      const match = ftsQuery(q.query);
+      // FTS counts its own matches cheaply (prefix indexes); that count picks the plan.
+      const ftsTotal = match ? ftsCount.get(match)!.n : null;
+      // Walking the sort index with a per-row FTS probe only pays for one broad word without filters
+      // (measured at 100k rows): with several words every probe re-reads each word's list, and with
+      // filters the planner starts from the filter index instead.
+      const broad = ftsTotal !== null && ftsTotal > BROAD_MATCH && !hasFilters(q) && match !== null && !match.includes(' ');
+      const b = buildSearch(q, broad ? 'exists' : 'in');
+      const rows = prep(b.sql).all(...b.params) as Row[];
+      const total = ftsTotal !== null && !hasFilters(q) ? ftsTotal : (prep(b.countSql).get(...b.countParams) as { n: number }).n;
+      const more = rows.length > q.limit;
+      const items = rows.slice(0, q.limit);
+      const last = items[items.length - 1];
+      const page: Page<Video> = { items: items.map(toVideo), total };
+      if (more && last && last.sort_key !== undefined) page.nextCursor = encodeCursor({ k: last.sort_key, id: last.id });
+      return page;
+    },
+    get: (id) => {
+      const r = getRow.get(id);
+      return r ? toVideo(r) : null;
+    },
+    async delete(id) {
+      const r = getRow.get(id);
+      if (!r) return false;
+      const video = absolute(r.file_path);
+      const files = [video, ...(r.thumbnail_path ? [absolute(r.thumbnail_path)] : []), ...sideFiles(video)];
+      // Row first: if moving a file fails the video is gone from the list, never a row without a file.
+      del.run(id);
+      for (const f of new Set(files)) {
+        try {
+          moveToTrash(f, trashDir, now);
+        } catch {
+          // already gone or not ours to remove; the row is what the user asked to delete
+        }
+      }
+      return true;
+    },
+    sites: () => sites.all().map((s) => s.site),
+    findBySource: (site, siteId) => {
+      const r = bySource.get(site, siteId);
+      return r ? toVideo(r) : null;
+    },
+    findByUrl: (url) => {
+      const r = byUrl.get(url);
+      return r ? toVideo(r) : null;
+    },
+    add(v: AddVideo): Video {
+      const info = v.info;
+      const site = str(info.extractor_key) ?? str(info.extractor) ?? 'Unknown';
+      const siteId = str(info.id) ?? (typeof info.id === 'number' ? String(info.id) : null);
+      if (!siteId) throw new VidKeepError('internal', 'yt-dlp did not report a video id.');
+      const filePath = rel(v.filePath);
+      const thumb = v.thumbnailPath ? rel(v.thumbnailPath) : null;
+      let size: number | null = null;
+      try {
+        size = statSync(v.filePath).size;
+      } catch {
+        size = num(info.filesize) ?? num(info.filesize_approx);
+      }
+      const id = videoIdFor(site, siteId);
+      // Titles stay data: stored as given (trimmed to a sane length), never used to build a path.
+      const title = (str(info.title) ?? siteId).slice(0, 1000);
+      upsert.run({
+        id, site, site_id: siteId, title,
+        uploader: str(info.uploader) ?? str(info.channel),
+        description: str(info.description)?.slice(0, 20_000) ?? null,
+        duration: num(info.duration), size, file_path: filePath, thumbnail_path: thumb,
+        info_json: JSON.stringify(info), source_url: v.sourceUrl, added_at: now(),
+        audio_only: v.audioOnly ? 1 : 0, playlist: v.playlist ?? null,
+      });
+      return toVideo(getRow.get(id)!);
+    },
+    markMissing() {
+      let missing = 0;
+      let present = 0;
+      const changes: Array<[number, string]> = [];
+      for (const r of allPaths.iterate()) {
+        const gone = !existsSync(absolute(r.file_path));
+        if (gone) missing++;
+        else present++;
+        if (gone !== (r.missing === 1)) changes.push([gone ? 1 : 0, r.id]);
+      }
+      db.transaction(() => changes.forEach(([m, id]) => setMissing.run(m, id)))();
+      return { missing, present };
+    },
+    async resolveMedia(videoId, kind) {
+      const r = getRow.get(videoId);
+      const p = r ? (kind === 'video' ? r.file_path : r.thumbnail_path) : null;
+      if (!p) return null;
+      try {
+        const [real, realRoot] = await Promise.all([realpath(absolute(p)), realpath(root)]);
+        return real.startsWith(realRoot + sep) ? real : null;
+      } catch {
+        return null;
+      }
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { LibrarySort, Page, Video } from '../../shared/types';
+
+export interface SearchQuery {
+  query: string;
+  limit: number;
+  cursor?: string;
+  sort?: LibrarySort;
+  site?: string;
+  kind?: 'all' | 'video' | 'audio';
+}
+
+export interface AddVideo {
+  /** yt-dlp's info json (parsed). */
+  info: Record<string, unknown>;
+  /** Absolute path yt-dlp printed after moving the file into place. */
+  filePath: string;
+  /** Absolute path of the thumbnail, when one was written. */
+  thumbnailPath?: string | null;
+  sourceUrl: string;
+  audioOnly: boolean;
+  playlist?: string | null;
+}
+
+export interface Library {
+  search(q: SearchQuery): Page<Video>;
+  get(id: string): Video | null;
+  /** Removes the row and moves its files (video, thumbnail, info json, subtitles) to the trash. */
+  delete(id: string): Promise<boolean>;
+  sites(): string[];
+  findBySource(site: string, siteId: string): Video | null;
+  findByUrl(url: string): Video | null;
+  add(v: AddVideo): Video;
+  /** Flags rows whose file vanished (and clears the flag when it is back). Never deletes rows. */
+  markMissing(): { missing: number; present: number };
+  /** Absolute real path inside the library, or null (unknown, missing, or a link pointing out). */
+  resolveMedia(videoId: string, kind: 'video' | 'thumb'): Promise<string | null>;
+  /** Absolute path of a library-relative path (no checks). */
+  absolute(relPath: string): string;
+}

@@ -1,0 +1,110 @@
+import { VidKeepError, type ErrorInfo } from '../../shared/errors';
+import type { JobState, JobView } from '../../shared/types';
+import type { Engine } from './engine';
+import type { Runner } from './runner';
+import type { EnqueueOptions, EnqueueResult, QueueEvent } from './types';
+import { buildSpec, type JobSpec } from './validate';
+import { toView } from './view';
+
+type Item = { name: string; payload: unknown; options?: EnqueueOptions };
+
+/** Inserts jobs (dedup by id, dependencies) and, when slots are free, claims in the same transaction. */
+export function createEnqueue(e: Engine, runner: Runner) {
+  const { store, db } = e;
+
+  function spec(name: string, payload: unknown, options: EnqueueOptions | undefined, now: number, scheduleId: string | null): JobSpec {
+    const h = typeof name === 'string' ? e.handlers.get(name) : undefined;
+    if (!h) throw new VidKeepError('unknown-job', `There is no job type "${String(name)}".`, 'Register its handler before adding jobs of that type.');
+    if (options !== undefined && (options === null || typeof options !== 'object')) throw new VidKeepError('invalid-input', 'Job options must be an object.');
+    const s = buildSpec(name, payload, h.defaults ? { ...h.defaults, ...options } : (options ?? {}), now);
+    s.scheduleId = scheduleId;
+    return s;
+  }
+
+  function insert(s: JobSpec, payload: unknown, now: number): EnqueueResult {
+    let pending = 0;
+    let depError: ErrorInfo | null = null;
+    for (const d of s.dependsOn) {
+      const st = store.stateOf(d);
+      if (st === undefined) throw new VidKeepError('not-found', `The job depends on "${d}", which does not exist.`);
+      if (st === 'failed' || st === 'cancelled') depError = { code: 'dependency-failed', message: `Cancelled because the job it needed (${d}) ${st === 'failed' ? 'failed' : 'was cancelled'}.` };
+      else if (st !== 'succeeded') pending++;
+    }
+    const state: JobState = depError ? 'cancelled' : 'queued';
+    const error = depError ? JSON.stringify(depError) : null;
+    if (!store.insert(s, state, pending, now, error)) {
+      const existing = store.get(s.id);
+      if (!existing) throw new VidKeepError('internal', `Job "${s.id}" could not be stored.`);
+      return { jobId: s.id, existing: true, job: toView(existing) };
+    }
+    for (const d of s.dependsOn) store.insertDep(s.id, d);
+    const job: JobView = {
+      id: s.id, name: s.name, queue: s.queue, state, payload: payload === undefined ? null : payload, priority: s.priority, tries: 0, maxTries: s.maxTries,
+      runAt: s.runAt, createdAt: now, startedAt: null, finishedAt: depError ? now : null, error: depError, result: null, progress: null, label: s.label ?? s.name,
+    };
+    return { jobId: s.id, existing: false, job };
+  }
+
+  function after(results: EnqueueResult[], runs: ReturnType<Runner['claim']>, now: number) {
+    if (e.hasListeners()) {
+      const events: QueueEvent[] = [];
+      for (const r of results) if (!r.existing) events.push({ type: 'added', job: r.job });
+      e.emit(events);
+    }
+    runner.launch(runs);
+    let next = Infinity;
+    for (const r of results) if (!r.existing && r.job.state === 'queued' && r.job.runAt > now && r.job.runAt < next) next = r.job.runAt;
+    if (next !== Infinity) runner.noteRunAt(next);
+    else if (runs.length === 0 && runner.canClaim()) runner.wake();
+  }
+
+  function many(items: Item[], scheduleId: string | null): EnqueueResult[] {
+    if (!Array.isArray(items)) throw new VidKeepError('invalid-input', 'enqueueMany takes a list of jobs.');
+    const now = e.now();
+    let runs: ReturnType<Runner['claim']> = [];
+    let results: EnqueueResult[] = [];
+    try {
+      results = db.transaction(() => {
+        const out = new Array<EnqueueResult>(items.length);
+        for (let i = 0; i < items.length; i++) {
+          const it = items[i]!;
+          out[i] = insert(spec(it.name, it.payload, it.options, now, scheduleId), it.payload, now);
+        }
+        runs = runner.claim(now);
+        return out;
+      })();
+    } catch (err) {
+      runner.forget(runs);
+      throw err;
+    }
+    after(results, runs, now);
+    return results;
+  }
+
+  function one(name: string, payload: unknown, options?: EnqueueOptions): EnqueueResult {
+    const now = e.now();
+    const s = spec(name, payload, options, now, null);
+    // With nothing to claim and no dependencies, one autocommit insert is the whole job.
+    if (s.dependsOn.length === 0 && !runner.canClaim()) {
+      const r = insert(s, payload, now);
+      after([r], [], now);
+      return r;
+    }
+    let runs: ReturnType<Runner['claim']> = [];
+    let r: EnqueueResult;
+    try {
+      r = db.transaction(() => {
+        const res = insert(s, payload, now);
+        if (!res.existing && res.job.state === 'queued' && s.runAt <= now) runs = runner.claim(now);
+        return res;
+      })();
+    } catch (err) {
+      runner.forget(runs);
+      throw err;
+    }
+    after([r], runs, now);
+    return r;
+  }
+
+  return { one, many };
+}

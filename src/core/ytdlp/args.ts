@@ -1,0 +1,71 @@
+import type { DownloadOptions } from '../../shared/types';
+import { VidKeepError } from '../../shared/errors';
+import { MARK } from './markers';
+
+/** Files are named by site and id, never by title: a title is data, not a path. */
+export const OUTPUT_TEMPLATE = '%(extractor_key)s/%(id)s.%(ext)s';
+
+export interface DownloadArgsInput {
+  url: string;
+  libraryDir: string;
+  options: DownloadOptions;
+  /** Known ffmpeg: enables merging, audio conversion and thumbnail conversion. */
+  ffmpegPath: string | null;
+  /** 'single' downloads one video even from a watch-in-playlist link; 'list' lists a playlist's entries. */
+  mode: 'single' | 'list';
+  socketTimeoutSec?: number;
+}
+
+const INFO_FIELDS = 'id,title,extractor_key,webpage_url,url,_type,thumbnail,uploader,duration,playlist_count';
+
+function formatArgs(o: DownloadOptions, ffmpeg: boolean): string[] {
+  if (o.audioOnly) {
+    if (o.audioFormat === 'mp3') {
+      if (!ffmpeg) throw new VidKeepError('ffmpeg-missing', 'Saving audio as MP3 needs ffmpeg, which VidKeep could not find.', 'Install ffmpeg, or choose M4A audio.');
+      return ['-f', 'bestaudio/best', '-x', '--audio-format', 'mp3'];
+    }
+    return ffmpeg ? ['-f', 'bestaudio[ext=m4a]/bestaudio/best', '-x', '--audio-format', 'm4a'] : ['-f', 'bestaudio[ext=m4a]/bestaudio/best'];
+  }
+  const cap = o.quality === 'best' ? '' : `[height<=${o.quality.slice(0, -1)}]`;
+  // Without ffmpeg separate video and audio streams cannot be merged: take the best single file.
+  if (!ffmpeg) return ['-f', cap ? `b${cap}/w` : 'b'];
+  return ['-f', cap ? `bv*${cap}+ba/b${cap}/wv*+ba/w` : 'bv*+ba/b', '--merge-output-format', 'mp4/mkv'];
+}
+
+/** The one place yt-dlp's argv is built. No shell ever sees it; the URL comes last, after `--`. */
+export function buildDownloadArgs(i: DownloadArgsInput): string[] {
+  const ffmpeg = i.ffmpegPath !== null;
+  const args = [
+    '--ignore-config',
+    '--no-simulate',
+    '--newline',
+    '--progress',
+    '--progress-template', `download:${MARK.progress}{"v":%(info.vcodec)j,"a":%(info.acodec)j,"p":%(progress)j}`,
+    '--progress-template', `postprocess:${MARK.postprocess}{"s":%(progress.status)j,"pp":%(progress.postprocessor)j}`,
+    '--print', `pre_process:${MARK.info}%(.{${INFO_FIELDS}})j`,
+    '--print', `playlist:${MARK.playlist}%(.{id,title,playlist_count})j`,
+    '--print', `after_move:${MARK.file}%(filepath)j`,
+    '--flat-playlist',
+    i.mode === 'single' ? '--no-playlist' : '--yes-playlist',
+    '--socket-timeout', String(i.socketTimeoutSec ?? 30),
+    '--retries', '3',
+    '--fragment-retries', '3',
+    '--abort-on-unavailable-fragments',
+    '--continue',
+    '--no-overwrites',
+    '--restrict-filenames',
+    '--windows-filenames',
+    '--trim-filenames', '160',
+    '-P', i.libraryDir,
+    '-o', OUTPUT_TEMPLATE,
+    '--write-info-json',
+    '--write-thumbnail',
+    ...(ffmpeg ? ['--convert-thumbnails', 'jpg'] : []),
+    ...formatArgs(i.options, ffmpeg),
+    ...(i.options.subtitles ? ['--write-subs', '--sub-langs', 'all,-live_chat', ...(ffmpeg ? ['--convert-subs', 'vtt'] : [])] : []),
+    ...(i.ffmpegPath ? ['--ffmpeg-location', i.ffmpegPath] : []),
+    '--',
+    i.url,
+  ];
+  return args;
+}

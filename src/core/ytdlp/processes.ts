@@ -1,0 +1,75 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { Db } from '../db/open';
+import { pidAlive } from './kill';
+
+export interface ProcessTracker {
+  add(pid: number, command: string): void;
+  remove(pid: number): void;
+}
+
+/** Records each yt-dlp child with this launch's id, so a later launch can end what a crash left. */
+export function createProcessTracker(db: Db, launchId: string, now: () => number = Date.now): ProcessTracker {
+  const ins = db.prepare('INSERT OR REPLACE INTO child_processes (pid, launch_id, command, started_at) VALUES (?, ?, ?, ?)');
+  const del = db.prepare('DELETE FROM child_processes WHERE pid = ? AND launch_id = ?');
+  return {
+    add: (pid, command) => void ins.run(pid, launchId, command.slice(0, 2000), now()),
+    remove: (pid) => void del.run(pid, launchId),
+  };
+}
+
+/** The command line of a running process, or null. */
+export function readCommandLine(pid: number, platform: NodeJS.Platform = process.platform): string | null {
+  try {
+    if (platform === 'linux') return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim() || null;
+    if (platform === 'win32') return null;
+    return execFileSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+export interface ReapOptions {
+  db: Db;
+  /** This launch: its own rows are left alone. */
+  launchId: string;
+  platform?: NodeJS.Platform;
+  readCmdline?: (pid: number) => string | null;
+  kill?: (pid: number, signal: NodeJS.Signals) => void;
+}
+
+/**
+ * At startup: ends yt-dlp/ffmpeg processes an earlier launch left running (crash, kill -9), but
+ * only after checking the pid still belongs to yt-dlp or ffmpeg — pids get reused. Call before
+ * the queue starts claiming jobs.
+ */
+export function reapOrphans(o: ReapOptions): { killed: number[]; skipped: number[] } {
+  const platform = o.platform ?? process.platform;
+  const read = o.readCmdline ?? ((pid: number) => readCommandLine(pid, platform));
+  const kill =
+    o.kill ??
+    ((pid: number, signal: NodeJS.Signals) => {
+      // Children were started as group leaders: the negative pid takes ffmpeg with them.
+      try {
+        process.kill(platform === 'win32' ? pid : -pid, signal);
+      } catch {
+        if (pidAlive(pid)) process.kill(pid, signal);
+      }
+    });
+  const rows = o.db.prepare<[string], { pid: number }>('SELECT DISTINCT pid FROM child_processes WHERE launch_id != ?').all(o.launchId);
+  const killed: number[] = [];
+  const skipped: number[] = [];
+  for (const { pid } of rows) {
+    const cmd = read(pid);
+    if (cmd && /yt-dlp|yt_dlp|ffmpeg/i.test(cmd)) {
+      try {
+        kill(pid, 'SIGKILL');
+        killed.push(pid);
+      } catch {
+        skipped.push(pid);
+      }
+    } else skipped.push(pid);
+  }
+  o.db.prepare('DELETE FROM child_processes WHERE launch_id != ?').run(o.launchId);
+  return { killed, skipped };
+}

@@ -1,0 +1,149 @@
+import { spawn as nodeSpawn } from 'node:child_process';
+import type { Progress } from '../../shared/types';
+import { killTree, groupAlive } from './kill';
+import { parseLine, splitMarked, type YtEvent } from './progress';
+
+export type SpawnFn = typeof nodeSpawn;
+
+export interface RunOptions {
+  bin: string;
+  args: string[];
+  spawn?: SpawnFn;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  signal?: AbortSignal;
+  /** Whole run, default 1 h. */
+  timeoutMs?: number;
+  /** No output for this long while downloading ends the run, default 2 min. */
+  stallMs?: number;
+  /** SIGTERM to SIGKILL, default 5 s. */
+  killGraceMs?: number;
+  onEvent?: (e: YtEvent) => void;
+  /** Told the pid as soon as the child exists, and again when it is gone (for the orphan table). */
+  onSpawn?: (pid: number, command: string) => void;
+  onExit?: (pid: number) => void;
+  platform?: NodeJS.Platform;
+}
+
+export type EndReason = 'exit' | 'timeout' | 'stalled' | 'aborted' | 'spawn-error';
+
+export interface RunResult {
+  reason: EndReason;
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  /** Last 64 kB of stderr. */
+  stderr: string;
+  /** Paths printed after yt-dlp moved them into place. */
+  files: string[];
+  spawnError?: string;
+  pid: number | null;
+  /** The last download progress seen. */
+  lastProgress: Progress | null;
+}
+
+const STDERR_CAP = 64 * 1024;
+
+/**
+ * Runs yt-dlp without a shell, in its own process group so a kill takes its ffmpeg too. Never
+ * rejects: the caller classifies the result. Partial files stay on disk so a retry resumes.
+ */
+export function runYtDlp(o: RunOptions): Promise<RunResult> {
+  const spawn = o.spawn ?? nodeSpawn;
+  const platform = o.platform ?? process.platform;
+  const timeoutMs = o.timeoutMs ?? 60 * 60 * 1000;
+  const stallMs = o.stallMs ?? 2 * 60 * 1000;
+  return new Promise<RunResult>((resolve) => {
+    const result: RunResult = { reason: 'exit', exitCode: null, signal: null, stderr: '', files: [], pid: null, lastProgress: null };
+    let ending: EndReason | null = null;
+    let postprocessing = 0;
+    let stallTimer: NodeJS.Timeout | undefined;
+    let settled = false;
+    const child = spawn(o.bin, o.args, {
+      shell: false,
+      detached: platform !== 'win32',
+      windowsHide: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...(o.env ?? process.env), PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1' },
+      ...(o.cwd ? { cwd: o.cwd } : {}),
+    });
+    const pid = child.pid ?? null;
+    result.pid = pid;
+    if (pid !== null) o.onSpawn?.(pid, [o.bin, ...o.args].join(' '));
+
+    const end = (why: EndReason) => {
+      if (ending || pid === null) return;
+      ending = why;
+      void killTree(pid, { graceMs: o.killGraceMs ?? 5000, platform });
+    };
+    const armStall = () => {
+      clearTimeout(stallTimer);
+      // ffmpeg merging a long video may print nothing for minutes; only the overall timeout applies then.
+      if (postprocessing === 0) stallTimer = setTimeout(() => end('stalled'), stallMs);
+    };
+    const timeout = setTimeout(() => end('timeout'), timeoutMs);
+    const onAbort = () => end('aborted');
+    if (o.signal?.aborted) queueMicrotask(onAbort);
+    else o.signal?.addEventListener('abort', onAbort, { once: true });
+    armStall();
+
+    let buf = '';
+    child.stdout?.setEncoding('utf8');
+    child.stdout?.on('data', (chunk: string) => {
+      armStall();
+      buf += chunk;
+      let nl: number;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        for (const seg of splitMarked(line)) handle(seg);
+      }
+    });
+    const handle = (seg: string) => {
+      const e = parseLine(seg);
+      if (!e) return;
+      if (e.kind === 'file') result.files.push(e.path);
+      if (e.kind === 'progress') result.lastProgress = e.progress;
+      if (e.kind === 'postprocess') {
+        postprocessing = Math.max(0, postprocessing + (e.status === 'started' ? 1 : e.status === 'finished' ? -1 : 0));
+        armStall();
+      }
+      try {
+        o.onEvent?.(e);
+      } catch {
+        // a listener's bug must not kill the download
+      }
+    };
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      result.stderr = (result.stderr + chunk).slice(-STDERR_CAP);
+    });
+
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timeout);
+      clearTimeout(stallTimer);
+      o.signal?.removeEventListener('abort', onAbort);
+      for (const seg of splitMarked(buf)) handle(seg);
+      buf = '';
+      if (ending) result.reason = ending;
+      // yt-dlp gone but something it started may linger in the group (a killed ffmpeg's child, say).
+      const cleanup = pid !== null && platform !== 'win32' && groupAlive(pid) ? killTree(pid, { graceMs: 0, platform }) : Promise.resolve();
+      void cleanup.finally(() => {
+        if (pid !== null) o.onExit?.(pid);
+        resolve(result);
+      });
+    };
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      result.reason = 'spawn-error';
+      result.spawnError = err.code ?? err.message;
+      ending = ending ?? 'spawn-error';
+      finish();
+    });
+    child.on('close', (code, signal) => {
+      result.exitCode = code;
+      result.signal = signal;
+      finish();
+    });
+  });
+}
