@@ -5,7 +5,7 @@ const chromium = findChromium();
 const electron = electronBinary(process.cwd());
 const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'];
 
-if (!electron && !process.env.VIDKEEP_QUIET_E2E) {
+if (!electron && process.env.TEST_WORKER_INDEX === undefined) {
   console.log('e2e: the electron project is skipped: no Electron binary on this machine (set ELECTRON_OVERRIDE_DIST_PATH to run it).');
 }
 
