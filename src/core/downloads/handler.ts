@@ -112,7 +112,11 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     }
 
     if (known) return { alreadyKept: (known as Video).id };
-    if (ctx.signal.aborted || res.reason === 'aborted') throw fail({ code: 'cancelled', message: 'The download was cancelled.' });
+    if (ctx.signal.aborted || res.reason === 'aborted') {
+      // The queue says why it aborted (its own timeout, shutting down); otherwise the user cancelled.
+      const why: unknown = ctx.signal.reason;
+      throw fail(why instanceof VidKeepError ? why.toJSON() : { code: 'cancelled', message: 'The download was cancelled.' });
+    }
     if (res.reason === 'timeout') {
       throw fail({ code: 'timeout', message: 'The download took longer than the time limit and was stopped.', hint: 'Raise the time limit in Settings, then retry; the part already downloaded is kept.' });
     }

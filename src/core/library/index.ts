@@ -7,11 +7,8 @@ import type { Db } from '../db/open';
 import type { Page, Video } from '../../shared/types';
 import { VidKeepError } from '../../shared/errors';
 import type { AddVideo, Library, SearchQuery } from './types';
-import { buildSearch, encodeCursor, ftsQuery, hasFilters } from './search';
+import { buildSearch, chooseStrategy, encodeCursor, ftsQuery, hasFilters } from './search';
 import { defaultTrashDir, moveToTrash } from './trash';
-
-/** Above this many matches, walking the sort index beats sorting the matches. */
-const BROAD_MATCH = 2000;
 
 export type { Library, SearchQuery, AddVideo } from './types';
 
@@ -115,11 +112,7 @@ export function createLibrary(o: { db: Db; libraryDir: string; now?: () => numbe
       const match = ftsQuery(q.query);
       // FTS counts its own matches cheaply (prefix indexes); that count picks the plan.
       const ftsTotal = match ? ftsCount.get(match)!.n : null;
-      // Walking the sort index with a per-row FTS probe only pays for one broad word without filters
-      // (measured at 100k rows): with several words every probe re-reads each word's list, and with
-      // filters the planner starts from the filter index instead.
-      const broad = ftsTotal !== null && ftsTotal > BROAD_MATCH && !hasFilters(q) && match !== null && !match.includes(' ');
-      const b = buildSearch(q, broad ? 'exists' : 'in');
+      const b = buildSearch(q, chooseStrategy(q, ftsTotal));
       const rows = prep(b.sql).all(...b.params) as Row[];
       const total = ftsTotal !== null && !hasFilters(q) ? ftsTotal : (prep(b.countSql).get(...b.countParams) as { n: number }).n;
       const more = rows.length > q.limit;

@@ -42,16 +42,16 @@ describe('buildDownloadArgs', () => {
 
   it.each([
     ['best', 'bv*+ba/b'],
-    ['1080p', 'bv*[height<=1080]+ba/b[height<=1080]/wv*+ba/w'],
-    ['720p', 'bv*[height<=720]+ba/b[height<=720]/wv*+ba/w'],
-    ['480p', 'bv*[height<=480]+ba/b[height<=480]/wv*+ba/w'],
+    ['1080p', 'bv*[height<=?1080]+ba/b[height<=?1080]/wv*+ba/w'],
+    ['720p', 'bv*[height<=?720]+ba/b[height<=?720]/wv*+ba/w'],
+    ['480p', 'bv*[height<=?480]+ba/b[height<=?480]/wv*+ba/w'],
   ] as const)('caps quality %s with ffmpeg', (quality, format) => {
     expect(after(buildDownloadArgs({ ...base, options: opt({ quality }) }), '-f')).toBe(format);
   });
 
   it('takes single-file formats when ffmpeg is missing, and does not convert thumbnails', () => {
     const a = buildDownloadArgs({ ...base, ffmpegPath: null, options: opt({ quality: '720p' }) });
-    expect(after(a, '-f')).toBe('b[height<=720]/w');
+    expect(after(a, '-f')).toBe('b[height<=?720]/w');
     expect(a).not.toContain('--convert-thumbnails');
     expect(a).not.toContain('--ffmpeg-location');
   });

@@ -26,7 +26,8 @@ function formatArgs(o: DownloadOptions, ffmpeg: boolean): string[] {
     }
     return ffmpeg ? ['-f', 'bestaudio[ext=m4a]/bestaudio/best', '-x', '--audio-format', 'm4a'] : ['-f', 'bestaudio[ext=m4a]/bestaudio/best'];
   }
-  const cap = o.quality === 'best' ? '' : `[height<=${o.quality.slice(0, -1)}]`;
+  // '<=?' keeps formats whose height is unknown (direct links), rather than failing to match.
+  const cap = o.quality === 'best' ? '' : `[height<=?${o.quality.slice(0, -1)}]`;
   // Without ffmpeg separate video and audio streams cannot be merged: take the best single file.
   if (!ffmpeg) return ['-f', cap ? `b${cap}/w` : 'b'];
   return ['-f', cap ? `bv*${cap}+ba/b${cap}/wv*+ba/w` : 'bv*+ba/b', '--merge-output-format', 'mp4/mkv'];

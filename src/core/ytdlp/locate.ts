@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { ToolStatus } from '../../shared/types';
 import { VidKeepError } from '../../shared/errors';
@@ -108,6 +108,7 @@ export async function downloadYtDlp(o: { userDataDir: string; download?: Downloa
   }
   if (process.platform !== 'win32') chmodSync(tmp, 0o755);
   const version = await toolVersion(tmp, '--version');
+  if (!version) rmSync(tmp, { force: true });
   if (!version) throw new VidKeepError('ytdlp-broken', 'The downloaded yt-dlp does not run on this computer.', 'Install yt-dlp yourself and set its path in Settings.');
   renameSync(tmp, target);
   return { found: true, path: target, version, source: 'downloaded' };

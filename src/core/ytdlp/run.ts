@@ -113,9 +113,26 @@ export function runYtDlp(o: RunOptions): Promise<RunResult> {
         // a listener's bug must not kill the download
       }
     };
+    // In --print (quiet) mode yt-dlp writes postprocess-template lines to stderr, without newlines.
+    let errBuf = '';
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {
-      result.stderr = (result.stderr + chunk).slice(-STDERR_CAP);
+      armStall();
+      errBuf += chunk;
+      const re = /VK:PP\{[^{}]*\}/g;
+      let text = '';
+      let last = 0;
+      for (let m = re.exec(errBuf); m; m = re.exec(errBuf)) {
+        text += errBuf.slice(last, m.index);
+        handle(m[0]);
+        last = re.lastIndex;
+      }
+      const rest = errBuf.slice(last);
+      const open = rest.lastIndexOf('VK:');
+      const hold = open >= 0 && !rest.slice(open).includes('}') ? open : rest.length;
+      text += rest.slice(0, hold);
+      errBuf = rest.slice(hold);
+      result.stderr = (result.stderr + text).slice(-STDERR_CAP);
     });
 
     const finish = () => {
@@ -126,6 +143,7 @@ export function runYtDlp(o: RunOptions): Promise<RunResult> {
       o.signal?.removeEventListener('abort', onAbort);
       for (const seg of splitMarked(buf)) handle(seg);
       buf = '';
+      result.stderr = (result.stderr + errBuf).slice(-STDERR_CAP);
       if (ending) result.reason = ending;
       // yt-dlp gone but something it started may linger in the group (a killed ffmpeg's child, say).
       const cleanup = pid !== null && platform !== 'win32' && groupAlive(pid) ? killTree(pid, { graceMs: 0, platform }) : Promise.resolve();

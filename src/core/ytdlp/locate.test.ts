@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { downloadYtDlp, downloadedYtDlpPath, locateTools } from './locate';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vk-locate-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function fakeTool(path: string, version: string) {
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, `#!/bin/sh\necho "${version}"\n`);
+  chmodSync(path, 0o755);
+}
+
+describe('locateTools', () => {
+  it('finds the system yt-dlp and ffmpeg on PATH with their versions', async () => {
+    const t = await locateTools({ userDataDir: dir, env: { PATH: '/usr/bin:/bin' } });
+    expect(t.ytDlp).toMatchObject({ found: true, source: 'path', path: '/usr/bin/yt-dlp', version: '2023.03.04' });
+    expect(t.ffmpeg).toMatchObject({ found: true, source: 'path', path: '/usr/bin/ffmpeg' });
+    expect(t.ffmpeg.version).toMatch(/^\d/);
+  });
+
+  it('prefers settings, then bundled, then PATH, then the downloaded copy', async () => {
+    const settings = join(dir, 'mine', 'yt-dlp');
+    const resources = join(dir, 'res');
+    fakeTool(settings, '2099.01.01');
+    fakeTool(join(resources, 'bin', 'yt-dlp'), '2098.01.01');
+    fakeTool(downloadedYtDlpPath(dir), '2097.01.01');
+    const env = { PATH: '/usr/bin' };
+    expect((await locateTools({ settingsYtDlpPath: settings, resourcesDir: resources, userDataDir: dir, env })).ytDlp).toMatchObject({ source: 'settings', version: '2099.01.01' });
+    expect((await locateTools({ resourcesDir: resources, userDataDir: dir, env })).ytDlp).toMatchObject({ source: 'bundled', version: '2098.01.01' });
+    expect((await locateTools({ userDataDir: dir, env })).ytDlp).toMatchObject({ source: 'path' });
+    expect((await locateTools({ userDataDir: dir, env: { PATH: join(dir, 'empty') } })).ytDlp).toMatchObject({ source: 'downloaded', version: '2097.01.01' });
+  });
+
+  it('says so when the configured yt-dlp does not run, and falls back', async () => {
+    const broken = join(dir, 'broken', 'yt-dlp');
+    mkdirSync(join(dir, 'broken'));
+    writeFileSync(broken, '#!/bin/sh\nexit 3\n');
+    chmodSync(broken, 0o755);
+    const t = await locateTools({ settingsYtDlpPath: broken, userDataDir: dir, env: { PATH: '/usr/bin' } });
+    expect(t.ytDlp).toMatchObject({ found: true, source: 'path' });
+    expect(t.ytDlp.message).toMatch(/Settings .* does not run/);
+  });
+
+  it('reports not found when there is nothing', async () => {
+    const t = await locateTools({ userDataDir: dir, env: { PATH: join(dir, 'nothing') } });
+    expect(t.ytDlp).toMatchObject({ found: false, path: null, source: null, message: 'yt-dlp was not found.' });
+    expect(t.ffmpeg.found).toBe(false);
+  });
+});
+
+describe('downloadYtDlp', () => {
+  it('turns an offline failure into a clear error and leaves no half file', async () => {
+    const err = await downloadYtDlp({ userDataDir: dir, download: () => Promise.reject(new Error('getaddrinfo ENOTFOUND api.github.com')) }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'network', message: 'VidKeep could not download yt-dlp from GitHub.' });
+    expect(existsSync(downloadedYtDlpPath(dir))).toBe(false);
+  });
+
+  it('installs a working download into user data', async () => {
+    const t = await downloadYtDlp({ userDataDir: dir, download: async (p) => fakeTool(p, '2030.01.01') });
+    expect(t).toEqual({ found: true, path: downloadedYtDlpPath(dir), version: '2030.01.01', source: 'downloaded' });
+  });
+
+  it('refuses a download that does not run', async () => {
+    const err = await downloadYtDlp({ userDataDir: dir, download: async (p) => writeFileSync(p, 'garbage') }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'ytdlp-broken' });
+    expect(existsSync(downloadedYtDlpPath(dir))).toBe(false);
+  });
+});
