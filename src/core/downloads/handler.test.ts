@@ -26,6 +26,10 @@ describe('download handler with real yt-dlp', () => {
     const video = h.library.get((result as { videoId: string }).videoId)!;
     expect(video).toMatchObject({ site: 'Generic', siteId: 'progressive', filePath: 'Generic/progressive.mp4', sizeBytes: h.server.media.mp4Bytes, sourceUrl: `${h.server.url}/slow/200000/v/progressive.mp4` });
     expect(existsSync(join(h.lib, 'Generic', 'progressive.info.json'))).toBe(true);
+    // The generic site gives neither duration nor thumbnail: both come from the file via ffmpeg.
+    expect(video.durationSec).toBeCloseTo(h.server.media.durationSec, 0);
+    expect(video.hasThumbnail).toBe(true);
+    expect(await h.library.resolveMedia(video.id, 'thumb')).toMatch(/progressive\.jpg$/);
     const stages = run.progress.map((p) => p.stage);
     expect(stages[0]).toBe('probing');
     expect(stages.at(-1)).toBe('done');

@@ -9,6 +9,7 @@ import { classifyFailure } from '../ytdlp/errors';
 import { createProcessTracker } from '../ytdlp/processes';
 import { runYtDlp, type RunResult } from '../ytdlp/run';
 import { normalizeUrl, validateUrl } from '../ytdlp/url';
+import { makePosterFrame, probeDuration } from '../ytdlp/media-probe';
 import type { Video } from '../../shared/types';
 import { DOWNLOAD_JOB, type DownloadPayload, type DownloadResult, type DownloadsOptions } from './types';
 import { downloadEnqueueOptions, downloadJobId } from './job-id';
@@ -161,6 +162,15 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       info = JSON.parse(readFileSync(infoPath, 'utf8')) as Record<string, unknown>;
     } catch {
       throw fail({ code: 'download-failed', message: 'yt-dlp finished but left no description of the video (info json).' });
+    }
+    // Generic links come without duration or thumbnail: take both from the file itself.
+    const ffmpeg = o.getTools().ffmpeg;
+    if (ffmpeg.found && ffmpeg.path) {
+      if (typeof info.duration !== 'number') {
+        const d = await probeDuration(ffmpeg.path, file);
+        if (d !== null) info = { ...info, duration: d };
+      }
+      if (!p.options.audioOnly && !sideThumbnail(file)) await makePosterFrame(ffmpeg.path, file, typeof info.duration === 'number' ? info.duration : null);
     }
     const thumb = sideThumbnail(file);
     const video = o.library.add({
