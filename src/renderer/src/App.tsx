@@ -1,22 +1,55 @@
-import { useEffect, useState } from 'react';
-import { api } from './lib/api';
-import type { AppInfo } from '../../shared/types';
+import { useCallback, useEffect, useState } from 'react';
+import { useAppInfo } from './hooks/use-app-info';
+import { useSettings } from './hooks/use-settings';
+import { useTheme } from './hooks/use-theme';
+import { ErrorNote } from './components/error-note';
+import { Announcer } from './components/announcer';
+import { ConnectionBanner } from './components/connection-banner';
+import { NavBar, type View } from './components/nav-bar';
+import { PasteBar } from './features/paste/paste-bar';
+import { LibraryView } from './features/library/library-view';
+import { VideoDetail } from './features/library/video-detail';
+import { DownloadsView } from './features/downloads/downloads-view';
+import { startJobStore } from './features/downloads/job-store';
+import { QueueView } from './features/queue/queue-view';
+import { SettingsView } from './features/settings/settings-view';
+
+const VIEW_NAMES = { library: 'Library', downloads: 'Downloads', queue: 'Queue', settings: 'Settings' } as const;
 
 export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.invoke('app.info', {}).then(setInfo, (e: Error) => setError(e.message));
-  }, []);
+  const { info, error } = useAppInfo();
+  const { settings } = useSettings();
+  useTheme(settings?.theme);
+  const [view, setView] = useState<View>('library');
+  const [openVideo, setOpenVideo] = useState<string | null>(null);
+  useEffect(() => startJobStore(), []);
+  const showDownloads = useCallback(() => setView('downloads'), []);
+  const closeVideo = useCallback(() => setOpenVideo(null), []);
+
   return (
-    <main className="app" data-ready={info ? 'true' : 'false'}>
-      <h1>VidKeep</h1>
-      {error && <p role="alert">{error}</p>}
-      <section aria-labelledby="empty-title" className="empty">
-        <h2 id="empty-title">Your library is empty</h2>
-        <p>Paste a video link to keep a copy on this computer.</p>
-        {info && <p className="muted">Videos are saved in {info.libraryDir}</p>}
-      </section>
-    </main>
+    <div className="shell">
+      <ConnectionBanner />
+      <header className="top">
+        <h1 className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ▶
+          </span>
+          VidKeep
+        </h1>
+        {/* After the paste bar in focus order, above it on screen: the nav never moves when
+            paste results appear, and Tab goes from the field straight to the views. */}
+        <PasteBar onOpenVideo={setOpenVideo} onShowDownloads={showDownloads} />
+        <NavBar view={view} onChange={setView} />
+      </header>
+      <main className="content" data-ready={info ? 'true' : 'false'} tabIndex={view === 'library' ? undefined : 0} aria-label={VIEW_NAMES[view]}>
+        {error && !info && <ErrorNote error={error} />}
+        {view === 'library' && <LibraryView onOpenVideo={setOpenVideo} />}
+        {view === 'downloads' && <DownloadsView onOpenVideo={setOpenVideo} />}
+        {view === 'queue' && <QueueView />}
+        {view === 'settings' && <SettingsView />}
+      </main>
+      <Announcer />
+      {openVideo && <VideoDetail key={openVideo} videoId={openVideo} onClose={closeVideo} />}
+    </div>
   );
 }

@@ -1,0 +1,116 @@
+import { memo, useState } from 'react';
+import { api } from '../../lib/api';
+import { asErrorInfo } from '../../lib/errors';
+import type { ErrorInfo } from '../../../../shared/errors';
+import type { JobView } from '../../../../shared/types';
+import { jobStore } from './job-store';
+import { rateText, resultVideoId, sizeText, stageText } from './job-text';
+import { useJobProgress } from './use-jobs';
+import { ProgressBar } from './progress-bar';
+import { JobThumb } from './job-thumb';
+
+interface Props {
+  job: JobView;
+  onOpenVideo?: (videoId: string) => void;
+}
+
+/** One job. Memoized: only a change to this job or its own progress re-renders it. */
+export const JobRow = memo(function JobRow({ job, onOpenVideo }: Props) {
+  const p = useJobProgress(job.id);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<ErrorInfo | null>(null);
+  const [revealed, setRevealed] = useState<string | null>(null);
+  // yt-dlp smuggles data into playlist entries' URLs after a '#'; people need not see it.
+  const url = (job.payload as { url?: string } | null)?.url?.replace(/#__youtubedl_smuggle=.*$/, '') ?? null;
+  const title = p?.title || job.label;
+  const videoId = resultVideoId(job);
+  const titleId = `job-title-${job.id}`;
+
+  const act = async (fn: () => Promise<JobView | { removed: boolean }>) => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      const r = await fn();
+      if ('id' in r) jobStore.apply(r);
+      else if (r.removed) jobStore.forget(job.id);
+    } catch (e) {
+      setActionError(asErrorInfo(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const active = job.state === 'active';
+  const percent = active ? (p?.percent ?? null) : null;
+  const { speed, eta } = rateText(active ? p : null);
+  const size = sizeText(p);
+
+  return (
+    <li className="job-row" role="listitem" data-job-id={job.id} data-state={job.state} aria-labelledby={titleId}>
+      <JobThumb videoId={videoId} url={p?.thumbnailUrl} />
+      <div className="job-main">
+        <div className="job-title" id={titleId} title={title}>
+          {title}
+        </div>
+        {url && url !== title && <div className="job-url">{url}</div>}
+        <div className="job-meta">
+          <span className={`job-stage state-${job.state}`}>{stageText(job, p)}</span>
+          {active && percent !== null && <span className="job-percent">{Math.floor(percent)}%</span>}
+          {size && <span>{size}</span>}
+          {speed && <span>{speed}</span>}
+          {eta && <span>{eta}</span>}
+          {job.tries > 1 && <span>try {job.tries} of {job.maxTries}</span>}
+        </div>
+        {active && <ProgressBar value={percent} label={`Progress of ${title}`} />}
+        {job.state === 'failed' && job.error && (
+          <p className="job-error">
+            {job.error.message}
+            {job.error.hint && <span className="hint"> {job.error.hint}</span>}
+          </p>
+        )}
+        {revealed && <p className="job-url">File: {revealed}</p>}
+        {actionError && (
+          <p className="job-error" role="alert">
+            {actionError.message}
+            {actionError.hint && <span className="hint"> {actionError.hint}</span>}
+          </p>
+        )}
+      </div>
+      <div className="job-actions">
+        {job.state === 'queued' && (
+          <button type="button" className="btn btn-quiet" disabled={busy} aria-label={`Download next: ${title}`} onClick={() => act(() => api.invoke('jobs.promote', { jobId: job.id }))}>
+            Download next
+          </button>
+        )}
+        {(job.state === 'queued' || active) && (
+          <button type="button" className="btn btn-quiet" disabled={busy} aria-label={`Cancel ${title}`} onClick={() => act(() => api.invoke('jobs.cancel', { jobId: job.id }))}>
+            Cancel
+          </button>
+        )}
+        {(job.state === 'failed' || job.state === 'cancelled') && (
+          <button type="button" className="btn btn-quiet" disabled={busy} aria-label={`Retry ${title}`} onClick={() => act(() => api.invoke('jobs.retry', { jobId: job.id }))}>
+            Retry
+          </button>
+        )}
+        {job.state === 'succeeded' && videoId && onOpenVideo && (
+          <button type="button" className="btn btn-quiet" aria-label={`Play ${title}`} onClick={() => onOpenVideo(videoId)}>
+            Play
+          </button>
+        )}
+        {job.state === 'succeeded' && videoId && (
+          <button type="button" className="btn btn-quiet" disabled={busy} aria-label={`Show ${title} in folder`} onClick={() => act(async () => {
+              setRevealed((await api.invoke('library.reveal', { videoId })).path);
+              return job;
+            })}>
+            Show in folder
+          </button>
+        )}
+        {!active && job.state !== 'queued' && (
+          <button type="button" className="btn btn-quiet" disabled={busy} aria-label={`Remove ${title} from the list`} onClick={() => act(() => api.invoke('jobs.remove', { jobId: job.id }))}>
+            Remove
+          </button>
+        )}
+      </div>
+    </li>
+  );
+});

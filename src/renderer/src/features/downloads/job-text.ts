@@ -1,0 +1,67 @@
+import type { JobView, Progress, Stage } from '../../../../shared/types';
+import { formatBytes, formatEta, formatSpeed } from '../../lib/format';
+
+const STAGES: Record<Stage, string> = {
+  waiting: 'Waiting',
+  probing: 'Looking up the video…',
+  'downloading-video': 'Downloading video',
+  'downloading-audio': 'Downloading audio',
+  downloading: 'Downloading',
+  merging: 'Merging video and audio…',
+  'post-processing': 'Converting…',
+  indexing: 'Adding to your library…',
+  done: 'Done',
+};
+
+export type JobResult =
+  | { videoId: string }
+  | { alreadyKept: string }
+  | { needsConfirm: true; playlistTitle: string | null; count: number; url: string }
+  | { expanded: number; playlistTitle: string | null };
+
+export function jobResult(job: JobView): JobResult | null {
+  const r = job.result;
+  return r && typeof r === 'object' ? (r as JobResult) : null;
+}
+
+/** The library video a finished job produced (or found already kept). */
+export function resultVideoId(job: JobView): string | null {
+  const r = jobResult(job);
+  if (!r) return null;
+  if ('videoId' in r) return r.videoId;
+  if ('alreadyKept' in r) return r.alreadyKept;
+  return null;
+}
+
+export function stageText(job: JobView, p: Progress | null, now = Date.now()): string {
+  switch (job.state) {
+    case 'queued':
+      if (job.tries > 0 && job.runAt > now) return `Will try again at ${new Date(job.runAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+      return 'Queued';
+    case 'active':
+      return p ? STAGES[p.stage] : 'Starting…';
+    case 'failed':
+      return 'Failed';
+    case 'cancelled':
+      return 'Cancelled';
+    case 'succeeded': {
+      const r = jobResult(job);
+      if (r && 'needsConfirm' in r) return `Playlist found: ${r.count} videos`;
+      if (r && 'expanded' in r) return `Playlist queued: ${r.expanded} videos`;
+      if (r && 'alreadyKept' in r) return 'Already in your library';
+      return 'Downloaded';
+    }
+  }
+}
+
+export function sizeText(p: Progress | null): string {
+  if (!p) return '';
+  const done = formatBytes(p.downloadedBytes);
+  const total = formatBytes(p.totalBytes);
+  if (done && total) return `${done} of ${total}`;
+  return total || done;
+}
+
+export function rateText(p: Progress | null): { speed: string; eta: string } {
+  return { speed: formatSpeed(p?.speed), eta: formatEta(p?.eta) };
+}

@@ -1,0 +1,109 @@
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../../lib/api';
+import { asErrorInfo } from '../../lib/errors';
+import { formatBytes, formatDate, formatDuration } from '../../lib/format';
+import { ErrorNote } from '../../components/error-note';
+import type { Video } from '../../../../shared/types';
+import type { ErrorInfo } from '../../../../shared/errors';
+
+/** The player and everything known about one video, in a modal dialog (Escape closes it). */
+export function VideoDetail({ videoId, onClose }: { videoId: string; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [video, setVideo] = useState<Video | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+  useEffect(() => {
+    let live = true;
+    api.invoke('library.get', { videoId }).then(
+      (v) => live && setVideo(v),
+      (e: unknown) => live && setError(asErrorInfo(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [videoId]);
+
+  const run = async (fn: () => Promise<void>) => {
+    setError(null);
+    try {
+      await fn();
+    } catch (e) {
+      setError(asErrorInfo(e));
+    }
+  };
+  const remove = () =>
+    run(async () => {
+      await api.invoke('library.delete', { videoId });
+      onClose();
+    });
+  const reveal = () =>
+    run(async () => {
+      const r = await api.invoke('library.reveal', { videoId });
+      setNote(`The file is at ${r.path}`);
+    });
+
+  const title = video?.title ?? 'Video';
+  return (
+    <dialog ref={dialog} className="detail" aria-labelledby="detail-title" onClose={onClose}>
+      <div className="detail-head">
+        <h2 id="detail-title">{title}</h2>
+        <button type="button" className="btn btn-quiet" onClick={onClose} aria-label="Close">
+          ✕
+        </button>
+      </div>
+      <div className="detail-player">
+        {video?.missing ? (
+          <p className="note note-error">The file for this video is missing from the library folder.</p>
+        ) : (
+          <video key={videoId} controls preload="metadata" src={api.mediaUrl(videoId)} poster={video?.hasThumbnail ? api.thumbUrl(videoId) : undefined} aria-label={`Player: ${title}`} />
+        )}
+      </div>
+      {error && <ErrorNote error={error} />}
+      {note && <p className="note note-info">{note}</p>}
+      {video && (
+        <dl className="meta">
+          {video.uploader && (<><dt>Uploader</dt><dd>{video.uploader}</dd></>)}
+          {video.durationSec !== null && (<><dt>Duration</dt><dd>{formatDuration(video.durationSec)}</dd></>)}
+          {video.sizeBytes !== null && (<><dt>Size</dt><dd>{formatBytes(video.sizeBytes)}</dd></>)}
+          <dt>Site</dt><dd>{video.site}</dd>
+          <dt>Added</dt><dd>{formatDate(video.addedAt)}</dd>
+          {video.playlist && (<><dt>Playlist</dt><dd>{video.playlist}</dd></>)}
+          <dt>File</dt><dd><code className="path">{video.filePath}</code></dd>
+        </dl>
+      )}
+      {video?.description && <p className="description">{video.description}</p>}
+      <div className="detail-actions">
+        {video && (
+          <a className="btn" href={video.sourceUrl} target="_blank" rel="noopener noreferrer">
+            Open source page
+          </a>
+        )}
+        <button type="button" className="btn" onClick={reveal}>
+          Show in folder
+        </button>
+        {confirming ? (
+          <span className="confirm" role="group" aria-label="Confirm delete">
+            <span>Delete this video from your disk?</span>
+            <button type="button" className="btn btn-danger" onClick={remove}>
+              Delete
+            </button>
+            <button type="button" className="btn btn-quiet" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="btn btn-danger-quiet" onClick={() => setConfirming(true)}>
+            Delete…
+          </button>
+        )}
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../lib/api';
+import { asErrorInfo } from '../../lib/errors';
+import type { DownloadOptions } from '../../../../shared/types';
+import type { ErrorInfo } from '../../../../shared/errors';
+
+interface Prompt {
+  jobId: string;
+  url: string;
+  title: string | null;
+  count: number;
+  error?: ErrorInfo;
+}
+
+/** A playlist link first comes back asking for consent; each one is asked about here. */
+export function PlaylistPrompts({ options }: { options: DownloadOptions }) {
+  const [prompts, setPrompts] = useState<Prompt[]>([]);
+  useEffect(
+    () =>
+      api.on('jobs.changed', ({ job, kind }) => {
+        const r = job?.result as { needsConfirm?: boolean; playlistTitle?: string | null; count?: number; url?: string } | null | undefined;
+        if (!job || kind !== 'succeeded' || !r?.needsConfirm || !r.url) return;
+        const p: Prompt = { jobId: job.id, url: r.url, title: r.playlistTitle ?? null, count: r.count ?? 0 };
+        setPrompts((ps) => (ps.some((x) => x.jobId === p.jobId) ? ps : [...ps, p]));
+      }),
+    [],
+  );
+  const drop = (jobId: string) => setPrompts((ps) => ps.filter((p) => p.jobId !== jobId));
+  const confirm = async (p: Prompt) => {
+    try {
+      await api.invoke('jobs.add', { urls: [p.url], confirmPlaylist: true, options });
+      drop(p.jobId);
+    } catch (e) {
+      setPrompts((ps) => ps.map((x) => (x.jobId === p.jobId ? { ...x, error: asErrorInfo(e) } : x)));
+    }
+  };
+  if (prompts.length === 0) return null;
+  return (
+    <div className="playlist-prompts">
+      {prompts.map((p) => (
+        <div key={p.jobId} className="offer" role="group" aria-label="Playlist found">
+          <span>
+            Playlist “{p.title ?? p.url}” has {p.count} videos
+          </span>
+          <button type="button" className="btn btn-small btn-primary" onClick={() => confirm(p)}>
+            Download all
+          </button>
+          <button type="button" className="btn btn-small btn-quiet" onClick={() => drop(p.jobId)}>
+            Dismiss
+          </button>
+          {p.error && <span className="inline-error" role="alert">{p.error.message}</span>}
+        </div>
+      ))}
+    </div>
+  );
+}
