@@ -92,6 +92,7 @@ export function createLibrary(o: { db: Db; libraryDir: string; now?: () => numbe
   const allPaths = db.prepare<[], { id: string; file_path: string; missing: number }>('SELECT id, file_path, missing FROM videos');
   const setMissing = db.prepare<[number, string]>('UPDATE videos SET missing = ? WHERE id = ?');
   const ftsCount = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM videos_fts WHERE videos_fts MATCH ?');
+  const rowCount = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM videos');
   const stmts = new Map<string, Statement>();
   const prep = (sql: string) => {
     let s = stmts.get(sql);
@@ -112,7 +113,7 @@ export function createLibrary(o: { db: Db; libraryDir: string; now?: () => numbe
       const match = ftsQuery(q.query);
       // FTS counts its own matches cheaply (prefix indexes); that count picks the plan.
       const ftsTotal = match ? ftsCount.get(match)!.n : null;
-      const b = buildSearch(q, chooseStrategy(q, ftsTotal));
+      const b = buildSearch(q, chooseStrategy(q, ftsTotal, ftsTotal === null ? 0 : rowCount.get()!.n));
       const rows = prep(b.sql).all(...b.params) as Row[];
       const total = ftsTotal !== null && !hasFilters(q) ? ftsTotal : (prep(b.countSql).get(...b.countParams) as { n: number }).n;
       const more = rows.length > q.limit;

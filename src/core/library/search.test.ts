@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/open';
 import { migrate } from '../db/migrate';
 import { createLibrary, type Library } from './index';
-import { BROAD_MATCH, buildSearch, chooseStrategy, decodeCursor, encodeCursor, ftsQuery } from './search';
+import { BROAD_MIN, BROAD_SHARE, buildSearch, chooseStrategy, decodeCursor, encodeCursor, ftsQuery } from './search';
 
 // Shape, not timing: at scale every page must come from an index walk or a small match set,
 // never a sort of the whole table. (Measured separately: p95 < 35 ms at 100k rows for the
@@ -50,15 +50,19 @@ describe('search at scale', () => {
   it.each(['added', 'title', 'duration', 'uploader'] as const)('a broad one-word query walks the %s index and probes FTS per row', (sort) => {
     const q = { query: 'c', limit: 50, sort };
     const total = (db.prepare('SELECT count(*) AS n FROM videos_fts WHERE videos_fts MATCH ?').get(ftsQuery('c')) as { n: number }).n;
-    expect(total).toBeGreaterThan(BROAD_MATCH);
-    expect(chooseStrategy(q, total)).toBe('exists');
+    const rows = (db.prepare('SELECT count(*) AS n FROM videos').get() as { n: number }).n;
+    expect(total).toBeGreaterThan(Math.max(BROAD_MIN, rows * BROAD_SHARE));
+    expect(chooseStrategy(q, total, rows)).toBe('exists');
     const p = plan(buildSearch(q, 'exists').sql, buildSearch(q, 'exists').params);
     expect(p).not.toMatch(/TEMP B-TREE/);
     expect(p).toMatch(/VIRTUAL TABLE INDEX/);
   });
 
   it('a narrow query collects its few matches first', () => {
-    expect(chooseStrategy({ query: '12345', limit: 50 }, 1)).toBe('in');
+    expect(chooseStrategy({ query: '12345', limit: 50 }, 1, 20_000)).toBe('in');
+    // A word in a sixth of a big library: sorting its matches beats probing FTS per row.
+    expect(chooseStrategy({ query: 'froz', limit: 50 }, 16_000, 100_000)).toBe('in');
+    expect(chooseStrategy({ query: 's', limit: 50 }, 60_000, 100_000)).toBe('exists');
     const b = buildSearch({ query: '12345', limit: 50 }, 'in');
     expect(plan(b.sql, b.params)).toMatch(/LIST SUBQUERY|VIRTUAL TABLE INDEX/);
   });
