@@ -1,11 +1,11 @@
 import PQueue from 'p-queue';
-import { VidKeepError, toErrorInfo, type ErrorInfo } from '../../shared/errors';
+import { VidKeepError } from '../../shared/errors';
 import type { Engine } from './engine';
 import { MAX_TIMER_MS } from './engine';
-import { backoffDelay, resolveBackoff } from './backoff';
+import { failure, json, type Outcome } from './outcome';
 import { cancelDependents } from './deps';
 import { createProgress, newProgressState, type ProgressState } from './progress';
-import { PermanentJobError, RetryJob, type Backoff, type JobContext, type QueueEvent } from './types';
+import { PermanentJobError, type JobContext, type QueueEvent } from './types';
 import { toView, type JobRow } from './view';
 
 interface Run {
@@ -20,7 +20,6 @@ interface Run {
   onCommit: Array<() => void>;
 }
 
-type Outcome = { kind: 'ok'; result: unknown } | { kind: 'error'; err: unknown } | { kind: 'timeout' } | { kind: 'requeue' } | { kind: 'none' };
 
 export interface RunnerOptions {
   maxJobs: number;
@@ -30,14 +29,6 @@ export interface RunnerOptions {
   nextFire: () => number | null;
   onTimer: (now: number) => void;
 }
-
-const json = (v: unknown): string | null => {
-  try {
-    return v === undefined ? null : (JSON.stringify(v) ?? null);
-  } catch {
-    return null;
-  }
-};
 
 /** Claims jobs, runs them through p-queue, records outcomes in batches, and keeps the one due-timer. */
 export function createRunner(e: Engine, o: RunnerOptions) {
@@ -161,18 +152,6 @@ export function createRunner(e: Engine, o: RunnerOptions) {
     wake();
   }
 
-  function failure(run: Run, outcome: Outcome): { info: ErrorInfo; delay: number | null } {
-    const r = run.row;
-    const backoff = (): number => backoffDelay(r.backoff ? (JSON.parse(r.backoff) as Backoff) : resolveBackoff(undefined), r.tries, e.random);
-    if (outcome.kind === 'timeout') {
-      return { info: { code: 'timeout', message: `"${r.label ?? r.name}" ran longer than ${Math.round(r.timeout_ms / 1000)} s and was stopped.`, hint: 'It is tried again while tries remain.' }, delay: backoff() };
-    }
-    const err = outcome.kind === 'error' ? outcome.err : undefined;
-    if (err instanceof PermanentJobError) return { info: err.info, delay: null };
-    if (err instanceof RetryJob) return { info: err.info ?? { code: 'internal', message: err.message }, delay: Math.max(0, err.delayMs) };
-    return { info: toErrorInfo(err), delay: backoff() };
-  }
-
   function record(now: number, events: QueueEvent[]) {
     const batch = completions;
     completions = [];
@@ -203,7 +182,7 @@ export function createRunner(e: Engine, o: RunnerOptions) {
           outcome = { kind: 'error', err };
         }
       }
-      const { info, delay } = failure(run, outcome);
+      const { info, delay } = failure(r, outcome, e.random);
       if (delay !== null && r.tries < r.max_tries) {
         const row = store.finish({ ...base, state: 'queued', runAt: now + delay, error: JSON.stringify(info) });
         if (row) events.push({ type: 'retrying', job: toView(row), delayMs: delay });
@@ -274,7 +253,7 @@ export function createRunner(e: Engine, o: RunnerOptions) {
   function wake() {
     if (pumpQueued) return;
     pumpQueued = true;
-    queueMicrotask(pump);
+    setImmediate(pump);
   }
 
   return {

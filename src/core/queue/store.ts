@@ -26,7 +26,8 @@ export function createStore(db: Db) {
   const getRow = p<JobRow>('SELECT * FROM jobs WHERE id = ?');
   const getState = p<{ state: JobState }>('SELECT state FROM jobs WHERE id = ?');
   const insertDep = p('INSERT OR IGNORE INTO job_deps (job_id, depends_on) VALUES (?, ?)');
-  const candidates = p<{ id: string; queue: string; key: string | null }>(`SELECT id, queue, key FROM jobs
+  // INDEXED BY: without it the planner picks jobs_state and sorts every queued row on each claim.
+  const candidates = p<{ id: string; queue: string; key: string | null }>(`SELECT id, queue, key FROM jobs INDEXED BY jobs_runnable
     WHERE ${RUNNABLE} AND run_at <= ?
       AND queue NOT IN (SELECT value FROM json_each(?)) AND (key IS NULL OR key NOT IN (SELECT value FROM json_each(?)))
       AND name IN (SELECT value FROM json_each(?))
@@ -43,15 +44,16 @@ export function createStore(db: Db) {
   const saveProgress = p('UPDATE jobs SET progress = ? WHERE id = ? AND claim_token = ?');
   const setLabel = p<JobRow>('UPDATE jobs SET label = ? WHERE id = ? RETURNING *');
   const dependents = p<{ job_id: string }>('SELECT job_id FROM job_deps WHERE depends_on = ?');
+  // `+state`: keeps the planner on the id lookup instead of scanning every queued job via jobs_state.
   const releaseDependents = p<{ id: string }>(`UPDATE jobs SET deps_pending = deps_pending - 1
-    WHERE id IN (SELECT job_id FROM job_deps WHERE depends_on = ?) AND state = 'queued' AND deps_pending > 0 RETURNING id`);
+    WHERE id IN (SELECT job_id FROM job_deps WHERE depends_on = ?) AND +state = 'queued' AND deps_pending > 0 RETURNING id`);
   const pendingDeps = p<{ n: number }>(`SELECT count(*) AS n FROM job_deps d JOIN jobs j ON j.id = d.depends_on WHERE d.job_id = ? AND j.state != 'succeeded'`);
   const requeue = p<JobRow>(`UPDATE jobs SET state = 'queued', tries = 0, run_at = @now, finished_at = NULL, expires_at = NULL, error = NULL, result = NULL,
       progress = NULL, started_at = NULL, crash_strikes = 0, deps_pending = @deps WHERE id = @id AND state IN ('failed', 'cancelled') RETURNING *`);
   const remove = p('DELETE FROM jobs WHERE id = ? AND state != \'active\'');
   const promote = p<JobRow>(`UPDATE jobs SET lane = (SELECT coalesce(max(lane), 0) + 1 FROM jobs WHERE state = 'queued'), run_at = min(run_at, @now)
     WHERE id = @id AND state = 'queued' RETURNING *`);
-  const nextDue = p<{ t: number | null }>(`SELECT min(run_at) AS t FROM jobs WHERE ${RUNNABLE} AND run_at > ?
+  const nextDue = p<{ t: number | null }>(`SELECT min(run_at) AS t FROM jobs INDEXED BY jobs_due WHERE ${RUNNABLE} AND run_at > ?
     AND queue NOT IN (SELECT value FROM json_each(?)) AND name IN (SELECT value FROM json_each(?))`);
   const nextExpiry = p<{ t: number | null }>('SELECT min(expires_at) AS t FROM jobs WHERE expires_at IS NOT NULL');
   const purge = p<{ id: string }>('DELETE FROM jobs WHERE expires_at IS NOT NULL AND expires_at <= ? AND state != \'active\' RETURNING id');

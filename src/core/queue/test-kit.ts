@@ -52,6 +52,8 @@ export interface Kit {
   events: QueueEvent[];
   make(o?: Partial<QueueOptions>): Queue;
   reopen(o?: Partial<QueueOptions>): Queue;
+  /** Stops the queue (moving the fake clock past the grace period) and deletes the files. */
+  close(): Promise<void>;
   done(): void;
 }
 
@@ -77,6 +79,14 @@ export function kit(o: Partial<QueueOptions> = {}): Kit {
       k.db = openDatabase(dbPath);
       k.q = make(extra);
       return k.q;
+    },
+    async close() {
+      if (k.db.open) {
+        const stopping = k.q.stop();
+        await clock.advance(60_000);
+        await stopping;
+      }
+      k.done();
     },
     done() {
       if (k.db.open) k.db.close();
