@@ -3,7 +3,7 @@ import { parseServeArgs } from './args';
 
 describe('parseServeArgs', () => {
   it('defaults to loopback on a free port', () => {
-    expect(parseServeArgs([])).toEqual({ host: '127.0.0.1', port: 0, open: false });
+    expect(parseServeArgs([])).toEqual({ host: '127.0.0.1', port: null, open: false });
   });
   it('reads every flag, with = or a space', () => {
     expect(parseServeArgs(['--port=8080', '--host', '0.0.0.0', '--data-dir', '/d', '--library=/l', '--token', 't'])).toEqual({

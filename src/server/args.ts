@@ -1,6 +1,7 @@
 export interface ServeArgs {
   host: string;
-  port: number;
+  /** null: VidKeep's usual port, or any free one if that is taken. */
+  port: number | null;
   dataDir?: string;
   libraryDir?: string;
   token?: string;
@@ -9,7 +10,7 @@ export interface ServeArgs {
 
 /** Parses `--port 8080 --data-dir X --library Y --host 0.0.0.0 --token T`; throws a human message on bad input. */
 export function parseServeArgs(argv: string[]): ServeArgs {
-  const out: ServeArgs = { host: '127.0.0.1', port: 0, open: false };
+  const out: ServeArgs = { host: '127.0.0.1', port: null, open: false };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
     const [flag, inline] = raw.includes('=') ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)] : [raw, undefined];

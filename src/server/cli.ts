@@ -9,6 +9,8 @@ import { startWebHost } from './host';
 
 declare const __APP_VERSION__: string | undefined;
 
+const DEFAULT_PORT = 4810;
+
 async function main(): Promise<void> {
   let args;
   try {
@@ -26,13 +28,9 @@ async function main(): Promise<void> {
     ...(process.env.VIDKEEP_YTDLP ? { ytDlpPath: process.env.VIDKEEP_YTDLP } : {}),
     ...testKnobs(process.env),
   });
-  const host = await startWebHost({
-    core,
-    host: args.host,
-    port: args.port,
-    token,
-    staticDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
-  });
+  const start = (port: number) => startWebHost({ core, host: args.host, port, token, staticDir: fileURLToPath(new URL('../renderer/', import.meta.url)) });
+  // A stable address users can bookmark; any free port when another program holds it.
+  const host = args.port !== null ? await start(args.port) : await start(DEFAULT_PORT).catch(() => start(0));
   const link = token ? `${host.url}?token=${token}` : host.url;
   console.log(`VidKeep is running at ${link}`);
   console.log(`Library: ${core.libraryDir()}  Data: ${core.options.dataDir}  (Ctrl-C to stop)`);
