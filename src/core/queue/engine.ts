@@ -20,6 +20,8 @@ export interface Engine extends TimerFns {
   handlers: Map<string, { fn: JobHandler<any, any>; defaults: EnqueueOptions | undefined }>;
   /** JSON array of registered names, for the claim query. */
   namesJson: string;
+  /** The same names as a list. */
+  names: string[];
   paused: { all: boolean; queues: Set<string> };
   emit(events: QueueEvent[]): void;
   hasListeners(): boolean;

@@ -4,6 +4,7 @@ import type { Engine } from './engine';
 import type { Runner } from './runner';
 import type { EnqueueOptions, EnqueueResult, QueueEvent } from './types';
 import { buildSpec, type JobSpec } from './validate';
+import { BULK_ROWS } from './store';
 import { toView } from './view';
 
 type Item = { name: string; payload: unknown; options?: EnqueueOptions };
@@ -32,17 +33,60 @@ export function createEnqueue(e: Engine, runner: Runner) {
     }
     const state: JobState = depError ? 'cancelled' : 'queued';
     const error = depError ? JSON.stringify(depError) : null;
-    if (!store.insert(s, state, pending, now, error)) {
-      const existing = store.get(s.id);
-      if (!existing) throw new VidKeepError('internal', `Job "${s.id}" could not be stored.`);
-      return { jobId: s.id, existing: true, job: toView(existing) };
-    }
+    if (!store.insert(s, state, pending, now, error)) return existing(s.id);
     for (const d of s.dependsOn) store.insertDep(s.id, d);
+    return fresh(s, payload, now, state, depError);
+  }
+
+  function fresh(s: JobSpec, payload: unknown, now: number, state: JobState, depError: ErrorInfo | null): EnqueueResult {
     const job: JobView = {
       id: s.id, name: s.name, queue: s.queue, state, payload: payload === undefined ? null : payload, priority: s.priority, tries: 0, maxTries: s.maxTries,
       runAt: s.runAt, createdAt: now, startedAt: null, finishedAt: depError ? now : null, error: depError, result: null, progress: null, label: s.label ?? s.name,
     };
     return { jobId: s.id, existing: false, job };
+  }
+
+  function existing(id: string): EnqueueResult {
+    const row = store.get(id);
+    if (!row) throw new VidKeepError('internal', `Job "${id}" could not be stored.`);
+    return { jobId: id, existing: true, job: toView(row) };
+  }
+
+  /** Inserts in order; jobs without dependencies go BULK_ROWS per statement. */
+  function insertAll(items: Item[], now: number, scheduleId: string | null): EnqueueResult[] {
+    const out = new Array<EnqueueResult>(items.length);
+    let chunk: number[] = [];
+    let specs: JobSpec[] = [];
+    const ids = new Set<string>();
+    const flush = () => {
+      if (specs.length === 0) return;
+      const inserted = store.insertQueued(specs, now);
+      for (let j = 0; j < specs.length; j++) {
+        const s = specs[j]!;
+        const i = chunk[j]!;
+        out[i] = inserted === null || inserted[j] ? fresh(s, items[i]!.payload, now, 'queued', null) : existing(s.id);
+      }
+      chunk = [];
+      specs = [];
+      ids.clear();
+    };
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i]!;
+      const s = spec(it.name, it.payload, it.options, now, scheduleId);
+      if (s.dependsOn.length > 0) {
+        flush();
+        out[i] = insert(s, it.payload, now);
+        continue;
+      }
+      // A repeated id within one statement would hide which row was new: the second goes in the next one.
+      if (ids.has(s.id)) flush();
+      ids.add(s.id);
+      chunk.push(i);
+      specs.push(s);
+      if (specs.length === BULK_ROWS) flush();
+    }
+    flush();
+    return out;
   }
 
   function after(results: EnqueueResult[], runs: ReturnType<Runner['claim']>, now: number) {
@@ -65,11 +109,7 @@ export function createEnqueue(e: Engine, runner: Runner) {
     let results: EnqueueResult[] = [];
     try {
       results = db.transaction(() => {
-        const out = new Array<EnqueueResult>(items.length);
-        for (let i = 0; i < items.length; i++) {
-          const it = items[i]!;
-          out[i] = insert(spec(it.name, it.payload, it.options, now, scheduleId), it.payload, now);
-        }
+        const out = insertAll(items, now, scheduleId);
         runs = runner.claim(now);
         return out;
       })();

@@ -35,6 +35,7 @@ export function createQueue(options: QueueOptions): Queue {
     clearTimer: options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>)),
     handlers: new Map(),
     namesJson: '[]',
+    names: [],
     paused: { all: false, queues: new Set() },
     emit(events) {
       for (const ev of events) {
@@ -91,7 +92,8 @@ export function createQueue(options: QueueOptions): Queue {
       if (typeof name !== 'string' || name.length === 0) throw new VidKeepError('invalid-input', 'A job name must be a non-empty text.');
       if (typeof handler !== 'function') throw new VidKeepError('invalid-input', `The handler for "${name}" must be a function.`);
       e.handlers.set(name, { fn: handler, defaults: opts?.defaults });
-      e.namesJson = JSON.stringify([...e.handlers.keys()]);
+      e.names = [...e.handlers.keys()];
+      e.namesJson = JSON.stringify(e.names);
       runner.wake();
     },
     enqueue: (name, payload, opts) => enq.one(name, payload, opts),

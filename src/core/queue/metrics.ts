@@ -7,7 +7,7 @@ const RECENT = 1000;
 export function createMetrics(db: Db) {
   const counts = db.prepare<[], { state: JobState; n: number }>('SELECT state, count(*) AS n FROM jobs GROUP BY state');
   const depth = db.prepare<[], { queue: string; n: number }>("SELECT queue, count(*) AS n FROM jobs WHERE state = 'queued' GROUP BY queue");
-  const runs = db.prepare<[number], { ms: number }>(`SELECT finished_at - started_at AS ms FROM jobs INDEXED BY jobs_state
+  const runs = db.prepare<[number], { ms: number }>(`SELECT finished_at - started_at AS ms FROM jobs
     WHERE state = 'succeeded' AND started_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?`);
   const throughput = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM jobs WHERE state IN ('succeeded', 'failed') AND finished_at >= ?");
   const failures = db.prepare<[], { code: string | null; n: number }>("SELECT json_extract(error, '$.code') AS code, count(*) AS n FROM jobs WHERE state = 'failed' GROUP BY 1");

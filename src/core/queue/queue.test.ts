@@ -36,6 +36,24 @@ describe('enqueue', () => {
     expect(res.map((r) => r.existing)).toEqual([false, true]);
   });
 
+  it('enqueueMany inserts many per statement yet reports existing ids exactly and keeps order', async () => {
+    k = kit();
+    k.q.register('a', recorder);
+    k.q.enqueue('a', 'old', { jobId: 'old-7' });
+    k.q.enqueue('a', 'old', { jobId: 'old-120' });
+    const items = Array.from({ length: 130 }, (_, i) => ({ name: 'a', payload: i, options: { jobId: i === 7 || i === 120 ? `old-${i}` : i === 60 ? 'id-59' : `id-${i}` } }));
+    const res = k.q.enqueueMany(items);
+    expect(res.filter((r) => r.existing).map((r) => r.jobId)).toEqual(['old-7', 'id-59', 'old-120']);
+    expect(res[7]!.job.payload).toBe('old');
+    expect(res[60]!.job.payload).toBe(59);
+    expect(res[61]).toMatchObject({ existing: false, job: { payload: 61, state: 'queued' } });
+    expect(k.q.list({ limit: 10 }).total).toBe(2 + 127);
+    order.length = 0;
+    await k.q.start();
+    for (let i = 0; i < 200; i++) await k.clock.advance(0);
+    expect(order.slice(2)).toEqual(items.map((it) => it.options.jobId).filter((id, i) => !id.startsWith('old') && i !== 60));
+  });
+
   it.each([
     ['unknown job name', () => k.q.enqueue('nope', {}), 'unknown-job'],
     ['a function', () => k.q.enqueue('a', { f: () => 1 }), 'invalid-input'],

@@ -52,17 +52,36 @@ export function createRunner(e: Engine, o: RunnerOptions) {
   const queueFull = (q: string) => (byQueue.get(q) ?? 0) >= (o.perQueue[q] ?? Infinity);
   const keyFull = (k: string | null) => k !== null && (byKey.get(k) ?? 0) >= o.perKey;
   const free = () => (running && !e.paused.all ? o.maxJobs - active.size : 0);
-  const blockedQueues = () => JSON.stringify([...e.paused.queues, ...[...byQueue.keys()].filter(queueFull)]);
+  const blockedList = () => (e.paused.queues.size === 0 && byQueue.size === 0 ? [] : [...e.paused.queues, ...[...byQueue.keys()].filter(queueFull)]);
+  const blockedQueues = () => JSON.stringify(blockedList());
+
+  const unlimited = () => o.perKey === Infinity && Object.keys(o.perQueue).length === 0;
+
+  function track(row: JobRow, token: string): Run {
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const run: Run = { row, token, controller: new AbortController(), timer: null, done: false, release, released, progress: newProgressState(), onCommit: [] };
+    active.set(row.id, run);
+    bump(byQueue, row.queue, 1);
+    if (row.key !== null) bump(byKey, row.key, 1);
+    return run;
+  }
 
   function claim(now: number): Run[] {
     let slots = free();
     if (slots <= 0) return [];
-    const bq = blockedQueues();
-    const bk = JSON.stringify([...byKey.keys()].filter(keyFull));
-    const page = slots + 16;
     const runs: Run[] = [];
+    if (unlimited()) {
+      // No per-queue or per-key limits: one statement claims the first `slots` runnable jobs.
+      for (const row of store.claimFirst(now, [...e.paused.queues], e.names, slots, `${e.launchId}.${++tokenSeq}`, e.launchId)) runs.push(track(row, row.claim_token!));
+      return runs;
+    }
+    const bq = blockedList();
+    const bk = byKey.size === 0 ? [] : [...byKey.keys()].filter(keyFull);
+    // Full queues and keys are excluded in SQL; the margin covers ones that fill up within this page.
+    const page = slots + 16;
     for (let offset = 0; slots > 0; ) {
-      const rows = store.candidates(now, bq, bk, e.namesJson, page, offset);
+      const rows = store.candidates(now, bq, bk, e.names, page, offset);
       let taken = 0;
       for (const c of rows) {
         if (slots === 0) break;
@@ -70,13 +89,7 @@ export function createRunner(e: Engine, o: RunnerOptions) {
         const token = `${e.launchId}.${++tokenSeq}`;
         const row = store.claim(c.id, token, e.launchId, now);
         if (!row) continue;
-        let release!: () => void;
-        const released = new Promise<void>((r) => (release = r));
-        const run: Run = { row, token, controller: new AbortController(), timer: null, done: false, release, released, progress: newProgressState(), onCommit: [] };
-        active.set(row.id, run);
-        bump(byQueue, row.queue, 1);
-        if (row.key !== null) bump(byKey, row.key, 1);
-        runs.push(run);
+        runs.push(track(row, token));
         taken++;
         slots--;
       }
@@ -168,11 +181,15 @@ export function createRunner(e: Engine, o: RunnerOptions) {
       if (outcome.kind === 'ok') {
         const result = json(outcome.result);
         try {
-          const row = db.transaction(() => {
-            const done = store.finish({ ...base, state: 'succeeded', result });
-            if (done) for (const fn of run.onCommit) fn();
-            return done;
-          })();
+          // A savepoint only when onCommit work has to roll back with the finish if it throws.
+          const row =
+            run.onCommit.length === 0
+              ? store.finish({ ...base, state: 'succeeded', result })
+              : db.transaction(() => {
+                  const done = store.finish({ ...base, state: 'succeeded', result });
+                  if (done) for (const fn of run.onCommit) fn();
+                  return done;
+                })();
           if (!row) continue;
           store.releaseDependents(r.id);
           events.push({ type: 'succeeded', job: toView(row) });

@@ -90,10 +90,20 @@ function str(name: string, v: unknown, max = 500): string {
 
 let counter = 0;
 const prefix = Math.random().toString(36).slice(2, 8);
-/** Unique within this process; time-ordered so ids sort roughly by creation. */
+/**
+ * Unique within this process; time-ordered so ids sort by creation within a launch. The counter is
+ * fixed-width so new ids land at the end of the id index instead of all over it (bulk inserts).
+ */
+let stampAt = -1;
+let stamp = '';
 export function newJobId(now: Millis): string {
   counter = (counter + 1) % 0x100000000;
-  return `j-${now.toString(36)}-${prefix}${counter.toString(36)}`;
+  if (now !== stampAt) {
+    stampAt = now;
+    stamp = `j-${now.toString(36)}-${prefix}`;
+  }
+  const c = counter.toString(36);
+  return stamp + (c.length >= 7 ? c : '0000000'.slice(c.length) + c);
 }
 
 export function buildSpec(name: string, payload: unknown, o: EnqueueOptions, now: Millis): JobSpec {

@@ -33,10 +33,11 @@ CREATE TABLE jobs (
   crash_strikes  INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 
--- The claim query walks this index in runnable order.
+-- The claim query walks this index in runnable order; the next-due lookup scans it too (it only
+-- runs when nothing is runnable now, so what it scans is deferred or blocked work).
+-- Each index is a page written on every enqueue or finish commit, so there are few: none by state
+-- (active rows are a handful and recovery scans once; metrics and lists read every row anyway).
 CREATE INDEX jobs_runnable ON jobs (lane DESC, priority DESC, run_at, seq) WHERE state = 'queued' AND deps_pending = 0;
-CREATE INDEX jobs_due      ON jobs (run_at) WHERE state = 'queued' AND deps_pending = 0;
-CREATE INDEX jobs_state    ON jobs (state, finished_at);
 CREATE INDEX jobs_expiry   ON jobs (expires_at) WHERE expires_at IS NOT NULL;
 CREATE INDEX jobs_schedule ON jobs (schedule_id, state) WHERE schedule_id IS NOT NULL;
 
