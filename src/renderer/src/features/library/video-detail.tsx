@@ -80,7 +80,7 @@ export function VideoDetail({ videoId, onClose }: { videoId: string; onClose: ()
       )}
       {video?.description && <p className="description">{video.description}</p>}
       <div className="detail-actions">
-        {video && (
+        {video && isWebLink(video.sourceUrl) && (
           <a className="btn" href={video.sourceUrl} target="_blank" rel="noopener noreferrer">
             Open source page
           </a>
@@ -106,4 +106,9 @@ export function VideoDetail({ videoId, onClose }: { videoId: string; onClose: ()
       </div>
     </dialog>
   );
+}
+
+/** Only web pages open from here: a stored link is data, never script. */
+function isWebLink(url: string): boolean {
+  return /^https?:\/\//i.test(url);
 }
