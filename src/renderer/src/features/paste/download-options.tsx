@@ -1,4 +1,5 @@
 import type { DownloadOptions, Quality } from '../../../../shared/types';
+import { QUALITY_OPTIONS } from '../../lib/quality';
 
 interface Props {
   value: DownloadOptions;
@@ -15,10 +16,9 @@ export function DownloadOptionsBar({ value, onChange, ffmpegFound }: Props) {
       <label className="field-inline">
         <span>Quality</span>
         <select value={value.quality} disabled={value.audioOnly} onChange={(e) => set({ quality: e.target.value as Quality })}>
-          <option value="best">Best</option>
-          <option value="1080p">1080p</option>
-          <option value="720p">720p</option>
-          <option value="480p">480p</option>
+          {QUALITY_OPTIONS.map((q) => (
+            <option key={q.value} value={q.value}>{q.label}</option>
+          ))}
         </select>
       </label>
       <label className="field-inline">

@@ -8,6 +8,7 @@ import { NumberField } from './number-field';
 import { ToolsPanel } from './tools-panel';
 import { useSaveStatus } from './use-save-status';
 import './settings.css';
+import { QUALITY_OPTIONS } from '../../lib/quality';
 
 function TextSetting({ id, label, help, value, onCommit, error }: { id: string; label: string; help: string; value: string; onCommit: (v: string) => void; error?: string }) {
   const [text, setText] = useState(value);
@@ -60,10 +61,9 @@ export function SettingsView() {
             <div className="field">
               <label htmlFor="defQuality">Default quality</label>
               <select id="defQuality" value={settings.defaults.quality} onChange={(e) => put('defQuality', { defaults: { ...settings.defaults, quality: e.target.value as Quality } })}>
-                <option value="best">Best available</option>
-                <option value="1080p">1080p</option>
-                <option value="720p">720p</option>
-                <option value="480p">480p</option>
+                {QUALITY_OPTIONS.map((q) => (
+                  <option key={q.value} value={q.value}>{q.label}</option>
+                ))}
               </select>
             </div>
             <div className="field">
