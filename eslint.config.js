@@ -44,7 +44,7 @@ export const layering = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'lint-fixtures/**', '.vite/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'lint-fixtures/**', '.vite/**', '.scratch/**', 'build/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

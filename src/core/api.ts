@@ -1,6 +1,7 @@
 import type { Handlers } from '../shared/contract';
 import { VidKeepError } from '../shared/errors';
 import { downloadYtDlp } from './ytdlp/locate';
+import { ensureFolder } from './folders';
 import type { Core } from './index';
 
 export interface HandlerHooks {
@@ -19,6 +20,13 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     'app.info': () => core.info(),
     'settings.get': () => core.settings.get(),
     'settings.set': (req) => {
+      if (req.ytDlpPath !== undefined && req.ytDlpPath !== core.settings.get().ytDlpPath && !core.options.allowToolPathChange) {
+        throw new VidKeepError('unauthorized', 'The yt-dlp program can only be changed in the desktop app.', 'In headless mode, start VidKeep with VIDKEEP_YTDLP=/path/to/yt-dlp.');
+      }
+      // Make sure a new library folder is usable before it is saved: a bad one must not be kept.
+      if (req.libraryDir !== undefined && !ensureFolder(req.libraryDir)) {
+        throw new VidKeepError('invalid-input', `VidKeep cannot create or use the folder ${req.libraryDir}.`, 'Pick a folder you can write to, on a drive that is connected.');
+      }
       const before = core.settings.get();
       const next = core.settings.set(req);
       if (next.libraryDir !== before.libraryDir) {

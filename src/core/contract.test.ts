@@ -54,4 +54,36 @@ describe('contract conformance', () => {
     expect(r).toMatchObject({ ok: true, value: { theme: 'dark' } });
     expect(core.settings.get().theme).toBe('dark');
   });
+
+  it('refuses a relative library folder and one that cannot be made, keeping the old one', async () => {
+    const before = core.settings.get().libraryDir;
+    expect(await dispatch(core.handlers, 'settings.set', { libraryDir: 'Videos' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const r = await dispatch(core.handlers, 'settings.set', { libraryDir: '/proc/vidkeep-cannot-exist' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('/proc/vidkeep-cannot-exist') } });
+    expect(core.settings.get().libraryDir).toBe(before);
+  });
+
+  it('never lets the web contract choose which program runs as yt-dlp', async () => {
+    const r = await dispatch(core.handlers, 'settings.set', { ytDlpPath: '/tmp/evil' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(core.settings.get().ytDlpPath).toBe('');
+  });
 });
+
+describe('start-up', () => {
+  it('starts with the default folder when the saved library folder is unavailable, and can start again', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'vk-start-'));
+    const opts = { dataDir: join(root, 'data'), libraryDir: join(root, 'lib'), host: 'web' as const, version: 'test' };
+    const first = await createCore(opts);
+    first.settings.set({ libraryDir: '/proc/vidkeep-unplugged' });
+    await first.close();
+    const second = await createCore(opts);
+    expect(second.libraryDir()).toBe(opts.libraryDir);
+    await second.close();
+    // The lock and the database were released: a third start works too.
+    const third = await createCore(opts);
+    await third.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+});
+

@@ -3,9 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from './db/open';
 import { migrate } from './db/migrate';
-import { acquireDbLock } from './db/lock';
+import { acquireDbLock, type DbLock } from './db/lock';
 import { createSettingsStore, defaultSettings, type SettingsStore } from './settings';
 import { EventHub } from './events';
+import { ensureFolder } from './folders';
 import { createHandlers } from './api';
 import { createQueue } from './queue/index';
 import type { Queue } from './queue/types';
@@ -34,6 +35,11 @@ export interface CoreOptions {
   downloads?: { rateLimitDelayMs?: number; networkDelayMs?: number; stallMs?: number; timeoutMs?: number };
   /** How long shutdown waits for running downloads before stopping them (default 10 s). */
   shutdownGraceMs?: number;
+  /**
+   * Whether the contract may change which program runs as yt-dlp. Only the desktop app allows it:
+   * over the web host, any local process could otherwise make VidKeep run a program of its choice.
+   */
+  allowToolPathChange?: boolean;
 }
 
 export interface Core {
@@ -77,11 +83,28 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     lock.release();
     throw err;
   }
+  try {
+    return await assemble(options, db, lock, launchId);
+  } catch (err) {
+    // Whatever failed after the database opened, the next launch must find it closed and unlocked.
+    if (db.open) db.close();
+    lock.release();
+    throw err;
+  }
+}
+
+async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: string): Promise<Core> {
   const now = options.now ?? Date.now;
   const settings = createSettingsStore(db, defaultSettings(options.libraryDir));
   const events = new EventHub();
   const libraryDir = () => settings.get().libraryDir;
-  mkdirSync(libraryDir(), { recursive: true });
+  if (!ensureFolder(libraryDir())) {
+    // A saved folder that cannot be made now (unplugged drive, revoked permission) must not
+    // stop VidKeep from starting: use the default until the user picks another.
+    console.warn(`[vidkeep] library folder ${libraryDir()} is unavailable; using ${options.libraryDir}`);
+    settings.set({ libraryDir: options.libraryDir });
+    mkdirSync(options.libraryDir, { recursive: true });
+  }
 
   let tools = await locateTools({
     settingsYtDlpPath: options.ytDlpPath ?? settings.get().ytDlpPath,
@@ -118,7 +141,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Leftovers of a crashed launch: orphaned yt-dlp/ffmpeg processes, files that vanished.
   reapOrphans({ db, launchId });
   library.markMissing();
-  await queue.start();
+  try {
+    await queue.start();
+  } catch (err) {
+    stopBridge();
+    await queue.stop().catch(() => undefined);
+    throw err;
+  }
 
   const core: Core = {
     db,
@@ -170,3 +199,4 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   return core;
 }
+

@@ -2,6 +2,7 @@ import type { BrowserWindow } from 'electron';
 import { app, dialog, Menu, Notification, powerMonitor } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/index';
+import { dispatch } from '../core/dispatch';
 import { toErrorInfo } from '../shared/errors';
 import { wireIpc } from './ipc';
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
@@ -26,7 +27,7 @@ if (!app.requestSingleInstanceLock()) {
       win.focus();
     }
     const urls = urlsIn(argv);
-    if (core && urls.length) void core.handlers['jobs.add']({ urls });
+    if (core && urls.length) void addFromCommandLine(core, urls);
   });
   app.whenReady().then(start, fail);
 }
@@ -55,6 +56,7 @@ async function start(): Promise<void> {
     nativeBinding,
     host: 'electron',
     version: app.getVersion(),
+    allowToolPathChange: true,
   });
   handleMediaProtocol(core);
   wireIpc(core, () => win, isAppUrl);
@@ -67,7 +69,7 @@ async function start(): Promise<void> {
   powerMonitor.on('resume', () => core?.resume());
 
   const urls = urlsIn(process.argv);
-  if (urls.length) await core.handlers['jobs.add']({ urls });
+  if (urls.length) await addFromCommandLine(core, urls);
 
   app.on('activate', () => {
     if (!win && core) win = createMainWindow(core);
@@ -89,6 +91,12 @@ function notifyOnFinish(c: Core): void {
       new Notification({ title: 'Download failed', body: `${job.label}: ${job.error?.message ?? ''}` }).show();
     }
   });
+}
+
+/** Links given on the command line (or to a second launch) go through the same checks as the UI's. */
+async function addFromCommandLine(c: Core, urls: string[]): Promise<void> {
+  const r = await dispatch(c.handlers, 'jobs.add', { urls: urls.slice(0, 1000) });
+  if (!r.ok) console.error(`[vidkeep] could not add links from the command line: ${r.error.message}`);
 }
 
 function fail(err: unknown): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSP, isSafeExternalUrl, windowOptions } from './security';
+import { CSP, isAppUrlFor, isSafeExternalUrl, windowOptions } from './security';
 
 describe('BrowserWindow security', () => {
   it('isolates the renderer', () => {
@@ -23,5 +23,21 @@ describe('BrowserWindow security', () => {
     ['not a url', false],
   ])('openExternal %s -> %s', (url, ok) => {
     expect(isSafeExternalUrl(url)).toBe(ok);
+  });
+});
+
+describe('isAppUrlFor', () => {
+  it('trusts only the exact built page or the exact dev origin', () => {
+    const file = { file: '/opt/VidKeep/resources/app/out/renderer/index.html' };
+    expect(isAppUrlFor(file, 'file:///opt/VidKeep/resources/app/out/renderer/index.html')).toBe(true);
+    expect(isAppUrlFor(file, 'file:///opt/VidKeep/resources/app/out/renderer/index.html#/library')).toBe(true);
+    expect(isAppUrlFor(file, 'file:///opt/VidKeep/resources/app/out/renderer/index.html.evil')).toBe(false);
+    expect(isAppUrlFor(file, 'file:///tmp/renderer/index.html')).toBe(false);
+    expect(isAppUrlFor(file, 'https://example.com/renderer/index.html')).toBe(false);
+    expect(isAppUrlFor(file, 'not a url')).toBe(false);
+    const dev = { url: 'http://localhost:5173' };
+    expect(isAppUrlFor(dev, 'http://localhost:5173/settings')).toBe(true);
+    expect(isAppUrlFor(dev, 'http://localhost:5173.evil.com/')).toBe(false);
+    expect(isAppUrlFor(dev, 'http://localhost:51730/')).toBe(false);
   });
 });

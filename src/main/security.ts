@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { pathToFileURL } from 'node:url';
 
 export const CSP = [
   "default-src 'self'",
@@ -46,4 +47,20 @@ export function isSafeExternalUrl(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether `url` is VidKeep's own page: the exact dev-server origin, or the exact built index.html
+ * file (query and hash aside). A prefix match would also trust `file:///…/renderer/index.html.evil`.
+ */
+export function isAppUrlFor(entry: { url?: string; file?: string }, url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (entry.url) return u.origin === new URL(entry.url).origin;
+  if (!entry.file || u.protocol !== 'file:') return false;
+  return `file://${u.host}${u.pathname}` === pathToFileURL(entry.file).href;
 }

@@ -1,7 +1,7 @@
 import { BrowserWindow, screen, session, shell } from 'electron';
 import { join } from 'node:path';
 import type { Core } from '../core/index';
-import { CSP, isSafeExternalUrl, windowOptions } from './security';
+import { CSP, isAppUrlFor, isSafeExternalUrl, windowOptions } from './security';
 
 const BOUNDS_KEY = 'window.bounds';
 
@@ -28,9 +28,7 @@ export function rendererEntry(): { url?: string; file?: string } {
 }
 
 export function isAppUrl(url: string): boolean {
-  const entry = rendererEntry();
-  if (entry.url) return url.startsWith(entry.url);
-  return url.startsWith('file://') && url.includes('/renderer/index.html');
+  return isAppUrlFor(rendererEntry(), url);
 }
 
 export function createMainWindow(core: Core): BrowserWindow {

@@ -30,7 +30,14 @@ async function main(): Promise<void> {
   });
   const start = (port: number) => startWebHost({ core, host: args.host, port, token, staticDir: fileURLToPath(new URL('../renderer/', import.meta.url)) });
   // A stable address users can bookmark; any free port when another program holds it.
-  const host = args.port !== null ? await start(args.port) : await start(DEFAULT_PORT).catch(() => start(0));
+  let host: Awaited<ReturnType<typeof start>>;
+  try {
+    host = args.port !== null ? await start(args.port) : await start(DEFAULT_PORT).catch(() => start(0));
+  } catch (err) {
+    // Could not listen (port taken, address not on this machine): release the library before leaving.
+    await core.close().catch(() => undefined);
+    throw err;
+  }
   const link = token ? `${host.url}?token=${token}` : host.url;
   console.log(`VidKeep is running at ${link}`);
   console.log(`Library: ${core.libraryDir()}  Data: ${core.options.dataDir}  (Ctrl-C to stop)`);
@@ -40,9 +47,19 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\nVidKeep is stopping (${signal}); letting running downloads pause safely…`);
-    await host.close();
-    await core.close();
-    process.exit(0);
+    let code = 0;
+    try {
+      await host.close();
+    } catch (err) {
+      console.error(`vidkeep: ${(err as Error).message}`);
+      code = 1;
+    } finally {
+      await core.close().catch((err: unknown) => {
+        console.error(`vidkeep: ${(err as Error).message}`);
+        code = 1;
+      });
+    }
+    process.exit(code);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import WebSocket from 'ws';
 import { createCore, type Core } from '../core/index';
-import { startWebHost, type WebHost } from './host';
+import { MAX_IN_FLIGHT, startWebHost, type WebHost } from './host';
 import { MAX_MESSAGE_BYTES } from '../shared/contract';
 
 let dir: string;
@@ -112,5 +112,40 @@ describe('web host', () => {
   it.each(['/media/video/unknown-id', '/media/video/..%2F..%2Fetc%2Fpasswd', '/media/thumb/%2e%2e', '/media/other/x'])('404s media request %s', async (path) => {
     const r = await get(`http://127.0.0.1:${host.port}${path}`);
     expect(r.status).toBe(404);
+  });
+
+  it('answers HEAD with headers only', async () => {
+    const r = await new Promise<{ status: number; length: string | undefined; body: string }>((resolve, reject) => {
+      const req = request(host.url, { method: 'HEAD' }, (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, length: res.headers['content-length'], body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(r.status).toBe(200);
+    expect(Number(r.length)).toBeGreaterThan(0);
+    expect(r.body).toBe('');
+  });
+
+  it('caps how many requests one connection may have running', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slowCore = Object.create(core) as Core;
+    Object.defineProperty(slowCore, 'handlers', { value: { ...core.handlers, 'settings.get': async () => (await gate, core.settings.get()) } });
+    const slowHost = await startWebHost({ core: slowCore, staticDir: join(dir, 'static'), port: 0 });
+    const ws = await socket(slowHost.url.replace('http', 'ws') + 'ws');
+    const replies: { id: number; result: { ok: boolean; error?: { code: string } } }[] = [];
+    ws.on('message', (d) => replies.push(JSON.parse(d.toString())));
+    const total = MAX_IN_FLIGHT + 5;
+    for (let i = 0; i < total; i++) ws.send(JSON.stringify({ id: i, channel: 'settings.get', payload: {} }));
+    await expect.poll(() => replies.length).toBe(5);
+    expect(replies.every((r) => r.result.error?.code === 'busy')).toBe(true);
+    release();
+    await expect.poll(() => replies.length).toBe(total);
+    expect(replies.filter((r) => r.result.ok)).toHaveLength(MAX_IN_FLIGHT);
+    ws.close();
+    await slowHost.close();
   });
 });

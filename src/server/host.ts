@@ -82,7 +82,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(404, extra).end();
       return;
     }
-    await serveStatic(options.staticDir, url.pathname, res, extra);
+    await serveStatic(options.staticDir, url.pathname, res, extra, req.method === 'HEAD');
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * MAX_MESSAGE_BYTES });
@@ -102,10 +102,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
 
+  const inFlight = new WeakMap<WebSocket, number>();
   async function onMessage(ws: WebSocket, data: Buffer, isBinary: boolean): Promise<void> {
-    const reply = (id: unknown, result: InvokeResult<unknown>) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
-    };
+    const reply = (id: unknown, result: InvokeResult<unknown>) => send(ws, JSON.stringify({ id, result }));
     if (isBinary || data.byteLength > MAX_MESSAGE_BYTES) {
       reply(null, { ok: false, error: { code: 'payload-too-large', message: `Requests are limited to ${MAX_MESSAGE_BYTES / 1024} KB.` } });
       return;
@@ -118,17 +117,27 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       reply(null, { ok: false, error: { code: 'invalid-input', message: 'That message was not valid JSON.' } });
       return;
     }
-    reply(msg.id ?? null, await dispatch(core.handlers, msg.channel, msg.payload));
+    // A page that fires requests faster than they finish gets told to slow down, not an unbounded backlog.
+    const busy = inFlight.get(ws) ?? 0;
+    if (busy >= MAX_IN_FLIGHT) {
+      reply(msg.id ?? null, { ok: false, error: { code: 'busy', message: 'Too many requests at once.', hint: 'Wait for the ones already sent to finish.' } });
+      return;
+    }
+    inFlight.set(ws, busy + 1);
+    try {
+      reply(msg.id ?? null, await dispatch(core.handlers, msg.channel, msg.payload));
+    } finally {
+      inFlight.set(ws, (inFlight.get(ws) ?? 1) - 1);
+    }
   }
-
-  const unsubscribe = core.events.onAny((event, payload) => {
-    const text = JSON.stringify({ event, payload });
-    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(text);
-  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, bind, () => resolve());
+  });
+  const unsubscribe = core.events.onAny((event, payload) => {
+    const text = JSON.stringify({ event, payload });
+    for (const ws of clients) send(ws, text);
   });
   const port = (server.address() as AddressInfo).port;
   const hostName = bind.includes(':') ? `[${bind}]` : bind;
@@ -148,6 +157,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Requests one connection may have running at once. */
+export const MAX_IN_FLIGHT = 64;
+/** Bytes queued for a client that is not reading before it is dropped; it reconnects and reloads. */
+export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+function send(ws: WebSocket, text: string): void {
+  if (ws.readyState !== ws.OPEN) return;
+  if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+    ws.terminate();
+    return;
+  }
+  ws.send(text);
 }
 
 function lanAddresses(): string[] {

@@ -1,4 +1,5 @@
 import { createReadStream, promises as fs } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
 
@@ -14,7 +15,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves the built renderer; unknown paths fall back to index.html so deep links load the app. */
-export async function serveStatic(root: string, urlPath: string, res: ServerResponse, extraHeaders: Record<string, string>): Promise<void> {
+export async function serveStatic(root: string, urlPath: string, res: ServerResponse, extraHeaders: Record<string, string>, head = false): Promise<void> {
   let rel: string;
   try {
     rel = decodeURIComponent(urlPath);
@@ -39,8 +40,14 @@ export async function serveStatic(root: string, urlPath: string, res: ServerResp
       'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
       ...extraHeaders,
     });
-    createReadStream(file).pipe(res);
   } catch {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The VidKeep interface has not been built. Run `npm run build`.\n');
+    return;
   }
+  if (head) {
+    res.end();
+    return;
+  }
+  // pipeline closes the file when the client goes away and never leaves a read error unhandled.
+  await pipeline(createReadStream(file), res).catch(() => res.destroy());
 }

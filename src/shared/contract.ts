@@ -70,7 +70,7 @@ export const schemas = {
   'settings.get': z.object({}).strict(),
   'settings.set': z
     .object({
-      libraryDir: z.string().min(1).max(4096).optional(),
+      libraryDir: z.string().min(1).max(4096).regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'must be a full path (for example /home/you/Videos)').optional(),
       maxConcurrent: z.number().int().min(1).max(10).optional(),
       perSiteConcurrent: z.number().int().min(1).max(10).optional(),
       maxTries: z.number().int().min(1).max(10).optional(),

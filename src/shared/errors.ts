@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'not-supported',
   'internal',
   'download-failed',
+  'busy',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

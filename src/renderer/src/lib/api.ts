@@ -38,6 +38,12 @@ function webSocketBridge(): Bridge {
   let retryMs = 250;
   const token = new URLSearchParams(location.search).get('token') ?? sessionStorage.getItem('vidkeep.token');
   if (token) sessionStorage.setItem('vidkeep.token', token);
+  if (new URLSearchParams(location.search).has('token')) {
+    // Keep the secret out of the address bar, history and screenshots; the session remembers it.
+    const clean = new URL(location.href);
+    clean.searchParams.delete('token');
+    history.replaceState(history.state, '', clean.pathname + clean.search + clean.hash);
+  }
 
   const connect = () => {
     const url = new URL('/ws', location.href);

@@ -10,7 +10,7 @@ import { useSaveStatus } from './use-save-status';
 import './settings.css';
 import { QUALITY_OPTIONS } from '../../lib/quality';
 
-function TextSetting({ id, label, help, value, onCommit, error }: { id: string; label: string; help: string; value: string; onCommit: (v: string) => void; error?: string }) {
+function TextSetting({ id, label, help, value, onCommit, error, readOnly }: { id: string; label: string; help: string; value: string; onCommit: (v: string) => void; error?: string; readOnly?: boolean }) {
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
   const commit = () => {
@@ -19,7 +19,7 @@ function TextSetting({ id, label, help, value, onCommit, error }: { id: string; 
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="text" value={text} spellCheck={false} aria-describedby={`${id}-help`} aria-invalid={error ? true : undefined} onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />
+      <input id={id} type="text" value={text} readOnly={readOnly} spellCheck={false} aria-describedby={`${id}-help`} aria-invalid={error ? true : undefined} onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />
       <p id={`${id}-help`} className="help">{help}</p>
       {error && <p className="field-error">{error}</p>}
     </div>
@@ -92,7 +92,12 @@ export function SettingsView() {
           </section>
           <section className="panel" aria-labelledby="set-tools">
             <h3 id="set-tools">Tools</h3>
-            <TextSetting id="ytDlpPath" label="yt-dlp program" help="Leave empty to use the bundled or system copy." value={settings.ytDlpPath} onCommit={(v) => put('ytDlpPath', { ytDlpPath: v })} error={errFor('ytDlpPath')} />
+            <TextSetting
+              id="ytDlpPath"
+              label="yt-dlp program"
+              help={info?.host === 'web' ? 'Set by whoever started VidKeep (VIDKEEP_YTDLP); it cannot be changed from the browser.' : 'Leave empty to use the bundled or system copy.'}
+              readOnly={info?.host === 'web'}
+              value={settings.ytDlpPath} onCommit={(v) => put('ytDlpPath', { ytDlpPath: v })} error={errFor('ytDlpPath')} />
           </section>
           {info && <ToolsPanel info={info} />}
         </div>
