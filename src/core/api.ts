@@ -70,6 +70,20 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
       return { path };
     },
     'library.sites': () => core.library.sites(),
+    'library.setKeep': (req) => {
+      const v = need(core.library.setKeep(req.videoId, req.keep), 'video');
+      core.events.emit('library.changed', { videoIds: [req.videoId] });
+      return v;
+    },
+    'subscriptions.list': () => core.subscriptions.list(),
+    'subscriptions.add': (req) => core.subscriptions.add(req),
+    'subscriptions.update': (req) => core.subscriptions.update(req),
+    'subscriptions.remove': (req) => ({ removed: core.subscriptions.remove(req.id) }),
+    'subscriptions.pause': (req) => core.subscriptions.pause(req.id),
+    'subscriptions.resume': (req) => core.subscriptions.resume(req.id),
+    'subscriptions.check': (req) => core.subscriptions.checkNow(req.id),
+    'subscriptions.importArchive': (req) => core.subscriptions.importArchive(req.text),
+    'subscriptions.exportArchive': () => core.subscriptions.exportArchive(),
     'tools.updateYtDlp': async () => {
       await downloadYtDlp({ userDataDir: core.options.dataDir });
       await core.refreshTools();

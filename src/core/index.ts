@@ -7,6 +7,10 @@ import { acquireDbLock, type DbLock } from './db/lock';
 import { createSettingsStore, defaultSettings, type SettingsStore } from './settings';
 import { EventHub } from './events';
 import { ensureFolder } from './folders';
+import { createSubscriptions, type Subscriptions } from './subscriptions/index';
+import { createYtDlpLister } from './subscriptions/list';
+import type { Lister } from './subscriptions/types';
+import { createProcessTracker } from './ytdlp/processes';
 import { createHandlers } from './api';
 import { createQueue } from './queue/index';
 import type { Queue } from './queue/types';
@@ -40,6 +44,8 @@ export interface CoreOptions {
    * over the web host, any local process could otherwise make VidKeep run a program of its choice.
    */
   allowToolPathChange?: boolean;
+  /** Tests inject a listing and a small catch-up spread. */
+  subscriptions?: { lister?: Lister; staggerMs?: number; maxEntries?: number };
 }
 
 export interface Core {
@@ -49,6 +55,7 @@ export interface Core {
   readonly queue: Queue;
   readonly library: Library;
   readonly downloads: Downloads;
+  readonly subscriptions: Subscriptions;
   readonly handlers: Handlers;
   readonly options: CoreOptions;
   readonly launchId: string;
@@ -136,6 +143,23 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     ...options.downloads,
     onLibraryChanged: (videoIds) => events.emit('library.changed', { videoIds }),
   });
+  const tracker = createProcessTracker(db, launchId, now);
+  const subscriptions = createSubscriptions({
+    db,
+    queue,
+    library: () => library,
+    downloads,
+    defaults: () => settings.get().defaults,
+    lister:
+      options.subscriptions?.lister ??
+      createYtDlpLister({ getYtDlp: () => tools.ytDlp.path ?? null, onSpawn: (pid, cmd) => tracker.add(pid, cmd), onExit: (pid) => tracker.remove(pid) }),
+    now,
+    ...(options.subscriptions?.staggerMs !== undefined ? { staggerMs: options.subscriptions.staggerMs } : {}),
+    ...(options.subscriptions?.maxEntries !== undefined ? { maxEntries: options.subscriptions.maxEntries } : {}),
+    onChange: (id, subscription) => events.emit('subscriptions.changed', { id, subscription }),
+    onLibraryChanged: (videoIds) => events.emit('library.changed', { videoIds }),
+  });
+  subscriptions.start();
   const stopBridge = bridgeQueueEvents(queue, events);
 
   // Leftovers of a crashed launch: orphaned yt-dlp/ffmpeg processes, files that vanished.
@@ -158,6 +182,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
       return library;
     },
     downloads,
+    subscriptions,
     options,
     launchId,
     handlers: undefined as unknown as Handlers,

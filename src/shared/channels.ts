@@ -20,9 +20,19 @@ export const CHANNEL_NAMES = [
   'library.delete',
   'library.reveal',
   'library.sites',
+  'library.setKeep',
   'settings.get',
   'settings.set',
   'tools.updateYtDlp',
+  'subscriptions.list',
+  'subscriptions.add',
+  'subscriptions.update',
+  'subscriptions.remove',
+  'subscriptions.pause',
+  'subscriptions.resume',
+  'subscriptions.check',
+  'subscriptions.importArchive',
+  'subscriptions.exportArchive',
 ] as const;
 
-export const EVENT_NAMES = ['jobs.progress', 'jobs.changed', 'library.changed', 'settings.changed'] as const;
+export const EVENT_NAMES = ['jobs.progress', 'jobs.changed', 'library.changed', 'settings.changed', 'subscriptions.changed'] as const;

@@ -8,8 +8,10 @@ import type {
   JobView,
   Page,
   QueueMetrics,
+  ArchiveImport,
   ScheduleView,
   Settings,
+  Subscription,
   Video,
   Progress,
 } from './types';
@@ -26,6 +28,24 @@ export const downloadOptionsSchema = z.object({
   audioFormat: z.enum(['m4a', 'mp3']),
   subtitles: z.boolean(),
 });
+
+export const subscriptionFiltersSchema = z
+  .object({
+    titleIncludes: z.string().max(200).optional(),
+    titleExcludes: z.string().max(200).optional(),
+    minDurationSec: z.number().int().min(0).max(100 * 3600).optional(),
+    maxDurationSec: z.number().int().min(1).max(100 * 3600).optional(),
+    after: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-31').optional(),
+  })
+  .strict();
+export const subscriptionRetentionSchema = z
+  .object({
+    keepLast: z.number().int().min(1).max(100_000).optional(),
+    keepDays: z.number().int().min(1).max(36_500).optional(),
+  })
+  .strict();
+/** Largest download-archive text one request carries; the renderer sends bigger files in parts. */
+export const MAX_ARCHIVE_CHARS = 200_000;
 
 export const schemas = {
   'app.info': z.object({}).strict(),
@@ -67,6 +87,7 @@ export const schemas = {
   'library.delete': z.object({ videoId: id }).strict(),
   'library.reveal': z.object({ videoId: id }).strict(),
   'library.sites': z.object({}).strict(),
+  'library.setKeep': z.object({ videoId: id, keep: z.boolean() }).strict(),
   'settings.get': z.object({}).strict(),
   'settings.set': z
     .object({
@@ -82,6 +103,34 @@ export const schemas = {
     })
     .strict(),
   'tools.updateYtDlp': z.object({}).strict(),
+  'subscriptions.list': z.object({}).strict(),
+  'subscriptions.add': z
+    .object({
+      url: z.string().min(1).max(10_000),
+      cron: z.string().min(1).max(100).optional(),
+      filters: subscriptionFiltersSchema.optional(),
+      options: downloadOptionsSchema.partial().optional(),
+      retention: subscriptionRetentionSchema.optional(),
+      initial: z.enum(['new', 'last', 'all']).optional(),
+      initialCount: z.number().int().min(1).max(10_000).optional(),
+    })
+    .strict(),
+  'subscriptions.update': z
+    .object({
+      id,
+      cron: z.string().min(1).max(100).optional(),
+      filters: subscriptionFiltersSchema.optional(),
+      options: downloadOptionsSchema.partial().optional(),
+      retention: subscriptionRetentionSchema.optional(),
+    })
+    .strict(),
+  'subscriptions.remove': z.object({ id }).strict(),
+  /** Without an id: every subscription. */
+  'subscriptions.pause': z.object({ id: id.optional() }).strict(),
+  'subscriptions.resume': z.object({ id: id.optional() }).strict(),
+  'subscriptions.check': z.object({ id }).strict(),
+  'subscriptions.importArchive': z.object({ text: z.string().max(MAX_ARCHIVE_CHARS) }).strict(),
+  'subscriptions.exportArchive': z.object({}).strict(),
 } as const;
 
 export interface AddedJob {
@@ -112,9 +161,21 @@ export interface Invoke {
   'library.delete': { req: z.infer<(typeof schemas)['library.delete']>; res: { deleted: boolean } };
   'library.reveal': { req: z.infer<(typeof schemas)['library.reveal']>; res: { path: string } };
   'library.sites': { req: z.infer<(typeof schemas)['library.sites']>; res: string[] };
+  'library.setKeep': { req: z.infer<(typeof schemas)['library.setKeep']>; res: Video };
   'settings.get': { req: z.infer<(typeof schemas)['settings.get']>; res: Settings };
   'settings.set': { req: z.infer<(typeof schemas)['settings.set']>; res: Settings };
   'tools.updateYtDlp': { req: z.infer<(typeof schemas)['tools.updateYtDlp']>; res: AppInfo };
+  'subscriptions.list': { req: z.infer<(typeof schemas)['subscriptions.list']>; res: Subscription[] };
+  'subscriptions.add': { req: z.infer<(typeof schemas)['subscriptions.add']>; res: Subscription };
+  'subscriptions.update': { req: z.infer<(typeof schemas)['subscriptions.update']>; res: Subscription };
+  'subscriptions.remove': { req: z.infer<(typeof schemas)['subscriptions.remove']>; res: { removed: boolean } };
+  'subscriptions.pause': { req: z.infer<(typeof schemas)['subscriptions.pause']>; res: Subscription[] };
+  'subscriptions.resume': { req: z.infer<(typeof schemas)['subscriptions.resume']>; res: Subscription[] };
+  /** Queues a check now; `already` when one is queued or running. */
+  'subscriptions.check': { req: z.infer<(typeof schemas)['subscriptions.check']>; res: { jobId: string; already: boolean } };
+  'subscriptions.importArchive': { req: z.infer<(typeof schemas)['subscriptions.importArchive']>; res: ArchiveImport };
+  /** yt-dlp download-archive text: `site id` per line, for everything kept or imported. */
+  'subscriptions.exportArchive': { req: z.infer<(typeof schemas)['subscriptions.exportArchive']>; res: { text: string; count: number } };
 }
 
 export type Channel = keyof Invoke;
@@ -128,6 +189,8 @@ export interface Events {
   'jobs.changed': { job: JobView | null; jobId: string; kind: JobEventKind };
   'library.changed': { videoIds: string[] };
   'settings.changed': Settings;
+  /** A subscription was added, changed, checked or removed (then `subscription` is null). */
+  'subscriptions.changed': { id: string; subscription: Subscription | null };
 }
 export type JobEventKind = 'added' | 'started' | 'retrying' | 'succeeded' | 'failed' | 'cancelled' | 'removed' | 'updated';
 export type EventName = keyof Events;

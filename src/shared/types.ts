@@ -84,6 +84,8 @@ export interface Video {
   audioOnly: boolean;
   missing: boolean;
   playlist: string | null;
+  /** Marked "keep": a subscription's retention rule never deletes it. */
+  keep: boolean;
 }
 
 export type LibrarySort = 'added' | 'title' | 'duration' | 'uploader';
@@ -147,3 +149,57 @@ export const DEFAULT_DOWNLOAD_OPTIONS: DownloadOptions = {
   audioFormat: 'm4a',
   subtitles: false,
 };
+
+/** What the first check of a subscription fetches. */
+export type InitialFetch = 'new' | 'last' | 'all';
+
+export interface SubscriptionFilters {
+  /** Only titles containing this (case-insensitive). */
+  titleIncludes?: string;
+  /** Never titles containing this (case-insensitive). */
+  titleExcludes?: string;
+  minDurationSec?: number;
+  maxDurationSec?: number;
+  /** Only videos published on or after this day (YYYY-MM-DD), when the listing says. */
+  after?: string;
+}
+
+export interface SubscriptionRetention {
+  /** Keep only the newest N videos of this subscription. */
+  keepLast?: number;
+  /** Delete this subscription's videos older than N days. */
+  keepDays?: number;
+}
+
+export interface Subscription {
+  id: string;
+  url: string;
+  title: string | null;
+  /** Five-field cron expression. */
+  cron: string;
+  paused: boolean;
+  filters: SubscriptionFilters;
+  options: Partial<DownloadOptions>;
+  retention: SubscriptionRetention;
+  initial: InitialFetch;
+  /** For initial 'last': how many of the newest videos the first check fetches. */
+  initialCount: number;
+  createdAt: Millis;
+  lastCheckAt: Millis | null;
+  nextCheckAt: Millis | null;
+  /** New videos the last successful check queued. */
+  lastNewCount: number;
+  /** Every video this subscription has queued. */
+  totalQueued: number;
+  lastError: ErrorInfo | null;
+  checking: boolean;
+}
+
+export interface ArchiveImport {
+  added: number;
+  /** Lines already in the archive. */
+  known: number;
+  /** Lines that are not `site id`: the first few, for the message. */
+  invalid: string[];
+  invalidCount: number;
+}

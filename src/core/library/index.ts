@@ -28,6 +28,7 @@ interface Row {
   audio_only: number;
   missing: number;
   playlist: string | null;
+  keep: number;
   sort_key?: string | number;
 }
 
@@ -47,6 +48,7 @@ const toVideo = (r: Row): Video => ({
   audioOnly: r.audio_only === 1,
   missing: r.missing === 1,
   playlist: r.playlist,
+  keep: r.keep === 1,
 });
 
 /** Stable across re-downloads of the same video, opaque to the UI. */
@@ -91,6 +93,7 @@ export function createLibrary(o: { db: Db; libraryDir: string; now?: () => numbe
       audio_only = excluded.audio_only, missing = 0, playlist = coalesce(excluded.playlist, videos.playlist)`);
   const allPaths = db.prepare<[], { id: string; file_path: string; missing: number }>('SELECT id, file_path, missing FROM videos');
   const setMissing = db.prepare<[number, string]>('UPDATE videos SET missing = ? WHERE id = ?');
+  const setKeep = db.prepare<[number, string]>('UPDATE videos SET keep = ? WHERE id = ?');
   const ftsCount = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM videos_fts WHERE videos_fts MATCH ?');
   const rowCount = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM videos');
   const stmts = new Map<string, Statement>();
@@ -109,6 +112,11 @@ export function createLibrary(o: { db: Db; libraryDir: string; now?: () => numbe
 
   return {
     absolute,
+    setKeep(id: string, keep: boolean): Video | null {
+      setKeep.run(keep ? 1 : 0, id);
+      const r = getRow.get(id);
+      return r ? toVideo(r) : null;
+    },
     search(q: SearchQuery): Page<Video> {
       const match = ftsQuery(q.query);
       // FTS counts its own matches cheaply (prefix indexes); that count picks the plan.

@@ -27,6 +27,8 @@ export interface Library {
   /** Removes the row and moves its files (video, thumbnail, info json, subtitles) to the trash. */
   delete(id: string): Promise<boolean>;
   sites(): string[];
+  /** Marks a video kept: subscription retention never deletes it. Null when there is no such video. */
+  setKeep(id: string, keep: boolean): Video | null;
   findBySource(site: string, siteId: string): Video | null;
   findByUrl(url: string): Video | null;
   add(v: AddVideo): Video;

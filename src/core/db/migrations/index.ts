@@ -1,6 +1,7 @@
 import init from './001-init';
 import queue from './002-queue';
 import library from './003-library';
+import subscriptions from './004-subscriptions';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'init', sql: init },
   { version: 2, name: 'queue', sql: queue },
   { version: 3, name: 'library', sql: library },
+  { version: 4, name: 'subscriptions', sql: subscriptions },
 ];

@@ -1,0 +1,42 @@
+// Owned by src/core/subscriptions and the library's keep flag.
+export default /* sql */ `
+ALTER TABLE videos ADD COLUMN keep INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE subscriptions (
+  id              TEXT PRIMARY KEY,
+  url             TEXT NOT NULL UNIQUE,
+  title           TEXT,
+  cron            TEXT NOT NULL,
+  paused          INTEGER NOT NULL DEFAULT 0,
+  filters         TEXT NOT NULL DEFAULT '{}',
+  options         TEXT NOT NULL DEFAULT '{}',
+  retention       TEXT NOT NULL DEFAULT '{}',
+  initial         TEXT NOT NULL DEFAULT 'new',
+  initial_count   INTEGER NOT NULL DEFAULT 10,
+  created_at      INTEGER NOT NULL,
+  last_check_at   INTEGER,
+  last_new_count  INTEGER NOT NULL DEFAULT 0,
+  total_queued    INTEGER NOT NULL DEFAULT 0,
+  last_error      TEXT
+) STRICT;
+
+-- Every entry a check has seen, so the next check stops at the first one it knows.
+CREATE TABLE subscription_entries (
+  subscription_id TEXT NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+  entry_key       TEXT NOT NULL,
+  url             TEXT NOT NULL,
+  title           TEXT,
+  status          TEXT NOT NULL,
+  seen_at         INTEGER NOT NULL,
+  PRIMARY KEY (subscription_id, entry_key)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX subscription_entries_by_url ON subscription_entries (url);
+
+CREATE INDEX videos_by_site_id ON videos (site_id);
+
+-- yt-dlp download-archive lines ("site id") imported from elsewhere.
+CREATE TABLE download_archive (
+  entry_key TEXT PRIMARY KEY,
+  added_at  INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+`;

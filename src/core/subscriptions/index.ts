@@ -1,0 +1,262 @@
+import { randomBytes } from 'node:crypto';
+import type { Req } from '../../shared/contract';
+import { VidKeepError, toErrorInfo } from '../../shared/errors';
+import type { ArchiveImport, DownloadOptions, Subscription } from '../../shared/types';
+import type { Db } from '../db/open';
+import type { Downloads } from '../downloads/types';
+import type { Library } from '../library/types';
+import { parseCron } from '../queue/cron-next';
+import { PermanentJobError, type JobContext, type Queue } from '../queue/types';
+import { normalizeUrl, validateUrl } from '../ytdlp/url';
+import { formatArchive, parseArchive } from './archive';
+import { createPlanner, MAX_ENTRIES } from './plan';
+import { pickExpired } from './retention';
+import { createSubscriptionStore } from './store';
+import type { Lister, SubscriptionRecord } from './types';
+
+export const CHECK_JOB = 'subscription.check';
+export const DEFAULT_CRON = '0 */6 * * *';
+/** Missed checks after a sleep are spread over this window instead of firing in the same second. */
+export const DEFAULT_STAGGER_MS = 5 * 60_000;
+
+export interface CheckPayload {
+  subscriptionId: string;
+}
+
+export interface CheckResult {
+  queued: number;
+  looked: number;
+  stop: 'known' | 'enough' | 'limit' | 'end' | 'skipped' | 'gone';
+}
+
+export interface SubscriptionsOptions {
+  db: Db;
+  queue: Queue;
+  library: () => Library;
+  downloads: Downloads;
+  defaults: () => DownloadOptions;
+  lister: Lister;
+  now?: () => number;
+  staggerMs?: number;
+  /** Most entries one check reads (tests make it small). */
+  maxEntries?: number;
+  onChange?: (id: string, subscription: Subscription | null) => void;
+  onLibraryChanged?: (videoIds: string[]) => void;
+}
+
+export type Subscriptions = ReturnType<typeof createSubscriptions>;
+
+const scheduleId = (id: string) => `sub:${id}`;
+
+/**
+ * Follow a channel or playlist: each subscription is a cron schedule of check jobs on the queue.
+ * A check lists newest first, stops at the first entry an earlier check saw, and queues the new
+ * ones as ordinary downloads (so dedup, retries and the library work as for a pasted link).
+ */
+export function createSubscriptions(o: SubscriptionsOptions) {
+  const store = createSubscriptionStore(o.db);
+  const now = o.now ?? Date.now;
+  const checking = new Set<string>();
+
+  const view = (r: SubscriptionRecord): Subscription => {
+    const sched = r.paused ? undefined : o.queue.schedules().find((s) => s.id === scheduleId(r.id));
+    return { ...r, nextCheckAt: sched?.nextFireAt ?? null, checking: checking.has(r.id) };
+  };
+  const need = (id: string) => {
+    const r = store.get(id);
+    if (!r) throw new VidKeepError('not-found', 'That subscription no longer exists.');
+    return r;
+  };
+  const changed = (id: string) => {
+    const r = store.get(id);
+    o.onChange?.(id, r ? view(r) : null);
+  };
+  const arm = (r: SubscriptionRecord) => {
+    o.queue.schedule({
+      id: scheduleId(r.id),
+      cron: r.cron,
+      jobName: CHECK_JOB,
+      payload: { subscriptionId: r.id } satisfies CheckPayload,
+      enqueue: checkOptions(r),
+      skipIfRunning: true,
+      catchUp: 'once',
+      staggerMs: o.staggerMs ?? DEFAULT_STAGGER_MS,
+    });
+  };
+  const disarm = (id: string) => {
+    if (o.queue.schedules().some((s) => s.id === scheduleId(id))) o.queue.unschedule(scheduleId(id));
+  };
+  const checkOptions = (r: SubscriptionRecord) => ({ maxTries: 1, timeoutMs: 15 * 60_000, priority: 10, label: `Check ${r.title ?? r.url}`, keepResultMs: 24 * 3_600_000 });
+
+  async function check(ctx: JobContext<CheckPayload>): Promise<CheckResult> {
+    const id = ctx.payload.subscriptionId;
+    const sub = store.get(id);
+    if (!sub) return { queued: 0, looked: 0, stop: 'gone' };
+    if (checking.has(id)) return { queued: 0, looked: 0, stop: 'skipped' };
+    checking.add(id);
+    changed(id);
+    try {
+      const planner = createPlanner({
+        firstCheck: !store.hasEntries(id),
+        initial: sub.initial,
+        initialCount: sub.initialCount,
+        filters: sub.filters,
+        isKnown: (key) => store.isKnown(id, key),
+        isArchived: (e) => store.isArchived(e.key),
+        maxEntries: o.maxEntries ?? MAX_ENTRIES,
+      });
+      let title: string | null = null;
+      const listing = o.lister({ url: sub.url, max: o.maxEntries ?? MAX_ENTRIES, signal: ctx.signal, onTitle: (t) => (title = t) });
+      for await (const entry of listing) if (!planner.push(entry)) break;
+      const plan = planner.result();
+      if (plan.looked === 0 && plan.stop !== 'known') {
+        throw new VidKeepError('unavailable', 'yt-dlp listed no videos at this link.', 'Check that it opens a channel or playlist with public videos.');
+      }
+      if (title) ctx.setLabel(`Check ${title}`);
+      const decisions = plan.decisions.map((d) => ({ ...d, url: safeNormalize(d.entry.url) }));
+      const toQueue = decisions.filter((d) => d.status === 'queued');
+      o.db.transaction(() => {
+        if (toQueue.length) o.downloads.add({ urls: toQueue.map((d) => d.entry.url) }, { ...o.defaults(), ...sub.options });
+        store.recordEntries(id, decisions, now());
+        store.checked(id, { at: now(), newCount: toQueue.length, title });
+      })();
+      await applyRetention(id);
+      return { queued: toQueue.length, looked: plan.looked, stop: plan.stop };
+    } catch (err) {
+      const info = toErrorInfo(err);
+      store.failed(id, now(), info);
+      throw new PermanentJobError(info);
+    } finally {
+      checking.delete(id);
+      changed(id);
+    }
+  }
+
+  async function applyRetention(id: string): Promise<string[]> {
+    const sub = store.get(id);
+    if (!sub || (sub.retention.keepLast === undefined && sub.retention.keepDays === undefined)) return [];
+    const expired = pickExpired(store.videos(id), sub.retention, now());
+    const deleted: string[] = [];
+    for (const videoId of expired) if (await o.library().delete(videoId)) deleted.push(videoId);
+    if (deleted.length) o.onLibraryChanged?.(deleted);
+    return deleted;
+  }
+
+  o.queue.register<CheckPayload, CheckResult>(CHECK_JOB, check);
+
+  return {
+    /** Arms every active subscription's schedule; call before the queue starts so missed checks catch up. */
+    start() {
+      for (const r of store.list()) if (!r.paused) arm(r);
+    },
+    list: () => store.list().map(view),
+    get: (id: string) => view(need(id)),
+    add(req: Req<'subscriptions.add'>): Subscription {
+      validateUrl(req.url);
+      const url = normalizeUrl(req.url);
+      const cron = req.cron?.trim() || DEFAULT_CRON;
+      parseCron(cron);
+      const existing = store.byUrl(url);
+      if (existing) throw new VidKeepError('duplicate', `You already follow this link${existing.title ? ` (${existing.title})` : ''}.`, 'Change its settings in the list instead.');
+      checkFilters(req.filters ?? {});
+      const r = {
+        id: randomBytes(6).toString('base64url'),
+        url,
+        cron,
+        filters: req.filters ?? {},
+        options: req.options ?? {},
+        retention: req.retention ?? {},
+        initial: req.initial ?? 'new',
+        initialCount: req.initialCount ?? 10,
+        createdAt: now(),
+      };
+      o.db.transaction(() => {
+        store.insert(r);
+        const rec = need(r.id);
+        arm(rec);
+        // The first check runs now, so the user sees at once whether the link lists anything.
+        o.queue.enqueue(CHECK_JOB, { subscriptionId: r.id } satisfies CheckPayload, { ...checkOptions(rec), jobId: `sub-check:${r.id}:${now()}` });
+      })();
+      changed(r.id);
+      return view(need(r.id));
+    },
+    update(req: Req<'subscriptions.update'>): Subscription {
+      const cur = need(req.id);
+      const cron = req.cron?.trim() || cur.cron;
+      parseCron(cron);
+      if (req.filters) checkFilters(req.filters);
+      const next = { ...cur, cron, filters: req.filters ?? cur.filters, options: req.options ?? cur.options, retention: req.retention ?? cur.retention };
+      o.db.transaction(() => {
+        store.update(next);
+        if (!cur.paused && cron !== cur.cron) arm(next);
+      })();
+      changed(req.id);
+      return view(need(req.id));
+    },
+    remove(id: string): boolean {
+      need(id);
+      const removed = o.db.transaction(() => {
+        disarm(id);
+        return store.remove(id);
+      })();
+      changed(id);
+      return removed;
+    },
+    pause(id?: string): Subscription[] {
+      const targets = id ? [need(id)] : store.list();
+      o.db.transaction(() => {
+        for (const r of targets) {
+          store.setPaused(r.id, true);
+          disarm(r.id);
+        }
+      })();
+      for (const r of targets) changed(r.id);
+      return store.list().map(view);
+    },
+    resume(id?: string): Subscription[] {
+      const targets = id ? [need(id)] : store.list();
+      o.db.transaction(() => {
+        for (const r of targets) {
+          if (!r.paused) continue;
+          store.setPaused(r.id, false);
+          arm({ ...r, paused: false });
+        }
+      })();
+      for (const r of targets) changed(r.id);
+      return store.list().map(view);
+    },
+    /** Queues a check now, unless one is already queued or running. */
+    checkNow(id: string): { jobId: string; already: boolean } {
+      const r = need(id);
+      if (checking.has(id)) return { jobId: '', already: true };
+      const waiting = o.queue.list({ name: CHECK_JOB, state: 'queued', limit: 500 }).items.find((j) => (j.payload as CheckPayload | null)?.subscriptionId === id);
+      if (waiting) return { jobId: waiting.id, already: true };
+      const res = o.queue.enqueue(CHECK_JOB, { subscriptionId: id } satisfies CheckPayload, { ...checkOptions(r), jobId: `sub-check:${id}:${now()}` });
+      return { jobId: res.jobId, already: res.existing };
+    },
+    importArchive(text: string): ArchiveImport {
+      const parsed = parseArchive(text);
+      const { added, known } = store.importArchive(parsed.keys, now());
+      return { added, known, invalid: parsed.invalid, invalidCount: parsed.invalidCount };
+    },
+    exportArchive(): { text: string; count: number } {
+      const keys = store.archiveKeys();
+      return { text: formatArchive(keys), count: new Set(keys).size };
+    },
+    applyRetention,
+  };
+}
+
+function checkFilters(f: { minDurationSec?: number; maxDurationSec?: number }) {
+  if (f.minDurationSec !== undefined && f.maxDurationSec !== undefined && f.minDurationSec > f.maxDurationSec) {
+    throw new VidKeepError('invalid-input', 'The shortest length is longer than the longest length.', 'Swap them, or leave one empty.');
+  }
+}
+
+function safeNormalize(url: string): string {
+  try {
+    return normalizeUrl(url);
+  } catch {
+    return url;
+  }
+}

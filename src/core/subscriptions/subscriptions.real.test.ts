@@ -1,0 +1,102 @@
+// The real path: yt-dlp lists an RSS feed served by the local media server, downloads land in the library.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startMediaServer, type MediaServer } from '../../../test/fixtures/media-server';
+import { createCore, type Core } from '../index';
+import { CHECK_JOB } from './index';
+import { createYtDlpLister } from './list';
+import { pidAlive } from '../ytdlp/kill';
+
+let dir: string;
+let server: MediaServer;
+let core: Core;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'vk-subs-real-'));
+  server = await startMediaServer({ mediaDir: join(dir, 'media') });
+  core = await createCore({ dataDir: join(dir, 'data'), libraryDir: join(dir, 'lib'), host: 'web', version: 'test' });
+}, 120_000);
+afterAll(async () => {
+  await core.close();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const titles = () =>
+  core.library
+    .search({ query: '', limit: 50 })
+    .items.map((v) => v.title)
+    .sort();
+const settled = (id: string) => {
+  const s = core.subscriptions.get(id);
+  const busy = core.queue.list({ state: 'queued', limit: 50 }).total + core.queue.list({ state: 'active', limit: 50 }).total;
+  return !s.checking && busy === 0;
+};
+
+describe('subscriptions with real yt-dlp', () => {
+  it('subscribes to a feed, keeps the newest entry, then picks up a new one without touching older ones', async () => {
+    server.setFeed(
+      [
+        { name: 'sub-two', title: 'Episode two' },
+        { name: 'sub-one', title: 'Episode one' },
+      ],
+      'Test channel',
+    );
+    const s = core.subscriptions.add({ url: `${server.url}/feed.xml`, initial: 'last', initialCount: 1 });
+    await expect.poll(() => titles(), { timeout: 60_000, interval: 200 }).toEqual(['sub-two']);
+    await expect.poll(() => settled(s.id), { timeout: 30_000 }).toBe(true);
+    expect(core.subscriptions.get(s.id)).toMatchObject({ title: 'Test channel', lastNewCount: 1, totalQueued: 1, lastError: null });
+    expect(server.count('/v/sub-one.mp4')).toBe(0);
+
+    server.setFeed(
+      [
+        { name: 'sub-three', title: 'Episode three' },
+        { name: 'sub-two', title: 'Episode two' },
+        { name: 'sub-one', title: 'Episode one' },
+      ],
+      'Test channel',
+    );
+    const { already } = core.subscriptions.checkNow(s.id);
+    expect(already).toBe(false);
+    await expect.poll(() => titles(), { timeout: 60_000, interval: 200 }).toEqual(['sub-three', 'sub-two']);
+    await expect.poll(() => settled(s.id), { timeout: 30_000 }).toBe(true);
+    expect(core.subscriptions.get(s.id)).toMatchObject({ lastNewCount: 1, totalQueued: 2 });
+    // The entry left out on the first check is never fetched; the feed was read once per check.
+    expect(server.count('/v/sub-one.mp4')).toBe(0);
+    expect(server.count('/feed.xml')).toBe(2);
+    expect(core.queue.list({ name: CHECK_JOB, state: 'succeeded', limit: 10 }).total).toBe(2);
+    // Export names both kept videos the way yt-dlp's --download-archive does.
+    expect(core.subscriptions.exportArchive().text).toBe('generic sub-three\ngeneric sub-two\n');
+  }, 150_000);
+
+  it('a link the site refuses and a feed with nothing in it get clear errors; the subscriptions stay', async () => {
+    const refused = core.subscriptions.add({ url: `${server.url}/fault/403/feed.xml` });
+    await expect.poll(() => core.subscriptions.get(refused.id).lastError?.code, { timeout: 60_000 }).toBe('forbidden');
+    expect(core.subscriptions.get(refused.id).lastError?.message).toMatch(/refused/);
+
+    server.setFeed([], 'Empty');
+    const empty = core.subscriptions.add({ url: `${server.url}/feed.xml?empty=1` });
+    await expect.poll(() => core.subscriptions.get(empty.id).lastError, { timeout: 60_000 }).not.toBeNull();
+    expect(core.subscriptions.get(empty.id).lastError?.message).toMatch(/listed no videos|not know how/);
+    expect(core.subscriptions.list().map((s) => s.id)).toEqual(expect.arrayContaining([refused.id, empty.id]));
+  }, 150_000);
+
+  it('the yt-dlp lister streams entries and ends yt-dlp as soon as the check stops reading', async () => {
+    server.setFeed(Array.from({ length: 40 }, (_, i) => ({ name: `lst-${40 - i}`, title: `L${40 - i}` })), 'Long');
+    const spawned: number[] = [];
+    const exited: number[] = [];
+    const list = createYtDlpLister({ getYtDlp: () => core.tools().ytDlp.path, onSpawn: (pid) => spawned.push(pid), onExit: (pid) => exited.push(pid) });
+    let title: string | null = null;
+    const keys: string[] = [];
+    for await (const e of list({ url: `${server.url}/feed.xml?long=1`, max: 100, signal: new AbortController().signal, onTitle: (t) => (title = t) })) {
+      keys.push(e.key);
+      if (keys.length === 2) break;
+    }
+    expect(keys).toEqual(['generic lst-40', 'generic lst-39']);
+    expect(title).toBe('Long');
+    expect(exited).toEqual(spawned);
+    expect(pidAlive(spawned[0]!)).toBe(false);
+  }, 60_000);
+});
