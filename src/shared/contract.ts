@@ -60,6 +60,8 @@ export const schemas = {
     .object({
       state: z.enum(['queued', 'active', 'succeeded', 'failed', 'cancelled']).optional(),
       queue: z.string().max(100).optional(),
+      /** Only jobs of this kind, e.g. 'download'. */
+      name: z.string().max(100).optional(),
       limit,
       cursor,
     })

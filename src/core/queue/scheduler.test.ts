@@ -106,6 +106,23 @@ describe('schedules', () => {
     expect(cronJobs()).toHaveLength(1);
   });
 
+  it('staggerOnTime spreads on-time fires of schedules sharing a cron by their stable offsets', async () => {
+    k = kit();
+    k.q.register('sub', async () => {});
+    await k.q.start();
+    const ids = ['a', 'b', 'c', 'd'];
+    for (const id of ids) k.q.schedule({ id, cron: '0 * * * *', jobName: 'sub', staggerMs: 300_000, staggerOnTime: true });
+    k.q.schedule({ id: 'plain', cron: '0 * * * *', jobName: 'sub', staggerMs: 300_000 });
+    k.q.pause();
+    await k.clock.advance(HOUR);
+    const fireAt = Math.floor(k.clock.t / HOUR) * HOUR;
+    const jobs = k.q.list({ limit: 100 }).items.filter((j) => j.id.startsWith('cron:'));
+    expect(jobs).toHaveLength(5);
+    for (const id of ids) expect(jobs.find((j) => j.id.startsWith(`cron:${id}:`))!.runAt).toBe(fireAt + staggerOffset(id, 300_000));
+    expect(jobs.find((j) => j.id.startsWith('cron:plain:'))!.runAt).toBe(fireAt);
+    expect(new Set(jobs.map((j) => j.runAt)).size).toBeGreaterThan(1);
+  });
+
   it('unschedule removes it; unknown ids are not-found', () => {
     k = kit();
     k.q.register('sub', async () => {});

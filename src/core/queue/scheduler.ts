@@ -52,7 +52,7 @@ export function createScheduler(e: Engine, enqueue: FireEnqueue, wake: () => voi
       const latest = latestFireBetween(en.fields, en.last ?? en.createdAt, now);
       e.db.transaction(() => {
         if (latest !== null) {
-          if (now - latest <= MISSED_AFTER_MS) fire(en, latest, latest);
+          if (now - latest <= MISSED_AFTER_MS) fire(en, latest, latest + (en.opts.staggerOnTime ? staggerOffset(en.opts.id, en.opts.staggerMs ?? 0) : 0));
           else if (en.opts.catchUp === 'once') fire(en, latest, now + staggerOffset(en.opts.id, en.opts.staggerMs ?? 0));
           en.last = latest;
         }

@@ -129,6 +129,8 @@ export interface ScheduleOptions {
   catchUp?: 'skip' | 'once';
   /** Spread catch-up fires so many schedules do not fire in the same second. */
   staggerMs?: number;
+  /** Also spread on-time fires by the same stable offset (many schedules sharing one cron). */
+  staggerOnTime?: boolean;
 }
 
 export interface QueueOptions {

@@ -16,7 +16,7 @@ import type { Lister, SubscriptionRecord } from './types';
 
 export const CHECK_JOB = 'subscription.check';
 export const DEFAULT_CRON = '0 */6 * * *';
-/** Missed checks after a sleep are spread over this window instead of firing in the same second. */
+/** Checks (on time, and missed ones after a sleep) are spread over this window instead of firing in the same second. */
 export const DEFAULT_STAGGER_MS = 5 * 60_000;
 
 export interface CheckPayload {
@@ -80,7 +80,9 @@ export function createSubscriptions(o: SubscriptionsOptions) {
       enqueue: checkOptions(r),
       skipIfRunning: true,
       catchUp: 'once',
+      // 50 subscriptions on "every hour" must not all ask their sites at hh:00:00.
       staggerMs: o.staggerMs ?? DEFAULT_STAGGER_MS,
+      staggerOnTime: true,
     });
   };
   const disarm = (id: string) => {

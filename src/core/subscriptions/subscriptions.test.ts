@@ -140,6 +140,18 @@ describe('subscriptions', () => {
     expect(Math.max(...fresh.map((j) => j.runAt)) - k.clock.t).toBeLessThan(120_000);
   });
 
+  it('on-time checks of many subscriptions on the same cron are spread too', async () => {
+    feed = feedOf(2, 1);
+    for (let i = 0; i < 50; i++) subs.add({ url: `http://videos.test/t${i}`, cron: '0 * * * *' });
+    await run();
+    const before = new Set(checkJobs().map((j) => j.id));
+    k.q.pause();
+    await k.clock.advance(3_600_000);
+    const fresh = checkJobs().filter((j) => !before.has(j.id));
+    expect(fresh).toHaveLength(50);
+    expect(new Set(fresh.map((j) => Math.floor(j.runAt / 1000))).size).toBeGreaterThanOrEqual(40);
+  });
+
   it('a link that lists nothing gets a clear error and loses nothing', async () => {
     feed = [];
     const s = subs.add({ url: 'http://videos.test/empty' });
