@@ -44,6 +44,8 @@ export interface CoreOptions {
    * over the web host, any local process could otherwise make VidKeep run a program of its choice.
    */
   allowToolPathChange?: boolean;
+  /** Moves a deleted video's files to the system trash (the desktop app passes shell.trashItem). */
+  trashItem?: (path: string) => Promise<void>;
   /** Tests inject a listing and a small catch-up spread. */
   subscriptions?: { lister?: Lister; staggerMs?: number; maxEntries?: number };
 }
@@ -128,7 +130,8 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     perKeyConcurrency: s.perSiteConcurrent,
     shutdownGraceMs: options.shutdownGraceMs ?? 10_000,
   });
-  let library = createLibrary({ db, libraryDir: libraryDir(), now });
+  const trash = options.trashItem ? { trashItem: options.trashItem } : {};
+  let library = createLibrary({ db, libraryDir: libraryDir(), now, ...trash });
   const downloads = createDownloads({
     queue,
     get library() {
@@ -219,7 +222,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
   (core as { handlers: Handlers }).handlers = createHandlers(core, {
     reopenLibrary(dir) {
       mkdirSync(dir, { recursive: true });
-      library = createLibrary({ db, libraryDir: dir, now });
+      library = createLibrary({ db, libraryDir: dir, now, ...trash });
     },
   });
   return core;

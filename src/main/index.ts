@@ -1,5 +1,5 @@
 import type { BrowserWindow } from 'electron';
-import { app, dialog, Menu, Notification, powerMonitor } from 'electron';
+import { app, dialog, Menu, Notification, powerMonitor, shell } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/index';
 import { dispatch } from '../core/dispatch';
@@ -57,6 +57,7 @@ async function start(): Promise<void> {
     host: 'electron',
     version: app.getVersion(),
     allowToolPathChange: true,
+    trashItem: (path) => shell.trashItem(path),
   });
   handleMediaProtocol(core);
   wireIpc(core, () => win, isAppUrl);

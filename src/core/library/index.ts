@@ -74,7 +74,16 @@ function sideFiles(absVideo: string): string[] {
   return out;
 }
 
-export function createLibrary(o: { db: Db; libraryDir: string; now?: () => number; trashDir?: string | null }): Library {
+export interface LibraryOptions {
+  db: Db;
+  libraryDir: string;
+  now?: () => number;
+  trashDir?: string | null;
+  /** The system's own trash (Electron's shell.trashItem: macOS, Windows, Linux); tried first. */
+  trashItem?: (path: string) => Promise<void>;
+}
+
+export function createLibrary(o: LibraryOptions): Library {
   const { db } = o;
   const now = o.now ?? Date.now;
   const trashDir = o.trashDir === undefined ? defaultTrashDir() : o.trashDir;
@@ -144,6 +153,14 @@ export function createLibrary(o: { db: Db; libraryDir: string; now?: () => numbe
       del.run(id);
       for (const f of new Set(files)) {
         try {
+          if (o.trashItem && existsSync(f)) {
+            try {
+              await o.trashItem(f);
+              continue;
+            } catch {
+              // no system trash here (or it refused): the freedesktop trash or a plain delete below
+            }
+          }
           moveToTrash(f, trashDir, now);
         } catch {
           // already gone or not ours to remove; the row is what the user asked to delete

@@ -152,6 +152,38 @@ describe('library files', () => {
     expect(await library.delete(v.id)).toBe(false);
   });
 
+  it("uses the system trash when the host has one, and the freedesktop trash when it fails", async () => {
+    const sysTrash = join(dir, 'SystemTrash');
+    mkdirSync(sysTrash);
+    const moved: string[] = [];
+    library = createLibrary({
+      db,
+      libraryDir: lib,
+      now: () => clock,
+      trashDir: trash,
+      trashItem: async (p) => {
+        if (p.endsWith('.jpg')) throw new Error('the system trash refused this one');
+        const { renameSync } = await import('node:fs');
+        renameSync(p, join(sysTrash, p.split('/').pop()!));
+        moved.push(p.split('/').pop()!);
+      },
+    });
+    const v = addVideo('sys', { thumb: true });
+    expect(await library.delete(v.id)).toBe(true);
+    expect(moved.sort()).toEqual(['sys.info.json', 'sys.mp4']);
+    expect(readdirSync(sysTrash).sort()).toEqual(['sys.info.json', 'sys.mp4']);
+    expect(readdirSync(join(trash, 'files'))).toEqual(['sys.jpg']);
+    expect(existsSync(join(lib, 'Generic', 'sys.mp4'))).toBe(false);
+  });
+
+  it('a kept video is flagged and the flag survives a re-download of the same video', () => {
+    const v = addVideo('kp');
+    expect(v.keep).toBe(false);
+    expect(library.setKeep(v.id, true)?.keep).toBe(true);
+    expect(addVideo('kp').keep).toBe(true);
+    expect(library.setKeep('nope', true)).toBeNull();
+  });
+
   it('does not overwrite an earlier file of the same name in the trash', async () => {
     const a = addVideo('same');
     await library.delete(a.id);
