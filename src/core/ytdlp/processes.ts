@@ -18,12 +18,18 @@ export function createProcessTracker(db: Db, launchId: string, now: () => number
   };
 }
 
+type Exec = (file: string, args: string[], o: { encoding: 'utf8'; windowsHide: boolean; timeout: number }) => string;
+const exec: Exec = (file, args, o) => execFileSync(file, args, o);
+
 /** The command line of a running process, or null. */
-export function readCommandLine(pid: number, platform: NodeJS.Platform = process.platform): string | null {
+export function readCommandLine(pid: number, platform: NodeJS.Platform = process.platform, run: Exec = exec): string | null {
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  const o = { encoding: 'utf8' as const, windowsHide: true, timeout: 10_000 };
   try {
     if (platform === 'linux') return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim() || null;
-    if (platform === 'win32') return null;
-    return execFileSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' }).trim() || null;
+    // Windows has no ps: WMI knows each process's command line (PowerShell ships with Windows 10+).
+    if (platform === 'win32') return run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', `(Get-CimInstance Win32_Process -Filter "ProcessId=${pid}").CommandLine`], o).trim() || null;
+    return run('ps', ['-o', 'command=', '-p', String(pid)], o).trim() || null;
   } catch {
     return null;
   }
@@ -49,9 +55,14 @@ export function reapOrphans(o: ReapOptions): { killed: number[]; skipped: number
   const kill =
     o.kill ??
     ((pid: number, signal: NodeJS.Signals) => {
+      // Windows: taskkill /T ends the tree (yt-dlp's ffmpeg too); it fails when the pid is gone.
+      if (platform === 'win32') {
+        exec('taskkill', ['/pid', String(pid), '/T', '/F'], { encoding: 'utf8', windowsHide: true, timeout: 10_000 });
+        return;
+      }
       // Children were started as group leaders: the negative pid takes ffmpeg with them.
       try {
-        process.kill(platform === 'win32' ? pid : -pid, signal);
+        process.kill(-pid, signal);
       } catch {
         if (pidAlive(pid)) process.kill(pid, signal);
       }
