@@ -18,3 +18,12 @@ export function jobRow(page: Page, text: string | RegExp): Locator {
 export async function waitForState(row: Locator, state: string, timeout = 45_000): Promise<void> {
   await expect(row).toHaveAttribute('data-state', state, { timeout });
 }
+
+export async function goToSubscriptions(page: Page): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: 'Subscriptions', exact: true }).click();
+}
+
+/** The subscriptions row whose title or URL contains `text`. */
+export function subscriptionRow(page: Page, text: string | RegExp): Locator {
+  return page.locator('[data-subscription-id]').filter({ hasText: text });
+}

@@ -12,9 +12,10 @@ import { VideoDetail } from './features/library/video-detail';
 import { DownloadsView } from './features/downloads/downloads-view';
 import { startJobStore } from './features/downloads/job-store';
 import { QueueView } from './features/queue/queue-view';
+import { SubscriptionsView } from './features/subscriptions/subscriptions-view';
 import { SettingsView } from './features/settings/settings-view';
 
-const VIEW_NAMES = { library: 'Library', downloads: 'Downloads', queue: 'Queue', settings: 'Settings' } as const;
+const VIEW_NAMES = { library: 'Library', downloads: 'Downloads', subscriptions: 'Subscriptions', queue: 'Queue', settings: 'Settings' } as const;
 
 export function App() {
   const { info, error } = useAppInfo();
@@ -45,6 +46,7 @@ export function App() {
         {error && !info && <ErrorNote error={error} />}
         {view === 'library' && <LibraryView onOpenVideo={setOpenVideo} />}
         {view === 'downloads' && <DownloadsView onOpenVideo={setOpenVideo} />}
+        {view === 'subscriptions' && <SubscriptionsView />}
         {view === 'queue' && <QueueView />}
         {view === 'settings' && <SettingsView />}
       </main>

@@ -7,6 +7,8 @@ interface Message {
 }
 
 const SHOW_MS = 6000;
+/** The core's job name for a subscription check (its result says how many videos it queued). */
+const SUBSCRIPTION_CHECK = 'subscription.check';
 let nextId = 1;
 
 function useMessages(): [Message[], (text: string) => void] {
@@ -31,6 +33,14 @@ export function Announcer() {
       api.on('jobs.changed', ({ job, kind }) => {
         if (!job) return;
         const r = job.result as Record<string, unknown> | null;
+        if (job.name === SUBSCRIPTION_CHECK) {
+          // A check that found nothing stays quiet: hourly checks would otherwise toast all day.
+          const queued = typeof r?.queued === 'number' ? r.queued : 0;
+          const what = job.label.replace(/^Check /, '');
+          if (kind === 'succeeded' && queued > 0) pushDone(`${what}: ${queued} new ${queued === 1 ? 'video' : 'videos'} queued`);
+          else if (kind === 'failed') pushFailed(`Could not check ${what} — ${job.error?.message ?? 'something went wrong'}`);
+          return;
+        }
         if (kind === 'succeeded') {
           if (r && 'needsConfirm' in r) pushDone(`Playlist found: ${String(r.playlistTitle ?? job.label)}`);
           else if (r && 'expanded' in r) pushDone(`Queued ${String(r.expanded)} videos from ${String(r.playlistTitle ?? 'the playlist')}`);

@@ -1,9 +1,10 @@
 import { useJobs } from '../features/downloads/use-jobs';
 
-export type View = 'library' | 'downloads' | 'queue' | 'settings';
+export type View = 'library' | 'downloads' | 'subscriptions' | 'queue' | 'settings';
 const VIEWS: Array<[View, string]> = [
   ['library', 'Library'],
   ['downloads', 'Downloads'],
+  ['subscriptions', 'Subscriptions'],
   ['queue', 'Queue'],
   ['settings', 'Settings'],
 ];

@@ -21,6 +21,12 @@ export interface LibraryState {
 
 const PAGE = 200;
 
+const videoListeners = new Set<(v: Video) => void>();
+/** A video changed by an action here (Keep): lists on screen show it at once, before any reload. */
+export function publishVideo(v: Video): void {
+  for (const l of videoListeners) l(v);
+}
+
 export const DEFAULT_LIBRARY_QUERY: LibraryQuery = { query: '', sort: 'added', kind: 'all' };
 let prefetched: { key: string; page: Promise<Page<Video>> } | null = null;
 
@@ -93,6 +99,12 @@ export function useLibrary(query: LibraryQuery): LibraryState {
     inFlight.current = false;
     load(true);
   }, [load]);
+
+  useEffect(() => {
+    const patch = (v: Video) => setItems((prev) => (prev.some((x) => x.id === v.id) ? prev.map((x) => (x.id === v.id ? v : x)) : prev));
+    videoListeners.add(patch);
+    return () => void videoListeners.delete(patch);
+  }, []);
 
   useEffect(() => {
     // Reload what is on screen after a download lands or a video is deleted.

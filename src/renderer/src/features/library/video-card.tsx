@@ -24,6 +24,7 @@ export const VideoCard = memo(function VideoCard({ video, layout, onOpen }: Prop
         )}
         {duration && <span className="card-duration">{duration}</span>}
         {video.missing && <span className="badge badge-missing">Missing</span>}
+        {video.keep && <span className="badge badge-kept">Kept</span>}
       </span>
       <span className="card-text">
         <span className="card-title" title={video.title}>{video.title}</span>

@@ -5,6 +5,7 @@ import { formatBytes, formatDate, formatDuration } from '../../lib/format';
 import { ErrorNote } from '../../components/error-note';
 import type { Video } from '../../../../shared/types';
 import type { ErrorInfo } from '../../../../shared/errors';
+import { publishVideo } from './use-library';
 
 /** The player and everything known about one video, in a modal dialog (Escape closes it). */
 export function VideoDetail({ videoId, onClose }: { videoId: string; onClose: () => void }) {
@@ -43,6 +44,13 @@ export function VideoDetail({ videoId, onClose }: { videoId: string; onClose: ()
       await api.invoke('library.delete', { videoId });
       onClose();
     });
+  const toggleKeep = () =>
+    run(async () => {
+      if (!video) return;
+      const next = await api.invoke('library.setKeep', { videoId, keep: !video.keep });
+      setVideo(next);
+      publishVideo(next);
+    });
   const reveal = () =>
     run(async () => {
       const r = await api.invoke('library.reveal', { videoId });
@@ -53,7 +61,10 @@ export function VideoDetail({ videoId, onClose }: { videoId: string; onClose: ()
   return (
     <dialog ref={dialog} className="detail" aria-labelledby="detail-title" onClose={onClose}>
       <div className="detail-head">
-        <h2 id="detail-title">{title}</h2>
+        <div className="detail-heading">
+          <h2 id="detail-title">{title}</h2>
+          {video?.keep && <span className="pill pill-ok kept-pill">Kept</span>}
+        </div>
         <button type="button" className="btn btn-quiet" onClick={onClose} aria-label="Close">
           ✕
         </button>
@@ -85,6 +96,11 @@ export function VideoDetail({ videoId, onClose }: { videoId: string; onClose: ()
             Open source page
           </a>
         )}
+        {video && (
+          <button type="button" className="btn keep-toggle" aria-pressed={video.keep} aria-describedby="keep-help" onClick={toggleKeep}>
+            <span aria-hidden="true">{video.keep ? '✓' : '☆'}</span> Keep
+          </button>
+        )}
         <button type="button" className="btn" onClick={reveal}>
           Show in folder
         </button>
@@ -102,6 +118,11 @@ export function VideoDetail({ videoId, onClose }: { videoId: string; onClose: ()
           <button type="button" className="btn btn-danger-quiet" onClick={() => setConfirming(true)}>
             Delete…
           </button>
+        )}
+        {video && (
+          <p id="keep-help" className="keep-help">
+            {video.keep ? 'Kept: subscriptions never delete videos you keep.' : 'Subscriptions never delete videos you keep.'}
+          </p>
         )}
       </div>
     </dialog>

@@ -1,0 +1,85 @@
+import { useCallback, useState } from 'react';
+import { api } from '../../lib/api';
+import { asErrorInfo } from '../../lib/errors';
+import { useAppInfo } from '../../hooks/use-app-info';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorNote } from '../../components/error-note';
+import type { ErrorInfo } from '../../../../shared/errors';
+import type { Subscription } from '../../../../shared/types';
+import { ArchivePanel } from './archive-panel';
+import { SubscriptionForm, addedText } from './subscription-form';
+import { SubscriptionRow } from './subscription-row';
+import { applySubscriptions, useSubscriptions } from './subscription-store';
+import './subscriptions.css';
+
+/** Channels and playlists VidKeep checks on a schedule, and the form to add one. */
+export function SubscriptionsView() {
+  const { items, loading, error } = useSubscriptions();
+  const { info } = useAppInfo();
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<ErrorInfo | null>(null);
+  const ffmpegFound = info?.ffmpeg.found ?? true;
+  const anyRunning = items.some((s) => !s.paused);
+  const anyPaused = items.some((s) => s.paused);
+
+  const all = async (channel: 'subscriptions.pause' | 'subscriptions.resume') => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      const list = await api.invoke(channel, {});
+      applySubscriptions(list);
+      setStatus(channel === 'subscriptions.pause' ? 'Every subscription is paused.' : 'Every subscription is checking on schedule again.');
+    } catch (e) {
+      setActionError(asErrorInfo(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onAdded = useCallback((s: Subscription) => setStatus(addedText(s)), []);
+
+  return (
+    <section className="view subs" aria-labelledby="subs-title">
+      <header className="view-header">
+        <h2 id="subs-title">Subscriptions</h2>
+        <div className="sub-header-actions">
+          {anyRunning && (
+            <button type="button" className="btn" disabled={busy} onClick={() => all('subscriptions.pause')}>
+              Pause all
+            </button>
+          )}
+          {anyPaused && (
+            <button type="button" className="btn" disabled={busy} onClick={() => all('subscriptions.resume')}>
+              Resume all
+            </button>
+          )}
+        </div>
+      </header>
+      <p role="status" className={status ? 'note note-ok' : 'sr-only'}>
+        {status}
+      </p>
+      {actionError && <ErrorNote error={actionError} />}
+      <SubscriptionForm onAdded={onAdded} />
+      {error && <ErrorNote error={error} />}
+      {loading ? (
+        <p className="muted" role="status">
+          Loading subscriptions…
+        </p>
+      ) : items.length === 0 ? (
+        !error && (
+          <EmptyState title="No subscriptions yet">
+            <p>Subscribe to a channel, playlist or feed and VidKeep checks it on the schedule you choose, downloading each new video into your library.</p>
+            <p>Filters pick which videos to take; Keep rules can delete old ones to save space. Videos you mark Keep in the library are never deleted.</p>
+          </EmptyState>
+        )
+      ) : (
+        <ul className="sub-list" aria-label="Subscriptions">
+          {items.map((s) => (
+            <SubscriptionRow key={s.id} subscription={s} ffmpegFound={ffmpegFound} />
+          ))}
+        </ul>
+      )}
+      <ArchivePanel />
+    </section>
+  );
+}
