@@ -143,6 +143,9 @@ export interface ScheduleView {
   paused: boolean;
 }
 
+/** The kinds of job the core runs, as they appear in JobView.name. */
+export const JOB_NAMES = { download: 'download', subscriptionCheck: 'subscription.check' } as const;
+
 export const DEFAULT_DOWNLOAD_OPTIONS: DownloadOptions = {
   quality: 'best',
   audioOnly: false,

@@ -1,11 +1,11 @@
 import type { AddedJob, Req } from '../../shared/contract';
-import type { DownloadOptions, Settings, ToolStatus } from '../../shared/types';
+import { JOB_NAMES, type DownloadOptions, type Settings, type ToolStatus } from '../../shared/types';
 import type { Db } from '../db/open';
 import type { Queue } from '../queue/types';
 import type { Library } from '../library/types';
 import type { SpawnFn } from '../ytdlp/run';
 
-export const DOWNLOAD_JOB = 'download';
+export const DOWNLOAD_JOB = JOB_NAMES.download;
 
 export interface DownloadPayload {
   url: string;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Req } from '../../shared/contract';
 import { VidKeepError, toErrorInfo } from '../../shared/errors';
-import type { ArchiveImport, DownloadOptions, Subscription } from '../../shared/types';
+import { JOB_NAMES, type ArchiveImport, type DownloadOptions, type Subscription } from '../../shared/types';
 import type { Db } from '../db/open';
 import type { Downloads } from '../downloads/types';
 import type { Library } from '../library/types';
@@ -14,7 +14,9 @@ import { pickExpired } from './retention';
 import { createSubscriptionStore } from './store';
 import type { Lister, SubscriptionRecord } from './types';
 
-export const CHECK_JOB = 'subscription.check';
+export const CHECK_JOB = JOB_NAMES.subscriptionCheck;
+/** Checks wait in their own queue: pausing downloads does not stop them, and they never queue behind 500 downloads. */
+export const CHECK_QUEUE = 'subscriptions';
 export const DEFAULT_CRON = '0 */6 * * *';
 /** Checks (on time, and missed ones after a sleep) are spread over this window instead of firing in the same second. */
 export const DEFAULT_STAGGER_MS = 5 * 60_000;
@@ -88,7 +90,7 @@ export function createSubscriptions(o: SubscriptionsOptions) {
   const disarm = (id: string) => {
     if (o.queue.schedules().some((s) => s.id === scheduleId(id))) o.queue.unschedule(scheduleId(id));
   };
-  const checkOptions = (r: SubscriptionRecord) => ({ maxTries: 1, timeoutMs: 15 * 60_000, priority: 10, label: `Check ${r.title ?? r.url}`, keepResultMs: 24 * 3_600_000 });
+  const checkOptions = (r: SubscriptionRecord) => ({ queue: CHECK_QUEUE, maxTries: 1, timeoutMs: 15 * 60_000, priority: 10, label: `Check ${r.title ?? r.url}`, keepResultMs: 24 * 3_600_000 });
 
   async function check(ctx: JobContext<CheckPayload>): Promise<CheckResult> {
     const id = ctx.payload.subscriptionId;

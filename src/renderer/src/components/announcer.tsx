@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../lib/api';
+import { JOB_NAMES } from '../../../shared/types';
 
 interface Message {
   id: number;
@@ -7,8 +8,8 @@ interface Message {
 }
 
 const SHOW_MS = 6000;
-/** The core's job name for a subscription check (its result says how many videos it queued). */
-const SUBSCRIPTION_CHECK = 'subscription.check';
+/** A subscription check's result says how many videos it queued. */
+const SUBSCRIPTION_CHECK = JOB_NAMES.subscriptionCheck;
 let nextId = 1;
 
 function useMessages(): [Message[], (text: string) => void] {

@@ -4,7 +4,7 @@
  */
 import { api } from '../../lib/api';
 import { asErrorInfo } from '../../lib/errors';
-import type { JobView, Progress } from '../../../../shared/types';
+import { JOB_NAMES, type JobView, type Progress } from '../../../../shared/types';
 import type { ErrorInfo } from '../../../../shared/errors';
 
 export interface JobsSnapshot {
@@ -65,7 +65,7 @@ function upsert(job: JobView): void {
 
 async function loadFirst(): Promise<void> {
   try {
-    const page = await api.invoke('jobs.list', { limit: PAGE });
+    const page = await api.invoke('jobs.list', { limit: PAGE, name: JOB_NAMES.download });
     byId.clear();
     for (const j of page.items) upsert(j);
     update({ jobs: [...byId.values()].sort(compare), loading: false, error: null, total: page.total, nextCursor: page.nextCursor });
@@ -78,7 +78,7 @@ export async function loadMoreJobs(): Promise<void> {
   const cursor = snapshot.nextCursor;
   if (!cursor) return;
   try {
-    const page = await api.invoke('jobs.list', { limit: PAGE, cursor });
+    const page = await api.invoke('jobs.list', { limit: PAGE, cursor, name: JOB_NAMES.download });
     for (const j of page.items) upsert(j);
     update({ jobs: [...byId.values()].sort(compare), total: page.total, nextCursor: page.nextCursor });
   } catch (e) {
@@ -90,6 +90,8 @@ export function startJobStore(): void {
   if (started) return;
   started = true;
   api.on('jobs.changed', ({ job, jobId, kind }) => {
+    // Subscription checks are shown in Subscriptions and the Queue, not as downloads.
+    if (job && job.name !== JOB_NAMES.download) return;
     if (kind === 'removed' || !job) {
       byId.delete(jobId);
       progress.delete(jobId);
