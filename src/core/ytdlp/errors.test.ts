@@ -71,4 +71,10 @@ describe('errorDetail', () => {
     expect(errorDetail(`WARNING: x\nERROR: first\nERROR: second${REPORT}\n`)).toBe('second');
     expect(errorDetail('nothing')).toBeNull();
   });
+
+  it("drops yt-dlp's [extractor] id: prefix, which says nothing about what went wrong", () => {
+    expect(errorDetail(`ERROR: [generic] None: Unable to download webpage: HTTP Error 403: Forbidden${REPORT}`)).toBe('Unable to download webpage: HTTP Error 403: Forbidden');
+    expect(errorDetail('ERROR: [youtube] dQw4w9WgXcQ: Video unavailable')).toBe('Video unavailable');
+    expect(errorDetail('ERROR: Unable to open file: x')).toBe('Unable to open file: x');
+  });
 });

@@ -58,7 +58,12 @@ export function errorDetail(stderr: string): string | null {
   const lines = stderr.split(/\r?\n/).filter((l) => /^ERROR:/.test(l));
   const last = lines[lines.length - 1];
   if (!last) return null;
-  return last.replace(/^ERROR:\s*/, '').replace(/;\s*please report this issue.*$/i, '').slice(0, 300);
+  return last
+    .replace(/^ERROR:\s*/, '')
+    // "[generic] None: " / "[youtube] dQw4w9WgXcQ: " names the extractor and id, not what went wrong.
+    .replace(/^\[[\w:.-]+\]\s+[^\s:]+:\s+/, '')
+    .replace(/;\s*please report this issue.*$/i, '')
+    .slice(0, 300);
 }
 
 /** yt-dlp's stderr and exit to a code, a human message and a retry policy. Pure. */
