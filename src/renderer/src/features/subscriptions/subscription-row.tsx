@@ -59,8 +59,12 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription: s, 
   const togglePause = () => act(async () => applySubscriptions(await api.invoke(s.paused ? 'subscriptions.resume' : 'subscriptions.pause', { id: s.id })));
   const remove = () =>
     act(async () => {
+      // Focus must not fall back to the page: the next row's first action, else the previous, else the link box.
+      const li = keepBtn.current?.closest('li');
+      const next = (li?.nextElementSibling ?? li?.previousElementSibling)?.querySelector<HTMLElement>('button');
       await api.invoke('subscriptions.remove', { id: s.id });
       forgetSubscription(s.id);
+      requestAnimationFrame(() => (next?.isConnected ? next : document.getElementById('sub-url'))?.focus());
     });
   const closeEdit = () => {
     setEditing(false);
