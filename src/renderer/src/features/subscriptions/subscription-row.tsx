@@ -120,7 +120,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription: s, 
         <button type="button" className="btn btn-small" disabled={busy} aria-label={`${s.paused ? 'Resume' : 'Pause'} ${name}`} onClick={togglePause}>
           {s.paused ? 'Resume' : 'Pause'}
         </button>
-        <button ref={editBtn} type="button" className="btn btn-small btn-quiet" aria-expanded={editing} aria-label={`Edit ${name}`} onClick={() => (editing ? closeEdit() : setEditing(true))}>
+        <button ref={editBtn} type="button" className="btn btn-small" aria-expanded={editing} aria-label={`Edit ${name}`} onClick={() => (editing ? closeEdit() : setEditing(true))}>
           Edit
         </button>
         {confirming ? (
