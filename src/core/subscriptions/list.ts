@@ -10,6 +10,14 @@ import type { ListedEntry, Lister } from './types';
 const MARK = 'VK:ENTRY';
 const FIELDS = 'id,url,webpage_url,title,duration,upload_date,timestamp,ie_key,playlist_title';
 
+/** The download wording of some errors, said of a list instead. */
+const LISTING_MESSAGES: Partial<Record<string, string>> = {
+  'download-failed': 'yt-dlp could not list the videos at this link.',
+  forbidden: 'The website refused to show this list (403 Forbidden).',
+  unavailable: 'This channel or playlist is private, removed, members-only or blocked in your country.',
+  'unsupported-site': 'VidKeep (through yt-dlp) cannot list videos from this page.',
+};
+
 /** argv for a cheap listing: no page of any video is fetched, entries stream as yt-dlp reads them. */
 export function listArgs(url: string, max: number): string[] {
   return [
@@ -126,8 +134,9 @@ export function createYtDlpLister(o: YtDlpListerOptions): Lister {
     if (ended === 'stalled') throw new VidKeepError('stalled', 'The site stopped answering while VidKeep listed its videos.', 'The next check tries again.');
     if (exit && exit.code !== 0 && yielded === 0) {
       const c = classifyFailure({ stderr: exit.stderr, exitCode: exit.code, ...(exit.spawnError ? { spawnError: exit.spawnError } : {}) });
-      const detail = c.code === 'download-failed' ? errorDetail(exit.stderr) ?? undefined : undefined;
-      throw new VidKeepError(c.code, c.code === 'download-failed' ? 'yt-dlp could not list the videos at this link.' : c.message, detail ?? c.hint);
+      const detail = errorDetail(exit.stderr);
+      const message = LISTING_MESSAGES[c.code] ?? c.message;
+      throw new VidKeepError(c.code, message, c.code === 'download-failed' || LISTING_MESSAGES[c.code] ? [c.code === 'download-failed' ? null : c.hint, detail ? `yt-dlp said: ${detail}` : null].filter(Boolean).join(' ') || undefined : c.hint);
     }
   };
 }
