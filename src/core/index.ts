@@ -215,6 +215,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     async close() {
       await queue.stop();
       stopBridge();
+      subscriptions.stop();
       db.close();
       lock.release();
     },

@@ -148,6 +148,16 @@ export function createSubscriptions(o: SubscriptionsOptions) {
 
   o.queue.register<CheckPayload, CheckResult>(CHECK_JOB, check);
 
+  // "Keep the last N" holds as each new video lands, not only at the next check.
+  const stopListening = o.queue.on((e) => {
+    if (e.type !== 'succeeded' || e.job.name !== JOB_NAMES.download) return;
+    const url = (e.job.payload as { url?: unknown } | null)?.url;
+    if (typeof url !== 'string') return;
+    for (const id of store.subscriptionsOf(safeNormalize(url))) {
+      applyRetention(id).catch((err: unknown) => console.warn(`[vidkeep] retention for subscription ${id} failed:`, err));
+    }
+  });
+
   return {
     /** Arms every active subscription's schedule; call before the queue starts so missed checks catch up. */
     start() {
@@ -248,6 +258,7 @@ export function createSubscriptions(o: SubscriptionsOptions) {
       return { text: formatArchive(keys), count: new Set(keys).size };
     },
     applyRetention,
+    stop: stopListening,
   };
 }
 

@@ -66,6 +66,7 @@ export function createSubscriptionStore(db: Db) {
   const record = db.prepare('INSERT OR IGNORE INTO subscription_entries (subscription_id, entry_key, url, title, status, seen_at) VALUES (?, ?, ?, ?, ?, ?)');
   const archived = db.prepare<[string], { n: number }>('SELECT 1 AS n FROM download_archive WHERE entry_key = ?');
   const inLibrary = db.prepare<[string, string], { n: number }>('SELECT 1 AS n FROM videos WHERE site_id = ? AND lower(site) = ? LIMIT 1');
+  const byEntryUrl = db.prepare<[string], { id: string }>("SELECT DISTINCT subscription_id AS id FROM subscription_entries WHERE url = ? AND status = 'queued'");
   const archiveAdd = db.prepare<[string, number]>('INSERT OR IGNORE INTO download_archive (entry_key, added_at) VALUES (?, ?)');
   const archiveKeys = db.prepare<[], { k: string }>(`SELECT entry_key AS k FROM download_archive
     UNION SELECT lower(site) || ' ' || site_id AS k FROM videos`);
@@ -111,6 +112,8 @@ export function createSubscriptionStore(db: Db) {
       })();
       return { added, known: keys.length - added };
     },
+    /** Subscriptions that queued this (normalized) URL. */
+    subscriptionsOf: (url: string) => byEntryUrl.all(url).map((r) => r.id),
     archiveKeys: () => archiveKeys.all().map((r) => r.k),
     /** This subscription's videos in the library, newest first. */
     videos: (id: string) => kept.all(id).map((r) => ({ id: r.id, addedAt: r.added_at, keep: r.keep === 1 })),

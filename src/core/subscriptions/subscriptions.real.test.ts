@@ -16,6 +16,8 @@ let core: Core;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vk-subs-real-'));
   server = await startMediaServer({ mediaDir: join(dir, 'media') });
+  // Retention deletes to the trash: this test's, not the machine's.
+  process.env.XDG_DATA_HOME = join(dir, 'xdg');
   core = await createCore({ dataDir: join(dir, 'data'), libraryDir: join(dir, 'lib'), host: 'web', version: 'test' });
 }, 120_000);
 afterAll(async () => {
@@ -81,6 +83,41 @@ describe('subscriptions with real yt-dlp', () => {
     await expect.poll(() => core.subscriptions.get(empty.id).lastError, { timeout: 60_000 }).not.toBeNull();
     expect(core.subscriptions.get(empty.id).lastError?.message).toMatch(/listed no videos|cannot list/);
     expect(core.subscriptions.list().map((s) => s.id)).toEqual(expect.arrayContaining([refused.id, empty.id]));
+  }, 150_000);
+
+  it('keeps only the last N of a subscription as videos land, never one marked keep', async () => {
+    const pre = new Set(core.library.search({ query: '', limit: 100 }).items.map((v) => v.id));
+    server.setFeed(
+      [
+        { name: 'ret-3', title: 'R3' },
+        { name: 'ret-2', title: 'R2' },
+        { name: 'ret-1', title: 'R1' },
+      ],
+      'Retained',
+    );
+    const s = core.subscriptions.add({ url: `${server.url}/feed.xml?ret=1`, initial: 'last', initialCount: 1, retention: { keepLast: 1 } });
+    const mine = () => core.library.search({ query: '', limit: 100 }).items.filter((v) => !pre.has(v.id));
+    await expect.poll(() => mine().map((v) => v.title), { timeout: 60_000 }).toEqual(['ret-3']);
+    await expect.poll(() => settled(s.id), { timeout: 30_000 }).toBe(true);
+    core.library.setKeep(mine()[0]!.id, true);
+
+    server.setFeed(
+      [
+        { name: 'ret-5', title: 'R5' },
+        { name: 'ret-4', title: 'R4' },
+        { name: 'ret-3', title: 'R3' },
+      ],
+      'Retained',
+    );
+    core.subscriptions.checkNow(s.id);
+    await expect.poll(() => settled(s.id), { timeout: 60_000 }).toBe(true);
+    // Two new ones arrived; keep-last-1 leaves the newest of them plus the kept one.
+    await expect.poll(() => mine().length, { timeout: 30_000 }).toBe(2);
+    const left = mine();
+    expect(left.find((v) => v.title === 'ret-3')?.keep).toBe(true);
+    expect(left.map((v) => v.title).sort()).toEqual(expect.arrayContaining(['ret-3']));
+    expect(left.some((v) => v.title === 'ret-4' || v.title === 'ret-5')).toBe(true);
+    expect(server.count('/v/ret-1.mp4') + server.count('/v/ret-2.mp4')).toBe(0);
   }, 150_000);
 
   it('the yt-dlp lister streams entries and ends yt-dlp as soon as the check stops reading', async () => {
