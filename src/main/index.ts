@@ -5,6 +5,8 @@ import { createCore, type Core } from '../core/index';
 import { dispatch } from '../core/dispatch';
 import { toErrorInfo } from '../shared/errors';
 import { wireIpc } from './ipc';
+import { createNotifier } from './notify';
+import type { Events } from '../shared/contract';
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
 import { electronNativeBinding } from './native';
 import { createMainWindow, isAppUrl } from './window';
@@ -78,19 +80,24 @@ async function start(): Promise<void> {
 }
 
 function notifyOnFinish(c: Core): void {
+  const notifier = createNotifier({
+    show: (note) => {
+      if (Notification.isSupported()) new Notification(note).show();
+    },
+    isFocused: () => win?.isFocused() ?? false,
+  });
+  const running = new Set<string>();
   c.events.onAny((name, payload) => {
     if (name === 'jobs.progress' && win) {
-      const p = (payload as { updates: Array<{ progress: { percent: number | null } }> }).updates[0]?.progress.percent;
+      const p = (payload as Events['jobs.progress']).updates[0]?.progress.percent;
       win.setProgressBar(p == null ? 2 : p / 100);
     }
-    if (name !== 'jobs.changed' || !Notification.isSupported()) return;
-    const { kind, job } = payload as { kind: string; job: { label: string; error: { message: string } | null } | null };
-    if (kind === 'succeeded' && job) {
-      win?.setProgressBar(-1);
-      new Notification({ title: 'Download finished', body: job.label }).show();
-    } else if (kind === 'failed' && job) {
-      new Notification({ title: 'Download failed', body: `${job.label}: ${job.error?.message ?? ''}` }).show();
-    }
+    if (name !== 'jobs.changed') return;
+    const { kind, job, jobId } = payload as Events['jobs.changed'];
+    // The taskbar bar shows while anything runs and clears when the last one stops.
+    if (kind === 'started') running.add(jobId);
+    else if (kind !== 'updated' && kind !== 'added' && running.delete(jobId) && running.size === 0) win?.setProgressBar(-1);
+    notifier.onJob(kind, job);
   });
 }
 
