@@ -105,12 +105,15 @@ export function createEnqueue(e: Engine, runner: Runner) {
   function many(items: Item[], scheduleId: string | null): EnqueueResult[] {
     if (!Array.isArray(items)) throw new VidKeepError('invalid-input', 'enqueueMany takes a list of jobs.');
     const now = e.now();
+    // Inside a caller's transaction nothing is claimed: it may still roll back, and a job must never
+    // start before its row is committed. The runner's wake (next tick) claims it after the commit.
+    const outer = db.inTransaction;
     let runs: ReturnType<Runner['claim']> = [];
     let results: EnqueueResult[] = [];
     try {
       results = db.transaction(() => {
         const out = insertAll(items, now, scheduleId);
-        runs = runner.claim(now);
+        if (!outer) runs = runner.claim(now);
         return out;
       })();
     } catch (err) {
@@ -130,12 +133,13 @@ export function createEnqueue(e: Engine, runner: Runner) {
       after([r], [], now);
       return r;
     }
+    const outer = db.inTransaction;
     let runs: ReturnType<Runner['claim']> = [];
     let r: EnqueueResult;
     try {
       r = db.transaction(() => {
         const res = insert(s, payload, now);
-        if (!res.existing && res.job.state === 'queued' && s.runAt <= now) runs = runner.claim(now);
+        if (!outer && !res.existing && res.job.state === 'queued' && s.runAt <= now) runs = runner.claim(now);
         return res;
       })();
     } catch (err) {

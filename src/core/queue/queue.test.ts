@@ -27,6 +27,30 @@ describe('enqueue', () => {
     expect(k.db.prepare('SELECT count(*) AS n FROM jobs').get()).toEqual({ n: 1 });
   });
 
+  it("inside a caller's transaction nothing starts before the commit, and a rollback starts nothing", async () => {
+    k = kit();
+    const ran: string[] = [];
+    k.q.register('a', async (ctx) => void ran.push(ctx.jobId));
+    await k.q.start();
+    expect(() =>
+      k.db.transaction(() => {
+        k.q.enqueue('a', {}, { jobId: 'one' });
+        k.q.enqueueMany([{ name: 'a', payload: {}, options: { jobId: 'many' } }]);
+        throw new Error('caller changed its mind');
+      })(),
+    ).toThrow('caller changed its mind');
+    await k.clock.advance(0);
+    expect(ran).toEqual([]);
+    expect(k.q.get('one')).toBeNull();
+    k.db.transaction(() => {
+      k.q.enqueue('a', {}, { jobId: 'kept' });
+      k.q.enqueueMany([{ name: 'a', payload: {}, options: { jobId: 'kept-many' } }]);
+      expect(ran).toEqual([]);
+    })();
+    await k.clock.advance(0);
+    expect(ran.sort()).toEqual(['kept', 'kept-many']);
+  });
+
   it('enqueueMany is one transaction: a bad item stores nothing', () => {
     k = kit();
     k.q.register('a', recorder);
