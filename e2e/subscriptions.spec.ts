@@ -90,6 +90,36 @@ test('subscribe to a feed: the newest video now, a new one on "Check now", never
   await expect(row.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
   await expect(row).toContainText('Every day');
   await expect(row.getByRole('button', { name: /^Edit/ })).toBeFocused();
+
+  // Pausing everything from the keyboard keeps focus on the control used, not the page body.
+  const pauseAll = page.getByRole('button', { name: 'Pause all', exact: true });
+  const resumeAll = page.getByRole('button', { name: 'Resume all', exact: true });
+  await expect(resumeAll).toHaveAttribute('aria-disabled', 'true');
+  await pauseAll.focus();
+  await page.keyboard.press('Enter');
+  await expect(row).toHaveAttribute('data-state', 'paused');
+  await expect(page.getByRole('status').filter({ hasText: 'Every subscription is paused.' })).toBeAttached();
+  await expect(pauseAll).toBeFocused();
+  await expect(pauseAll).toHaveAttribute('aria-disabled', 'true');
+  await expect(resumeAll).not.toHaveAttribute('aria-disabled', 'true');
+  // Pressing it again while it does not apply does nothing, and focus still stays.
+  await page.keyboard.press('Enter');
+  await expect(pauseAll).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(resumeAll).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(row).toHaveAttribute('data-state', 'ok');
+  await expect(resumeAll).toBeFocused();
+  await expect(resumeAll).toHaveAttribute('aria-disabled', 'true');
+  // The row's own Pause/Resume toggles in place and keeps focus too.
+  const rowPause = row.getByRole('button', { name: /^Pause / });
+  await rowPause.focus();
+  await page.keyboard.press('Enter');
+  await expect(row).toHaveAttribute('data-state', 'paused');
+  await expect(row.getByRole('button', { name: /^Resume / })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(row).toHaveAttribute('data-state', 'ok');
+  await expect(rowPause).toBeFocused();
 });
 
 test('a bad link is explained and nothing typed is lost', async ({ vk, media }, testInfo) => {
@@ -116,6 +146,8 @@ test('a bad link is explained and nothing typed is lost', async ({ vk, media }, 
   const failedRow = page.locator('[data-subscription-id][data-state="error"]');
   await expect(failedRow).toContainText(/refused|forbidden|not allowed|permission/i, { timeout: 45_000 });
   await expect(failedRow).not.toContainText(/\[generic\] None/);
+  // The error sits in a polite live region that existed before it, so it is announced when it appears.
+  await expect(failedRow.locator('[aria-live="polite"]')).toContainText(/refused|forbidden|not allowed|permission/i);
   await page.screenshot({ path: testInfo.outputPath('subscriptions-error.png'), fullPage: true });
   await failedRow.screenshot({ path: testInfo.outputPath('subscription-error-row.png') });
   // Kept with its error, so the user can fix or remove it; nothing else is affected.

@@ -112,7 +112,10 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       ctx.signal.removeEventListener('abort', onAbort);
     }
 
-    if (known) return { alreadyKept: (known as Video).id };
+    if (known) {
+      if (!p.subscriptionId) o.library.disown((known as Video).id);
+      return { alreadyKept: (known as Video).id };
+    }
     if (ctx.signal.aborted || res.reason === 'aborted') {
       // The queue says why it aborted (its own timeout, shutting down); otherwise the user cancelled.
       const why: unknown = ctx.signal.reason;
@@ -180,6 +183,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       sourceUrl: normalizeUrl(p.url),
       audioOnly: p.options.audioOnly,
       playlist: p.playlist ?? null,
+      subscriptionId: p.subscriptionId ?? null,
     });
     o.onLibraryChanged?.([video.id]);
     report(blank('done', { percent: 100 }));

@@ -14,7 +14,7 @@ const ACTIVE = new Set(['queued', 'active']);
 export function createDownloads(o: DownloadsOptions): Downloads {
   o.queue.register<DownloadPayload, unknown>(DOWNLOAD_JOB, createDownloadHandler(o));
   return {
-    add(req, defaults) {
+    add(req, defaults, origin) {
       const options = { ...defaults, ...(req.options ?? {}) };
       const jobs: AddedJob[] = [];
       const pending: Array<{ index: number; name: string; payload: DownloadPayload; options: EnqueueOptions }> = [];
@@ -25,6 +25,8 @@ export function createDownloads(o: DownloadsOptions): Downloads {
           const normalized = normalizeUrl(url);
           const kept = o.library.findByUrl(normalized);
           if (kept && !kept.missing) {
+            // Asked for by hand: whatever subscription fetched it, no retention rule may delete it now.
+            if (!origin) o.library.disown(kept.id);
             jobs.push({ url, videoId: kept.id });
             continue;
           }
@@ -36,7 +38,7 @@ export function createDownloads(o: DownloadsOptions): Downloads {
           }
           // A finished job with this id (kept for the history) must not swallow a fresh request.
           if (existing) o.queue.remove(jobId);
-          const payload: DownloadPayload = { url, options, ...(req.confirmPlaylist ? { confirmPlaylist: true } : {}) };
+          const payload: DownloadPayload = { url, options, ...(req.confirmPlaylist ? { confirmPlaylist: true } : {}), ...(origin ? { subscriptionId: origin.subscriptionId } : {}) };
           pending.push({ index: jobs.length, name: DOWNLOAD_JOB, payload, options: downloadEnqueueOptions(parsed, jobId, o, url) });
           jobs.push({ url, jobId });
         } catch (err) {

@@ -14,6 +14,8 @@ export interface DownloadPayload {
   confirmPlaylist?: boolean;
   /** Title of the playlist this entry came from. */
   playlist?: string | null;
+  /** Queued by this subscription's check. */
+  subscriptionId?: string;
 }
 
 export type DownloadResult =
@@ -45,5 +47,6 @@ export interface DownloadsOptions {
 }
 
 export interface Downloads {
-  add(req: Req<'jobs.add'>, defaults: DownloadOptions): { jobs: AddedJob[] };
+  /** `origin.subscriptionId`: queued by a subscription check rather than by the user. */
+  add(req: Req<'jobs.add'>, defaults: DownloadOptions, origin?: { subscriptionId: string }): { jobs: AddedJob[] };
 }

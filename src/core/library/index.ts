@@ -94,15 +94,18 @@ export function createLibrary(o: LibraryOptions): Library {
   const del = db.prepare<[string]>('DELETE FROM videos WHERE id = ?');
   const sites = db.prepare<[], { site: string }>('SELECT DISTINCT site FROM videos ORDER BY site');
   const upsert = db.prepare(`
-    INSERT INTO videos (id, site, site_id, title, uploader, description, duration, size, file_path, thumbnail_path, info_json, source_url, added_at, audio_only, missing, playlist)
-    VALUES (@id, @site, @site_id, @title, @uploader, @description, @duration, @size, @file_path, @thumbnail_path, @info_json, @source_url, @added_at, @audio_only, 0, @playlist)
+    INSERT INTO videos (id, site, site_id, title, uploader, description, duration, size, file_path, thumbnail_path, info_json, source_url, added_at, audio_only, missing, playlist, subscription_id)
+    VALUES (@id, @site, @site_id, @title, @uploader, @description, @duration, @size, @file_path, @thumbnail_path, @info_json, @source_url, @added_at, @audio_only, 0, @playlist, @subscription_id)
     ON CONFLICT (site, site_id) DO UPDATE SET
       title = excluded.title, uploader = excluded.uploader, description = excluded.description, duration = excluded.duration,
       size = excluded.size, file_path = excluded.file_path, thumbnail_path = excluded.thumbnail_path, info_json = excluded.info_json,
-      audio_only = excluded.audio_only, missing = 0, playlist = coalesce(excluded.playlist, videos.playlist)`);
+      audio_only = excluded.audio_only, missing = 0, playlist = coalesce(excluded.playlist, videos.playlist),
+      -- Downloaded again by hand: the user's now. A subscription never takes over a row.
+      subscription_id = CASE WHEN excluded.subscription_id IS NULL THEN NULL ELSE videos.subscription_id END`);
   const allPaths = db.prepare<[], { id: string; file_path: string; missing: number }>('SELECT id, file_path, missing FROM videos');
   const setMissing = db.prepare<[number, string]>('UPDATE videos SET missing = ? WHERE id = ?');
   const setKeep = db.prepare<[number, string]>('UPDATE videos SET keep = ? WHERE id = ?');
+  const disown = db.prepare<[string]>('UPDATE videos SET subscription_id = NULL WHERE id = ? AND subscription_id IS NOT NULL');
   const ftsCount = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM videos_fts WHERE videos_fts MATCH ?');
   const rowCount = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM videos');
   const stmts = new Map<string, Statement>();
@@ -121,6 +124,9 @@ export function createLibrary(o: LibraryOptions): Library {
 
   return {
     absolute,
+    disown(id: string): void {
+      disown.run(id);
+    },
     setKeep(id: string, keep: boolean): Video | null {
       setKeep.run(keep ? 1 : 0, id);
       const r = getRow.get(id);
@@ -199,7 +205,7 @@ export function createLibrary(o: LibraryOptions): Library {
         description: str(info.description)?.slice(0, 20_000) ?? null,
         duration: num(info.duration), size, file_path: filePath, thumbnail_path: thumb,
         info_json: JSON.stringify(info), source_url: v.sourceUrl, added_at: now(),
-        audio_only: v.audioOnly ? 1 : 0, playlist: v.playlist ?? null,
+        audio_only: v.audioOnly ? 1 : 0, playlist: v.playlist ?? null, subscription_id: v.subscriptionId ?? null,
       });
       return toVideo(getRow.get(id)!);
     },

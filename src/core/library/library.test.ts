@@ -176,6 +176,27 @@ describe('library files', () => {
     expect(existsSync(join(lib, 'Generic', 'sys.mp4'))).toBe(false);
   });
 
+  it('a subscription owns the rows its downloads create until the user asks for the video by hand', () => {
+    const owner = (id: string) => (db.prepare('SELECT subscription_id AS s FROM videos WHERE id = ?').get(id) as { s: string | null }).s;
+    mkdirSync(join(lib, 'Generic'), { recursive: true });
+    const add = (subscriptionId: string | null) => {
+      writeFileSync(join(lib, 'Generic', 'own.mp4'), 'x');
+      return library.add({ info: { id: 'own', extractor_key: 'Generic', title: 'Own' }, filePath: join(lib, 'Generic', 'own.mp4'), sourceUrl: 'https://example.com/own', audioOnly: false, subscriptionId });
+    };
+    const v = add('sub-a');
+    expect(owner(v.id)).toBe('sub-a');
+    add('sub-b');
+    expect(owner(v.id)).toBe('sub-a');
+    add(null);
+    expect(owner(v.id)).toBeNull();
+    add('sub-a');
+    expect(owner(v.id)).toBeNull();
+    const w = addVideo('other');
+    db.prepare("UPDATE videos SET subscription_id = 'sub-a' WHERE id = ?").run(w.id);
+    library.disown(w.id);
+    expect(owner(w.id)).toBeNull();
+  });
+
   it('a kept video is flagged and the flag survives a re-download of the same video', () => {
     const v = addVideo('kp');
     expect(v.keep).toBe(false);

@@ -19,6 +19,8 @@ export interface AddVideo {
   sourceUrl: string;
   audioOnly: boolean;
   playlist?: string | null;
+  /** The subscription that queued this download (it owns the row for retention). */
+  subscriptionId?: string | null;
 }
 
 export interface Library {
@@ -29,6 +31,8 @@ export interface Library {
   sites(): string[];
   /** Marks a video kept: subscription retention never deletes it. Null when there is no such video. */
   setKeep(id: string, keep: boolean): Video | null;
+  /** The user asked for this video by hand: no subscription's retention may delete it. */
+  disown(id: string): void;
   findBySource(site: string, siteId: string): Video | null;
   findByUrl(url: string): Video | null;
   add(v: AddVideo): Video;

@@ -23,7 +23,7 @@ describe('closed app catch-up', () => {
     const listed: string[] = [];
     const lister: Lister = async function* ({ url }) {
       listed.push(url);
-      yield { key: `generic ${url}`, url: `${url}/v.mp4`, title: 'v', durationSec: null, uploadDate: null };
+      yield { key: `generic ${url}`, url: `${url}/v.mp4`, title: 'v', durationSec: null, uploadDate: null, liveStatus: null };
     };
     const open = () => createCore({ dataDir: join(dir, 'data'), libraryDir: join(dir, 'lib'), host: 'web', version: 'test', now: () => t, subscriptions: { lister, staggerMs: 0 } });
     core = await open();

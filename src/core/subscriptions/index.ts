@@ -8,6 +8,8 @@ import type { Library } from '../library/types';
 import { parseCron } from '../queue/cron-next';
 import { PermanentJobError, type JobContext, type Queue } from '../queue/types';
 import { normalizeUrl, validateUrl } from '../ytdlp/url';
+import { downloadJobId } from '../downloads/job-id';
+import { nextFireAfter } from '../queue/cron-next';
 import { formatArchive, parseArchive } from './archive';
 import { createPlanner, MAX_ENTRIES } from './plan';
 import { pickExpired } from './retention';
@@ -23,7 +25,14 @@ export const DEFAULT_STAGGER_MS = 5 * 60_000;
 
 export interface CheckPayload {
   subscriptionId: string;
+  /** "Check now" or the first check: runs even while the subscription is paused. */
+  manual?: boolean;
 }
+
+/** Checks that re-queue a failed download of a subscription before giving up on it. */
+export const MAX_REQUEUES = 3;
+/** Schedules more frequent than this would hammer a site (and get this computer rate-limited). */
+export const MIN_CHECK_INTERVAL_MS = 15 * 60_000;
 
 export interface CheckResult {
   queued: number;
@@ -90,12 +99,31 @@ export function createSubscriptions(o: SubscriptionsOptions) {
   const disarm = (id: string) => {
     if (o.queue.schedules().some((s) => s.id === scheduleId(id))) o.queue.unschedule(scheduleId(id));
   };
+  /** This subscription's check jobs that are queued or running. */
+  const checksOf = (id: string) =>
+    (['queued', 'active'] as const).flatMap((state) => o.queue.list({ name: CHECK_JOB, state, limit: 500 }).items).filter((j) => (j.payload as CheckPayload | null)?.subscriptionId === id);
   const checkOptions = (r: SubscriptionRecord) => ({ queue: CHECK_QUEUE, maxTries: 1, timeoutMs: 15 * 60_000, priority: 10, label: `Check ${r.title ?? r.url}`, keepResultMs: 24 * 3_600_000 });
+
+  /** Downloads of this subscription that failed (a premiere not out yet, a network error) get up to 3 more checks. */
+  function requeueFailed(sub: SubscriptionRecord): number {
+    const urls: string[] = [];
+    for (const e of store.unfinished(sub.id, 200)) {
+      const job = o.queue.get(downloadJobId(e.url));
+      if (job?.state !== 'failed') continue; // still queued or running, or the user cancelled it
+      const attempts = e.attempts + 1;
+      store.setAttempt(sub.id, e.key, attempts, attempts > MAX_REQUEUES ? 'gave-up' : 'queued');
+      if (attempts <= MAX_REQUEUES) urls.push(e.url);
+    }
+    if (urls.length) o.downloads.add({ urls }, { ...o.defaults(), ...sub.options }, { subscriptionId: sub.id });
+    return urls.length;
+  }
 
   async function check(ctx: JobContext<CheckPayload>): Promise<CheckResult> {
     const id = ctx.payload.subscriptionId;
     const sub = store.get(id);
     if (!sub) return { queued: 0, looked: 0, stop: 'gone' };
+    // Paused after this check was queued (its schedule fires a few minutes ahead): only "Check now" runs.
+    if (sub.paused && !ctx.payload.manual) return { queued: 0, looked: 0, stop: 'skipped' };
     if (checking.has(id)) return { queued: 0, looked: 0, stop: 'skipped' };
     checking.add(id);
     changed(id);
@@ -105,6 +133,7 @@ export function createSubscriptions(o: SubscriptionsOptions) {
         initial: sub.initial,
         initialCount: sub.initialCount,
         filters: sub.filters,
+        oldestFirst: listsOldestFirst(sub.url),
         isKnown: (key) => store.isKnown(id, key),
         isArchived: (e) => store.isArchived(e.key),
         maxEntries: o.maxEntries ?? MAX_ENTRIES,
@@ -118,17 +147,32 @@ export function createSubscriptions(o: SubscriptionsOptions) {
       }
       if (title) ctx.setLabel(`Check ${title}`);
       const decisions = plan.decisions.map((d) => ({ ...d, url: safeNormalize(d.entry.url) }));
-      const toQueue = decisions.filter((d) => d.status === 'queued');
-      o.db.transaction(() => {
-        if (toQueue.length) o.downloads.add({ urls: toQueue.map((d) => d.entry.url) }, { ...o.defaults(), ...sub.options });
+      let queued = 0;
+      const gone = o.db.transaction(() => {
+        // Removed while this check listed: queue nothing for a subscription that no longer exists.
+        if (!store.get(id)) return true;
+        const toQueue = decisions.filter((d) => d.status === 'queued');
+        if (toQueue.length) {
+          const added = o.downloads.add({ urls: toQueue.map((d) => d.entry.url) }, { ...o.defaults(), ...sub.options }, { subscriptionId: id });
+          added.jobs.forEach((j, i) => {
+            // A link VidKeep refuses is recorded as such, not counted as new.
+            if (j.error) toQueue[i]!.status = 'rejected';
+            else if (j.videoId) toQueue[i]!.status = 'archived';
+          });
+        }
+        queued = decisions.filter((d) => d.status === 'queued').length;
         store.recordEntries(id, decisions, now());
-        store.checked(id, { at: now(), newCount: toQueue.length, title });
+        queued += requeueFailed(sub);
+        store.checked(id, { at: now(), newCount: queued, title });
+        return false;
       })();
-      await applyRetention(id);
-      return { queued: toQueue.length, looked: plan.looked, stop: plan.stop };
+      if (gone) return { queued: 0, looked: plan.looked, stop: 'gone' };
+      // Retention is housekeeping: its trouble is logged, never turned into a failed check.
+      await applyRetention(id).catch((err: unknown) => console.warn(`[vidkeep] retention for subscription ${id} failed:`, err));
+      return { queued, looked: plan.looked, stop: plan.stop };
     } catch (err) {
       const info = toErrorInfo(err);
-      store.failed(id, now(), info);
+      if (store.get(id)) store.failed(id, now(), info);
       throw new PermanentJobError(info);
     } finally {
       checking.delete(id);
@@ -167,9 +211,9 @@ export function createSubscriptions(o: SubscriptionsOptions) {
     get: (id: string) => view(need(id)),
     add(req: Req<'subscriptions.add'>): Subscription {
       validateUrl(req.url);
-      const url = normalizeUrl(req.url);
+      const url = subscriptionUrl(normalizeUrl(req.url));
       const cron = req.cron?.trim() || DEFAULT_CRON;
-      parseCron(cron);
+      checkCron(cron, now());
       const existing = store.byUrl(url);
       if (existing) throw new VidKeepError('duplicate', `You already follow this link${existing.title ? ` (${existing.title})` : ''}.`, 'Change its settings in the list instead.');
       checkFilters(req.filters ?? {});
@@ -189,7 +233,7 @@ export function createSubscriptions(o: SubscriptionsOptions) {
         const rec = need(r.id);
         arm(rec);
         // The first check runs now, so the user sees at once whether the link lists anything.
-        o.queue.enqueue(CHECK_JOB, { subscriptionId: r.id } satisfies CheckPayload, { ...checkOptions(rec), jobId: `sub-check:${r.id}:${now()}` });
+        o.queue.enqueue(CHECK_JOB, { subscriptionId: r.id, manual: true } satisfies CheckPayload, { ...checkOptions(rec), jobId: `sub-check:${r.id}:${now()}` });
       })();
       changed(r.id);
       return view(need(r.id));
@@ -197,12 +241,17 @@ export function createSubscriptions(o: SubscriptionsOptions) {
     update(req: Req<'subscriptions.update'>): Subscription {
       const cur = need(req.id);
       const cron = req.cron?.trim() || cur.cron;
-      parseCron(cron);
+      if (cron !== cur.cron) checkCron(cron, now());
       if (req.filters) checkFilters(req.filters);
       const next = { ...cur, cron, filters: req.filters ?? cur.filters, options: req.options ?? cur.options, retention: req.retention ?? cur.retention };
       o.db.transaction(() => {
         store.update(next);
-        if (!cur.paused && cron !== cur.cron) arm(next);
+        if (!cur.paused && cron !== cur.cron) {
+          // A new interval starts from now: the old schedule's last fire must not make the new
+          // one look overdue and fire a catch-up check at once.
+          disarm(next.id);
+          arm(next);
+        }
       })();
       changed(req.id);
       return view(need(req.id));
@@ -211,6 +260,8 @@ export function createSubscriptions(o: SubscriptionsOptions) {
       need(id);
       const removed = o.db.transaction(() => {
         disarm(id);
+        // Its waiting checks go; a running one is stopped and, if it gets that far, queues nothing.
+        for (const j of checksOf(id)) o.queue.cancel(j.id, 'The subscription was removed.');
         return store.remove(id);
       })();
       changed(id);
@@ -243,9 +294,11 @@ export function createSubscriptions(o: SubscriptionsOptions) {
     checkNow(id: string): { jobId: string; already: boolean } {
       const r = need(id);
       if (checking.has(id)) return { jobId: '', already: true };
-      const waiting = o.queue.list({ name: CHECK_JOB, state: 'queued', limit: 500 }).items.find((j) => (j.payload as CheckPayload | null)?.subscriptionId === id);
-      if (waiting) return { jobId: waiting.id, already: true };
-      const res = o.queue.enqueue(CHECK_JOB, { subscriptionId: id } satisfies CheckPayload, { ...checkOptions(r), jobId: `sub-check:${id}:${now()}` });
+      const waiting = checksOf(id).find((j) => j.state === 'queued');
+      // A scheduled check spread a few minutes ahead is no answer to "now": it makes way.
+      if (waiting && waiting.runAt <= now() && (waiting.payload as CheckPayload).manual) return { jobId: waiting.id, already: true };
+      if (waiting) o.queue.remove(waiting.id);
+      const res = o.queue.enqueue(CHECK_JOB, { subscriptionId: id, manual: true } satisfies CheckPayload, { ...checkOptions(r), jobId: `sub-check:${id}:${now()}` });
       return { jobId: res.jobId, already: res.existing };
     },
     importArchive(text: string): ArchiveImport {
@@ -262,7 +315,59 @@ export function createSubscriptions(o: SubscriptionsOptions) {
   };
 }
 
-function checkFilters(f: { minDurationSec?: number; maxDurationSec?: number }) {
+/** A schedule VidKeep accepts: five cron fields, at most one check per MIN_CHECK_INTERVAL_MS. */
+export function checkCron(cron: string, from: number): void {
+  if (cron.trim().split(/\s+/).length !== 5) {
+    throw new VidKeepError('invalid-input', `"${cron}" is not a five-field schedule.`, 'Use minute hour day month weekday, e.g. "0 */6 * * *" for every 6 hours.');
+  }
+  const fields = parseCron(cron);
+  let t = nextFireAfter(fields, from);
+  for (let i = 0; i < 48 && t !== null; i++) {
+    const next = nextFireAfter(fields, t);
+    if (next === null) break;
+    if (next - t < MIN_CHECK_INTERVAL_MS) {
+      throw new VidKeepError('invalid-input', `"${cron}" checks more often than every ${MIN_CHECK_INTERVAL_MS / 60_000} minutes.`, 'Sites rate-limit computers that ask too often; pick every hour or less often.');
+    }
+    t = next;
+  }
+}
+
+/**
+ * The link a subscription follows. A YouTube channel's front page lists its tabs (Videos, Shorts,
+ * Live) as separate playlists, so "stop at the first known entry" would never see past Videos: follow
+ * the Videos tab, newest first.
+ */
+export function subscriptionUrl(url: string): string {
+  const u = new URL(url);
+  const host = u.hostname.replace(/^(www|m)\./, '');
+  if (host === 'youtube.com' && /^\/(@[^/]+|c\/[^/]+|channel\/[^/]+|user\/[^/]+)\/?$/.test(u.pathname)) {
+    u.pathname = `${u.pathname.replace(/\/$/, '')}/videos`;
+  }
+  return u.toString();
+}
+
+/**
+ * Whether a link lists oldest first and grows at its end, like a YouTube playlist: its checks walk the
+ * whole (bounded) list instead of stopping at the first known entry. Channels and feeds list newest first.
+ */
+export function listsOldestFirst(url: string): boolean {
+  try {
+    const u = new URL(url);
+    const host = u.hostname.replace(/^(www|m|music)\./, '');
+    if ((host === 'youtube.com' || host === 'youtu.be') && u.searchParams.has('list') && !/\/(@|channel\/|c\/|user\/)/.test(u.pathname)) return true;
+    return /\/(playlist|playlists|sets|album)(\/|$|\?)/i.test(u.pathname) || u.searchParams.has('list');
+  } catch {
+    return false;
+  }
+}
+
+function checkFilters(f: { minDurationSec?: number; maxDurationSec?: number; after?: string }) {
+  if (f.after !== undefined) {
+    const d = new Date(`${f.after}T00:00:00Z`);
+    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== f.after) {
+      throw new VidKeepError('invalid-input', `"${f.after}" is not a date.`, 'Use a real day, like 2026-01-31.');
+    }
+  }
   if (f.minDurationSec !== undefined && f.maxDurationSec !== undefined && f.minDurationSec > f.maxDurationSec) {
     throw new VidKeepError('invalid-input', 'The shortest length is longer than the longest length.', 'Swap them, or leave one empty.');
   }

@@ -8,7 +8,7 @@ import { toListedEntry } from './entries';
 import type { ListedEntry, Lister } from './types';
 
 const MARK = 'VK:ENTRY';
-const FIELDS = 'id,url,webpage_url,title,duration,upload_date,timestamp,ie_key,playlist_title';
+const FIELDS = 'id,url,webpage_url,title,duration,upload_date,timestamp,ie_key,extractor_key,_type,live_status,playlist_title';
 
 /** The download wording of some errors, said of a list instead. */
 const LISTING_MESSAGES: Partial<Record<string, string>> = {
@@ -27,6 +27,8 @@ export function listArgs(url: string, max: number): string[] {
     '--yes-playlist',
     '--no-warnings',
     '--socket-timeout', '30',
+    // YouTube's flat channel listing has no dates unless asked to approximate them (for "only after").
+    '--extractor-args', 'youtubetab:approximate_date',
     '-I', `1:${Math.max(1, Math.floor(max))}`,
     '--print', `${MARK}%(.{${FIELDS}})j`,
     '--',
@@ -92,7 +94,6 @@ export function createYtDlpLister(o: YtDlpListerOptions): Lister {
     arm();
     let titled = false;
     let finished = false;
-    let yielded = 0;
     let exit: { code: number | null; stderr: string; spawnError: string | undefined } | null = null;
     try {
       const lines = createInterface({ input: child.stdout!, crlfDelay: Infinity });
@@ -111,10 +112,7 @@ export function createYtDlpLister(o: YtDlpListerOptions): Lister {
           onTitle?.(raw.playlist_title);
         }
         const entry = toListedEntry(raw);
-        if (entry) {
-          yielded++;
-          yield entry;
-        }
+        if (entry) yield entry;
       }
       finished = true;
     } finally {
@@ -132,7 +130,9 @@ export function createYtDlpLister(o: YtDlpListerOptions): Lister {
     // Only a listing that ran to its end is judged: one the check stopped early was ended on purpose.
     if (ended === 'aborted' || signal.aborted) throw new VidKeepError('cancelled', 'The check was stopped.');
     if (ended === 'stalled') throw new VidKeepError('stalled', 'The site stopped answering while VidKeep listed its videos.', 'The next check tries again.');
-    if (exit && exit.code !== 0 && yielded === 0) {
+    // A listing that broke off part-way is a failed check: recording half a channel as seen would
+    // make the next check stop early and skip what this one never reached.
+    if (exit && exit.code !== 0) {
       const c = classifyFailure({ stderr: exit.stderr, exitCode: exit.code, ...(exit.spawnError ? { spawnError: exit.spawnError } : {}) });
       const detail = errorDetail(exit.stderr);
       const message = LISTING_MESSAGES[c.code] ?? c.message;

@@ -5,7 +5,7 @@ import { formatArchive, parseArchive } from './archive';
 import { toListedEntry } from './entries';
 import type { ListedEntry } from './types';
 
-const e = (n: number, o: Partial<ListedEntry> = {}): ListedEntry => ({ key: `k ${n}`, url: `http://x.test/${n}`, title: `T${n}`, durationSec: null, uploadDate: null, ...o });
+const e = (n: number, o: Partial<ListedEntry> = {}): ListedEntry => ({ key: `k ${n}`, url: `http://x.test/${n}`, title: `T${n}`, durationSec: null, uploadDate: null, liveStatus: null, ...o });
 
 describe('check planner', () => {
   it('stops at the first known entry and asks for nothing more', () => {
@@ -76,12 +76,19 @@ describe('download archive and listing entries', () => {
       title: 'Third',
       durationSec: null,
       uploadDate: null,
+      liveStatus: null,
     });
     expect(toListedEntry({ id: 'dQw4w9WgXcQ', ie_key: 'Youtube', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', duration: 212, timestamp: 1767225600 })).toMatchObject({
       key: 'youtube dQw4w9WgXcQ',
       durationSec: 212,
       uploadDate: '20260101',
     });
+    // A fully extracted entry's url is its media file (an expiring CDN link): its page is what to keep.
+    expect(toListedEntry({ _type: 'video', id: 'pg', extractor_key: 'Generic', url: 'https://cdn.test/pg.mp4?sig=1', webpage_url: 'https://h.test/page/pg.html' })).toMatchObject({
+      key: 'generic pg',
+      url: 'https://h.test/page/pg.html',
+    });
+    expect(toListedEntry({ _type: 'url', ie_key: 'Youtube', id: 'x', url: 'https://www.youtube.com/watch?v=x', live_status: 'is_upcoming' })).toMatchObject({ liveStatus: 'is_upcoming' });
     expect(toListedEntry({ url: 'javascript:alert(1)' })).toBeNull();
     expect(toListedEntry({ title: 'no url' })).toBeNull();
   });

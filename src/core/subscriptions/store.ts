@@ -63,15 +63,24 @@ export function createSubscriptionStore(db: Db) {
   const failed = db.prepare('UPDATE subscriptions SET last_check_at = @at, last_error = @error WHERE id = @id');
   const hasEntries = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM subscription_entries WHERE subscription_id = ? LIMIT 1)');
   const known = db.prepare<[string, string], { n: number }>('SELECT 1 AS n FROM subscription_entries WHERE subscription_id = ? AND entry_key = ?');
-  const record = db.prepare('INSERT OR IGNORE INTO subscription_entries (subscription_id, entry_key, url, title, status, seen_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const record = db.prepare('INSERT OR IGNORE INTO subscription_entries (subscription_id, entry_key, url, title, status, seen_at, rank, upload_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const topRank = db.prepare<[string], { r: number | null }>('SELECT max(rank) AS r FROM subscription_entries WHERE subscription_id = ?');
+  // Queued by this subscription, not in the library: candidates for another try if their download failed.
+  const unfinished = db.prepare<[string, number], { entry_key: string; url: string; attempts: number }>(`SELECT e.entry_key, e.url, e.attempts FROM subscription_entries e
+    WHERE e.subscription_id = ? AND e.status = 'queued' AND NOT EXISTS (SELECT 1 FROM videos v WHERE v.source_url = e.url) ORDER BY e.rank DESC LIMIT ?`);
+  const setAttempt = db.prepare<[number, string, string, string]>('UPDATE subscription_entries SET attempts = ?, status = ? WHERE subscription_id = ? AND entry_key = ?');
   const archived = db.prepare<[string], { n: number }>('SELECT 1 AS n FROM download_archive WHERE entry_key = ?');
   const inLibrary = db.prepare<[string, string], { n: number }>('SELECT 1 AS n FROM videos WHERE site_id = ? AND lower(site) = ? LIMIT 1');
   const byEntryUrl = db.prepare<[string], { id: string }>("SELECT DISTINCT subscription_id AS id FROM subscription_entries WHERE url = ? AND status = 'queued'");
   const archiveAdd = db.prepare<[string, number]>('INSERT OR IGNORE INTO download_archive (entry_key, added_at) VALUES (?, ?)');
   const archiveKeys = db.prepare<[], { k: string }>(`SELECT entry_key AS k FROM download_archive
     UNION SELECT lower(site) || ' ' || site_id AS k FROM videos`);
-  const kept = db.prepare<[string], { id: string; added_at: number; keep: number }>(`SELECT DISTINCT v.id, v.added_at, v.keep FROM videos v
-    JOIN subscription_entries e ON e.url = v.source_url AND e.subscription_id = ? AND e.status = 'queued' ORDER BY v.added_at DESC, v.id DESC`);
+  // Only videos this subscription's own downloads created (and the user has not claimed), newest
+  // published first: by upload date where known, else by where the listing put them.
+  const owned = db.prepare<[string], { id: string; added_at: number; keep: number; upload_date: string | null }>(`SELECT v.id, v.added_at, v.keep,
+      coalesce(max(e.upload_date), json_extract(v.info_json, '$.upload_date')) AS upload_date, max(e.rank) AS rank
+    FROM videos v LEFT JOIN subscription_entries e ON e.subscription_id = v.subscription_id AND e.url = v.source_url
+    WHERE v.subscription_id = ? GROUP BY v.id ORDER BY rank DESC, v.added_at DESC, v.id DESC`);
 
   return {
     list: () => all.all().map(toRecord),
@@ -102,9 +111,13 @@ export function createSubscriptionStore(db: Db) {
       if (space <= 0 || key.startsWith('url ')) return false;
       return inLibrary.get(key.slice(space + 1), key.slice(0, space)) !== undefined;
     },
+    /** Decisions newest first; they rank above everything recorded before. */
     recordEntries(id: string, decisions: Array<{ entry: ListedEntry; url: string; status: EntryStatus }>, at: number) {
-      for (const d of decisions) record.run(id, d.entry.key, d.url, d.entry.title, d.status, at);
+      const base = (topRank.get(id)?.r ?? 0) + decisions.length;
+      decisions.forEach((d, i) => record.run(id, d.entry.key, d.url, d.entry.title, d.status, at, base - i, d.entry.uploadDate));
     },
+    unfinished: (id: string, limit: number) => unfinished.all(id, limit).map((r) => ({ key: r.entry_key, url: r.url, attempts: r.attempts })),
+    setAttempt: (id: string, key: string, attempts: number, status: EntryStatus) => void setAttempt.run(attempts, status, id, key),
     importArchive(keys: string[], at: number): { added: number; known: number } {
       let added = 0;
       db.transaction(() => {
@@ -115,8 +128,13 @@ export function createSubscriptionStore(db: Db) {
     /** Subscriptions that queued this (normalized) URL. */
     subscriptionsOf: (url: string) => byEntryUrl.all(url).map((r) => r.id),
     archiveKeys: () => archiveKeys.all().map((r) => r.k),
-    /** This subscription's videos in the library, newest first. */
-    videos: (id: string) => kept.all(id).map((r) => ({ id: r.id, addedAt: r.added_at, keep: r.keep === 1 })),
+    /** The videos this subscription owns, newest first; `publishedAt` from the upload date when known. */
+    videos: (id: string) =>
+      owned.all(id).map((r) => ({
+        id: r.id,
+        addedAt: r.upload_date && /^\d{8}$/.test(r.upload_date) ? Date.UTC(+r.upload_date.slice(0, 4), +r.upload_date.slice(4, 6) - 1, +r.upload_date.slice(6, 8)) : r.added_at,
+        keep: r.keep === 1,
+      })),
   };
 }
 

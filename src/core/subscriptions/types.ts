@@ -10,6 +10,8 @@ export interface ListedEntry {
   durationSec: number | null;
   /** YYYYMMDD when the listing says. */
   uploadDate: string | null;
+  /** yt-dlp's live_status: 'is_upcoming' (premiere, scheduled stream) and 'is_live' are not ready yet. */
+  liveStatus: string | null;
 }
 
 export interface ListResult {

@@ -1,6 +1,10 @@
 // Owned by src/core/subscriptions and the library's keep flag.
 export default /* sql */ `
 ALTER TABLE videos ADD COLUMN keep INTEGER NOT NULL DEFAULT 0;
+-- The subscription whose download created the row; NULL once the user asked for it by hand.
+-- Only the owner's retention rule may delete it.
+ALTER TABLE videos ADD COLUMN subscription_id TEXT;
+CREATE INDEX videos_by_subscription ON videos (subscription_id) WHERE subscription_id IS NOT NULL;
 
 CREATE TABLE subscriptions (
   id              TEXT PRIMARY KEY,
@@ -28,6 +32,11 @@ CREATE TABLE subscription_entries (
   title           TEXT,
   status          TEXT NOT NULL,
   seen_at         INTEGER NOT NULL,
+  -- Newer entries rank higher (listing order within a check, later checks above earlier ones).
+  rank            INTEGER NOT NULL DEFAULT 0,
+  upload_date     TEXT,
+  -- Checks that re-queued this entry after its download failed.
+  attempts        INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (subscription_id, entry_key)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX subscription_entries_by_url ON subscription_entries (url);

@@ -31,6 +31,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription: s, 
   const state = subscriptionState(s);
   const name = subscriptionName(s);
   const titleId = `sub-title-${s.id}`;
+  const checkOff = busy || s.checking;
 
   useEffect(() => {
     // Focus follows the inline confirm: onto its safe choice, and back to "Remove" when it closes.
@@ -99,13 +100,18 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription: s, 
             <dd className="sub-counts">{countsText(s)}</dd>
           </div>
         </dl>
-        {s.lastError && (
-          <p className="sub-error">
-            {s.lastError.message}
-            {s.lastError.hint && <span className="hint"> {s.lastError.hint}</span>}
-          </p>
-        )}
-        {note && <p className="muted">{note}</p>}
+        {/* Live regions exist before their text does, so a check that fails later, or the note, is announced. */}
+        <div className={s.lastError ? undefined : 'sr-only'} aria-live="polite" aria-atomic="true">
+          {s.lastError && (
+            <p className="sub-error">
+              {s.lastError.message}
+              {s.lastError.hint && <span className="hint"> {s.lastError.hint}</span>}
+            </p>
+          )}
+        </div>
+        <p role="status" className={note ? 'muted' : 'sr-only'}>
+          {note}
+        </p>
         {actionError && (
           <p className="sub-error" role="alert">
             {actionError.message}
@@ -114,10 +120,27 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription: s, 
         )}
       </div>
       <div className="sub-actions">
-        <button type="button" className="btn btn-small" disabled={busy || s.checking} aria-label={`Check now: ${name}`} onClick={check}>
+        {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page. */}
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-disabled={checkOff || undefined}
+          aria-label={`Check now: ${name}`}
+          onClick={() => {
+            if (!checkOff) void check();
+          }}
+        >
           {s.checking ? 'Checking…' : 'Check now'}
         </button>
-        <button type="button" className="btn btn-small" disabled={busy} aria-label={`${s.paused ? 'Resume' : 'Pause'} ${name}`} onClick={togglePause}>
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-disabled={busy || undefined}
+          aria-label={`${s.paused ? 'Resume' : 'Pause'} ${name}`}
+          onClick={() => {
+            if (!busy) void togglePause();
+          }}
+        >
           {s.paused ? 'Resume' : 'Pause'}
         </button>
         <button ref={editBtn} type="button" className="btn btn-small" aria-expanded={editing} aria-label={`Edit ${name}`} onClick={() => (editing ? closeEdit() : setEditing(true))}>
@@ -133,7 +156,14 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription: s, 
             }}
           >
             <span>Remove? Downloaded videos stay in your library.</span>
-            <button type="button" className="btn btn-small btn-danger" disabled={busy} onClick={remove}>
+            <button
+              type="button"
+              className="btn btn-small btn-danger"
+              aria-disabled={busy || undefined}
+              onClick={() => {
+                if (!busy) void remove();
+              }}
+            >
               Remove
             </button>
             <button ref={keepBtn} type="button" className="btn btn-small btn-quiet" onClick={() => setConfirming(false)}>

@@ -42,18 +42,31 @@ export function SubscriptionsView() {
     <section className="view subs" aria-labelledby="subs-title">
       <header className="view-header">
         <h2 id="subs-title">Subscriptions</h2>
-        <div className="sub-header-actions">
-          {anyRunning && (
-            <button type="button" className="btn" disabled={busy} onClick={() => all('subscriptions.pause')}>
+        {/* Both stay mounted once there is a subscription, aria-disabled when they do not apply, so focus stays put after use. */}
+        {items.length > 0 && (
+          <div className="sub-header-actions">
+            <button
+              type="button"
+              className="btn"
+              aria-disabled={busy || !anyRunning || undefined}
+              onClick={() => {
+                if (!busy && anyRunning) void all('subscriptions.pause');
+              }}
+            >
               Pause all
             </button>
-          )}
-          {anyPaused && (
-            <button type="button" className="btn" disabled={busy} onClick={() => all('subscriptions.resume')}>
+            <button
+              type="button"
+              className="btn"
+              aria-disabled={busy || !anyPaused || undefined}
+              onClick={() => {
+                if (!busy && anyPaused) void all('subscriptions.resume');
+              }}
+            >
               Resume all
             </button>
-          )}
-        </div>
+          </div>
+        )}
       </header>
       <p role="status" className={status ? 'note note-ok' : 'sr-only'}>
         {status}
