@@ -101,4 +101,22 @@ describe('downloads.add', () => {
     expect(job.tries).toBe(1);
     expect(job.error).toMatchObject({ code: 'forbidden', message: '127.0.0.1 refused the download (403 Forbidden).' });
   });
+
+  it('a subscription owns what it downloads, unless the user asked for the same link while it was on its way', async () => {
+    const owner = (videoId: string) => (h.db.prepare('SELECT subscription_id AS s FROM videos WHERE id = ?').get(videoId) as { s: string | null }).s;
+    queue.pause('default');
+    const bySub = downloads.add({ urls: [`${h.server.url}/v/sub-owned.mp4`] }, DEFAULT_DOWNLOAD_OPTIONS, { subscriptionId: 'sub-1' }).jobs[0]!;
+    const claimed = downloads.add({ urls: [`${h.server.url}/v/sub-claimed.mp4`] }, DEFAULT_DOWNLOAD_OPTIONS, { subscriptionId: 'sub-1' }).jobs[0]!;
+    // The user pastes the second link while the subscription's download of it is still queued.
+    expect(downloads.add({ urls: [`${h.server.url}/v/sub-claimed.mp4`] }, DEFAULT_DOWNLOAD_OPTIONS).jobs[0]).toMatchObject({ duplicateOf: claimed.jobId });
+    queue.resume('default');
+    const [a, b] = await Promise.all([settled(bySub.jobId!), settled(claimed.jobId!)]);
+    const ida = (a.result as { videoId: string }).videoId;
+    const idb = (b.result as { videoId: string }).videoId;
+    expect(owner(ida)).toBe('sub-1');
+    expect(owner(idb)).toBeNull();
+    // Pasting a link to a video a subscription kept makes it the user's too.
+    expect(downloads.add({ urls: [`${h.server.url}/v/sub-owned.mp4`] }, DEFAULT_DOWNLOAD_OPTIONS).jobs[0]).toMatchObject({ videoId: ida });
+    expect(owner(ida)).toBeNull();
+  });
 });

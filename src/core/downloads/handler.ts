@@ -37,6 +37,8 @@ function insideLibrary(file: string, libraryDir: string): string {
 
 export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadPayload, DownloadResult> {
   const tracker = createProcessTracker(o.db, o.launchId, o.now);
+  const claimed = o.db.prepare<[string], { n: number }>('SELECT 1 AS n FROM claimed_urls WHERE url = ?');
+  const unclaim = o.db.prepare<[string]>('DELETE FROM claimed_urls WHERE url = ?');
   const rateLimitDelayMs = o.rateLimitDelayMs ?? 5 * 60_000;
   const networkDelayMs = o.networkDelayMs ?? 30_000;
 
@@ -183,8 +185,9 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       sourceUrl: normalizeUrl(p.url),
       audioOnly: p.options.audioOnly,
       playlist: p.playlist ?? null,
-      subscriptionId: p.subscriptionId ?? null,
+      subscriptionId: p.subscriptionId && !claimed.get(normalizeUrl(p.url)) ? p.subscriptionId : null,
     });
+    unclaim.run(normalizeUrl(p.url));
     o.onLibraryChanged?.([video.id]);
     report(blank('done', { percent: 100 }));
     return { videoId: video.id };

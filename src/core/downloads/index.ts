@@ -12,6 +12,8 @@ export { downloadJobId } from './job-id';
 const ACTIVE = new Set(['queued', 'active']);
 
 export function createDownloads(o: DownloadsOptions): Downloads {
+  const claim = o.db.prepare<[string, number]>('INSERT OR REPLACE INTO claimed_urls (url, at) VALUES (?, ?)');
+  const now = o.now ?? Date.now;
   o.queue.register<DownloadPayload, unknown>(DOWNLOAD_JOB, createDownloadHandler(o));
   return {
     add(req, defaults, origin) {
@@ -33,6 +35,8 @@ export function createDownloads(o: DownloadsOptions): Downloads {
           const jobId = downloadJobId(normalized, req.confirmPlaylist === true);
           const existing = o.queue.get(jobId);
           if (existing && ACTIVE.has(existing.state)) {
+            // Already on its way for a subscription, and now asked for by hand: it will be the user's.
+            if (!origin && (existing.payload as DownloadPayload | null)?.subscriptionId) claim.run(normalized, now());
             jobs.push({ url, jobId, duplicateOf: existing.id });
             continue;
           }

@@ -43,6 +43,13 @@ CREATE INDEX subscription_entries_by_url ON subscription_entries (url);
 
 CREATE INDEX videos_by_site_id ON videos (site_id);
 
+-- Links the user pasted while a subscription's download of them was already queued: the video
+-- is theirs when it lands, not the subscription's (its retention rule must not delete it).
+CREATE TABLE claimed_urls (
+  url TEXT PRIMARY KEY,
+  at  INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+
 -- yt-dlp download-archive lines ("site id") imported from elsewhere.
 CREATE TABLE download_archive (
   entry_key TEXT PRIMARY KEY,
