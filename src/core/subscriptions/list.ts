@@ -1,7 +1,7 @@
 import { spawn as nodeSpawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { VidKeepError } from '../../shared/errors';
-import { classifyFailure, errorDetail } from '../ytdlp/errors';
+import { classifyFailure } from '../ytdlp/errors';
 import { killTree } from '../ytdlp/kill';
 import type { SpawnFn } from '../ytdlp/run';
 import { toListedEntry } from './entries';
@@ -134,9 +134,8 @@ export function createYtDlpLister(o: YtDlpListerOptions): Lister {
     // make the next check stop early and skip what this one never reached.
     if (exit && exit.code !== 0) {
       const c = classifyFailure({ stderr: exit.stderr, exitCode: exit.code, ...(exit.spawnError ? { spawnError: exit.spawnError } : {}) });
-      const detail = errorDetail(exit.stderr);
-      const message = LISTING_MESSAGES[c.code] ?? c.message;
-      throw new VidKeepError(c.code, message, c.code === 'download-failed' || LISTING_MESSAGES[c.code] ? [c.code === 'download-failed' ? null : c.hint, detail ? `yt-dlp said: ${detail}` : null].filter(Boolean).join(' ') || undefined : c.hint);
+      // classifyFailure's hint already carries what yt-dlp said.
+      throw new VidKeepError(c.code, LISTING_MESSAGES[c.code] ?? c.message, c.hint);
     }
   };
 }

@@ -77,6 +77,7 @@ describe('subscriptions with real yt-dlp', () => {
     const refused = core.subscriptions.add({ url: `${server.url}/fault/403/feed.xml` });
     await expect.poll(() => core.subscriptions.get(refused.id).lastError?.code, { timeout: 60_000 }).toBe('forbidden');
     expect(core.subscriptions.get(refused.id).lastError?.message).toMatch(/refused to show this list/);
+    expect(core.subscriptions.get(refused.id).lastError?.hint?.match(/yt-dlp said/g)).toHaveLength(1);
 
     server.setFeed([], 'Empty');
     const empty = core.subscriptions.add({ url: `${server.url}/feed.xml?empty=1` });
