@@ -68,9 +68,16 @@ export function createSubscriptions(o: SubscriptionsOptions) {
   const now = o.now ?? Date.now;
   const checking = new Set<string>();
 
-  const view = (r: SubscriptionRecord): Subscription => {
-    const sched = r.paused ? undefined : o.queue.schedules().find((s) => s.id === scheduleId(r.id));
-    return { ...r, nextCheckAt: sched?.nextFireAt ?? null, checking: checking.has(r.id) };
+  const nextFires = () => new Map(o.queue.schedules().map((s) => [s.id, s.nextFireAt]));
+  const view = (r: SubscriptionRecord, fires = nextFires()): Subscription => ({
+    ...r,
+    nextCheckAt: r.paused ? null : (fires.get(scheduleId(r.id)) ?? null),
+    checking: checking.has(r.id),
+  });
+  /** Every subscription, reading the schedules once rather than once per row. */
+  const viewAll = () => {
+    const fires = nextFires();
+    return store.list().map((r) => view(r, fires));
   };
   const need = (id: string) => {
     const r = store.get(id);
@@ -206,7 +213,7 @@ export function createSubscriptions(o: SubscriptionsOptions) {
     start() {
       for (const r of store.list()) if (!r.paused) arm(r);
     },
-    list: () => store.list().map(view),
+    list: viewAll,
     get: (id: string) => view(need(id)),
     add(req: Req<'subscriptions.add'>): Subscription {
       validateUrl(req.url);
@@ -275,7 +282,7 @@ export function createSubscriptions(o: SubscriptionsOptions) {
         }
       })();
       for (const r of targets) changed(r.id);
-      return store.list().map(view);
+      return viewAll();
     },
     resume(id?: string): Subscription[] {
       const targets = id ? [need(id)] : store.list();
@@ -287,7 +294,7 @@ export function createSubscriptions(o: SubscriptionsOptions) {
         }
       })();
       for (const r of targets) changed(r.id);
-      return store.list().map(view);
+      return viewAll();
     },
     /** Queues a check now, unless one is already queued or running. */
     checkNow(id: string): { jobId: string; already: boolean } {
