@@ -191,3 +191,33 @@ test('import a download archive in parts, then export it', async ({ vk }, testIn
   expect(exported).toContain('youtube vid00000042x');
   await expect(status).toHaveText('Exported 12,000 videos to vidkeep-archive.txt.');
 });
+
+test('a subscription and what it has seen survive the app being killed', async ({ vk, media }) => {
+  let page = vk.page;
+  const tag = `crash${Date.now().toString(36)}`;
+  media.setFeed([{ name: `${tag}-b`, title: `${tag} b` }, { name: `${tag}-a`, title: `${tag} a` }], `Feed ${tag}`);
+  await goToSubscriptions(page);
+  await page.getByLabel('Subscription link').fill(`${media.url}/feed.xml?${tag}`);
+  await page.getByRole('radio', { name: 'The newest N' }).check();
+  await page.getByLabel('How many').fill('1');
+  await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
+  const row = () => subscriptionRow(page, new RegExp(tag));
+  await expect(row()).toHaveAttribute('data-state', 'ok', { timeout: 45_000 });
+  await goTo(page, 'Library');
+  await expect(page.getByRole('button', { name: new RegExp(`${tag}.b`) }).first()).toBeVisible({ timeout: 45_000 });
+
+  page = await vk.relaunch('SIGKILL');
+  await goToSubscriptions(page);
+  await expect(row()).toHaveAttribute('data-state', 'ok');
+  await expect(row()).toContainText(/Next check:?\s*in /);
+  media.setFeed([{ name: `${tag}-c`, title: `${tag} c` }, { name: `${tag}-b`, title: `${tag} b` }, { name: `${tag}-a`, title: `${tag} a` }], `Feed ${tag}`);
+  const bHits = videoHits(media, `${tag}-b`);
+  expect(bHits).toBeGreaterThan(0);
+  await row().getByRole('button', { name: /^Check now/ }).click();
+  await goTo(page, 'Library');
+  await expect(page.getByRole('button', { name: new RegExp(`${tag}.c`) }).first()).toBeVisible({ timeout: 45_000 });
+  // After the restart it still knew b (kept) and a (left out on purpose): neither is fetched again.
+  await expect(page.getByRole('button', { name: new RegExp(`${tag}.b`) })).toHaveCount(1);
+  expect(videoHits(media, `${tag}-a`)).toBe(0);
+  expect(videoHits(media, `${tag}-b`)).toBe(bHits);
+});
