@@ -102,24 +102,36 @@ export function createEnqueue(e: Engine, runner: Runner) {
     else if (runs.length === 0 && runner.canClaim()) runner.wake();
   }
 
+  // Transactions built once (better-sqlite3 wraps four variants per db.transaction() call). What
+  // they claim is read back after the call, so a failed COMMIT can still forget it.
+  let claimed: ReturnType<Runner['claim']> = [];
+  // Inside a caller's transaction (outer) nothing is claimed: it may still roll back, and a job must
+  // never start before its row is committed. The runner's wake (next tick) claims it after the commit.
+  const manyTx = db.transaction((items: Item[], now: number, scheduleId: string | null, outer: boolean) => {
+    const out = insertAll(items, now, scheduleId);
+    if (!outer) claimed = runner.claim(now);
+    return out;
+  });
+  const oneTx = db.transaction((s: JobSpec, payload: unknown, now: number, outer: boolean) => {
+    const res = insert(s, payload, now);
+    if (!outer && !res.existing && res.job.state === 'queued' && s.runAt <= now) claimed = runner.claim(now);
+    return res;
+  });
+
   function many(items: Item[], scheduleId: string | null): EnqueueResult[] {
     if (!Array.isArray(items)) throw new VidKeepError('invalid-input', 'enqueueMany takes a list of jobs.');
     const now = e.now();
-    // Inside a caller's transaction nothing is claimed: it may still roll back, and a job must never
-    // start before its row is committed. The runner's wake (next tick) claims it after the commit.
-    const outer = db.inTransaction;
-    let runs: ReturnType<Runner['claim']> = [];
-    let results: EnqueueResult[] = [];
+    let results: EnqueueResult[];
+    claimed = [];
     try {
-      results = db.transaction(() => {
-        const out = insertAll(items, now, scheduleId);
-        if (!outer) runs = runner.claim(now);
-        return out;
-      })();
+      results = manyTx(items, now, scheduleId, db.inTransaction);
     } catch (err) {
-      runner.forget(runs);
+      runner.forget(claimed);
+      claimed = [];
       throw err;
     }
+    const runs = claimed;
+    claimed = [];
     after(results, runs, now);
     return results;
   }
@@ -133,19 +145,17 @@ export function createEnqueue(e: Engine, runner: Runner) {
       after([r], [], now);
       return r;
     }
-    const outer = db.inTransaction;
-    let runs: ReturnType<Runner['claim']> = [];
     let r: EnqueueResult;
+    claimed = [];
     try {
-      r = db.transaction(() => {
-        const res = insert(s, payload, now);
-        if (!outer && !res.existing && res.job.state === 'queued' && s.runAt <= now) runs = runner.claim(now);
-        return res;
-      })();
+      r = oneTx(s, payload, now, db.inTransaction);
     } catch (err) {
-      runner.forget(runs);
+      runner.forget(claimed);
+      claimed = [];
       throw err;
     }
+    const runs = claimed;
+    claimed = [];
     after([r], runs, now);
     return r;
   }

@@ -213,26 +213,34 @@ export function createRunner(e: Engine, o: RunnerOptions) {
     }
   }
 
+  // Claimed inside pumpTx; read back after it, so a failed COMMIT can still forget them.
+  let claimed: Run[] = [];
+  // Built once: better-sqlite3 wraps four variants per db.transaction() call, a measurable cost per job.
+  const pumpTx = db.transaction((now: number, events: QueueEvent[]) => {
+    record(now, events);
+    if (nextExpiry !== null && nextExpiry <= now) {
+      for (const id of store.purge(now)) events.push({ type: 'removed', jobId: id });
+      nextExpiry = store.nextExpiry();
+    }
+    claimed = claim(now);
+  });
+
   function pump() {
     pumpQueued = false;
     if (!db.open) return;
     const now = e.now();
     const events: QueueEvent[] = [];
-    let runs: Run[] = [];
+    claimed = [];
     try {
-      db.transaction(() => {
-        record(now, events);
-        if (nextExpiry !== null && nextExpiry <= now) {
-          for (const id of store.purge(now)) events.push({ type: 'removed', jobId: id });
-          nextExpiry = store.nextExpiry();
-        }
-        runs = claim(now);
-      })();
+      pumpTx(now, events);
     } catch (err) {
-      forget(runs);
+      forget(claimed);
+      claimed = [];
       e.log('error', '-', `The queue could not write to its database: ${err instanceof Error ? err.message : String(err)}`);
       return;
     }
+    const runs = claimed;
+    claimed = [];
     if (events.length > 0) e.emit(events);
     launch(runs);
     refreshDue(now);
