@@ -288,6 +288,26 @@ describe('cancel, retry, remove', () => {
   });
 });
 
+describe('insertion order', () => {
+  it('runs equal jobs first in, first out across a restart and both enqueue paths', async () => {
+    order.length = 0;
+    k = kit();
+    k.q.register('a', recorder);
+    k.q.enqueue('a', {}, { jobId: 'z-old' });
+    k.q.enqueueMany([{ name: 'a', payload: {}, options: { jobId: 'y-old' } }]);
+    k.reopen();
+    k.q.register('a', recorder);
+    k.q.enqueueMany([{ name: 'a', payload: {}, options: { jobId: 'b-new' } }]);
+    k.q.enqueue('a', {}, { jobId: 'a-new' });
+    const seqs = k.db.prepare('SELECT id, seq FROM jobs ORDER BY seq').all() as Array<{ id: string; seq: number }>;
+    expect(seqs.map((r) => r.id)).toEqual(['z-old', 'y-old', 'b-new', 'a-new']);
+    expect(new Set(seqs.map((r) => r.seq)).size).toBe(4);
+    await k.q.start();
+    await k.clock.advance(0);
+    expect(order).toEqual(['z-old', 'y-old', 'b-new', 'a-new']);
+  });
+});
+
 describe('pause and resume', () => {
   it('pauses all or one queue, and the pause survives a restart', async () => {
     order.length = 0;
