@@ -83,6 +83,7 @@ export const schemas = {
       sort: z.enum(['added', 'title', 'duration', 'uploader']).optional(),
       site: z.string().max(100).optional(),
       kind: z.enum(['all', 'video', 'audio']).optional(),
+      subscriptionId: id.optional(),
     })
     .strict(),
   'library.get': z.object({ videoId: id }).strict(),

@@ -62,7 +62,7 @@ export function chooseStrategy(q: SearchQuery, ftsTotal: number | null, rows: nu
 }
 
 export function hasFilters(q: SearchQuery): boolean {
-  return Boolean(q.site) || q.kind === 'audio' || q.kind === 'video';
+  return Boolean(q.site) || Boolean(q.subscriptionId) || q.kind === 'audio' || q.kind === 'video';
 }
 
 export interface BuiltQuery {
@@ -91,6 +91,10 @@ export function buildSearch(q: SearchQuery, strategy: 'in' | 'exists' = 'in'): B
   if (q.site) {
     where.push('v.site = ?');
     params.push(q.site);
+  }
+  if (q.subscriptionId) {
+    where.push(`v.source_url IN (SELECT url FROM subscription_entries WHERE subscription_id = ? AND status = 'queued')`);
+    params.push(q.subscriptionId);
   }
   if (q.kind === 'audio') where.push('v.audio_only = 1');
   if (q.kind === 'video') where.push('v.audio_only = 0');

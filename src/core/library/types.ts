@@ -7,6 +7,8 @@ export interface SearchQuery {
   sort?: LibrarySort;
   site?: string;
   kind?: 'all' | 'video' | 'audio';
+  /** Only videos this subscription queued. */
+  subscriptionId?: string;
 }
 
 export interface AddVideo {

@@ -69,6 +69,10 @@ describe('subscriptions with real yt-dlp', () => {
     expect(server.count('/v/sub-one.mp4')).toBe(0);
     expect(server.count('/feed.xml')).toBe(2);
     expect(core.queue.list({ name: CHECK_JOB, state: 'succeeded', limit: 10 }).total).toBe(2);
+    // The library can show just this subscription's videos.
+    expect(core.library.search({ query: '', limit: 50, subscriptionId: s.id }).items.map((v) => v.title).sort()).toEqual(['sub-three', 'sub-two']);
+    expect(core.library.search({ query: 'three', limit: 50, subscriptionId: s.id }).total).toBe(1);
+    expect(core.library.search({ query: '', limit: 50, subscriptionId: 'someone-else' }).total).toBe(0);
     // Export names both kept videos the way yt-dlp's --download-archive does.
     expect(core.subscriptions.exportArchive().text).toBe('generic sub-three\ngeneric sub-two\n');
   }, 150_000);
