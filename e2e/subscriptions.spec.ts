@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
-import { goTo, goToSubscriptions, subscriptionRow } from './helpers';
+import { goTo, goToSubscriptions, jobRow, paste, subscriptionRow, waitForState } from './helpers';
 
 /** Requests for one entry's video file (any prefix, any method). */
 const videoHits = (media: { requests: Array<{ path: string }> }, name: string) => media.requests.filter((r) => r.path.endsWith(`/v/${name}.mp4`)).length;
@@ -74,6 +74,35 @@ test('subscribe to a feed: the newest video now, a new one on "Check now", never
   await expect(row).toContainText('2 in all');
   expect(videoHits(media, older)).toBe(0);
   expect(videoHits(media, newer)).toBe(newerHits);
+
+  // "Show videos" opens the Library with only what this subscription queued: not a video pasted by hand.
+  const own = `${tag}-own`;
+  await paste(page, `${media.url}/v/${own}.mp4`);
+  await goTo(page, 'Downloads');
+  await waitForState(jobRow(page, own), 'succeeded');
+  await goToSubscriptions(page);
+  const subscriptionId = await row.getAttribute('data-subscription-id');
+  await row.getByRole('button', { name: `Show videos from Feed ${tag}`, exact: true }).click();
+  const filter = page.getByRole('combobox', { name: 'Subscription', exact: true });
+  await expect(filter).toBeFocused();
+  await expect(filter).toHaveValue(subscriptionId!);
+  await expect(filter.locator('option:checked')).toHaveText(`Feed ${tag}`);
+  const videos = page.getByRole('list', { name: 'Videos' }).getByRole('listitem');
+  await expect(videos).toHaveCount(2);
+  await expect(videos.filter({ hasText: new RegExp(`${tag}.newest`) })).toHaveCount(1);
+  await expect(videos.filter({ hasText: new RegExp(`${tag}.newer`) })).toHaveCount(1);
+  await expect(page.locator('.toolbar .count')).toHaveText('2 videos');
+  await page.screenshot({ path: testInfo.outputPath('library-subscription.png') });
+  // With the filter on, an empty result says which subscription it searched.
+  await page.getByLabel('Search library').fill('nothing-like-this');
+  await expect(page.getByRole('heading', { name: 'No videos match' })).toBeVisible();
+  await expect(page.locator('.empty')).toContainText(`Nothing from “Feed ${tag}” matches “nothing-like-this”`);
+  await page.getByLabel('Search library').fill('');
+  await filter.selectOption({ label: 'All videos' });
+  await expect(filter).toHaveValue('');
+  await expect(videos).toHaveCount(3);
+  await expect(videos.filter({ hasText: own })).toHaveCount(1);
+  await goToSubscriptions(page);
 
   // The view passes the same accessibility bar as the others, with a row and an open edit form.
   await row.getByRole('button', { name: /^Edit/ }).click();

@@ -23,9 +23,17 @@ export function App() {
   useTheme(settings?.theme);
   const [view, setView] = useState<View>('library');
   const [openVideo, setOpenVideo] = useState<string | null>(null);
+  // Held here, not in the Library, so a subscription's "Show videos" can open the Library filtered.
+  const [librarySubscription, setLibrarySubscription] = useState('');
   useEffect(() => startJobStore(), []);
   const showDownloads = useCallback(() => setView('downloads'), []);
   const closeVideo = useCallback(() => setOpenVideo(null), []);
+  const showSubscriptionVideos = useCallback((subscriptionId: string) => {
+    setLibrarySubscription(subscriptionId);
+    setView('library');
+    // The button used left with its view: focus goes to the filter now applied, which says what is shown.
+    requestAnimationFrame(() => document.getElementById('library-subscription')?.focus());
+  }, []);
 
   return (
     <div className="shell">
@@ -44,9 +52,9 @@ export function App() {
       </header>
       <main className="content" data-ready={info ? 'true' : 'false'} tabIndex={view === 'library' ? undefined : 0} aria-label={VIEW_NAMES[view]}>
         {error && !info && <ErrorNote error={error} />}
-        {view === 'library' && <LibraryView onOpenVideo={setOpenVideo} />}
+        {view === 'library' && <LibraryView onOpenVideo={setOpenVideo} subscriptionId={librarySubscription} onSubscriptionChange={setLibrarySubscription} />}
         {view === 'downloads' && <DownloadsView onOpenVideo={setOpenVideo} />}
-        {view === 'subscriptions' && <SubscriptionsView />}
+        {view === 'subscriptions' && <SubscriptionsView onShowVideos={showSubscriptionVideos} />}
         {view === 'queue' && <QueueView />}
         {view === 'settings' && <SettingsView />}
       </main>

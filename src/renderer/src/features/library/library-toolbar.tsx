@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../lib/api';
 import type { LibrarySort } from '../../../../shared/types';
+import { useSubscriptions } from '../subscriptions/subscription-store';
+import { subscriptionName } from '../subscriptions/subscription-text';
 
 export interface ToolbarState {
   text: string;
   sort: LibrarySort;
   site: string;
+  /** '' for every video; else only what that subscription queued. */
+  subscriptionId: string;
   kind: 'all' | 'video' | 'audio';
   layout: 'grid' | 'list';
 }
@@ -22,6 +26,8 @@ function useSites(): string[] {
 
 export function LibraryToolbar({ value, onChange, count }: { value: ToolbarState; onChange: (v: ToolbarState) => void; count: string }) {
   const sites = useSites();
+  // The store loads subscriptions.list once and follows subscriptions.changed.
+  const { items: subscriptions } = useSubscriptions();
   const set = (patch: Partial<ToolbarState>) => onChange({ ...value, ...patch });
   return (
     <div className="toolbar">
@@ -45,6 +51,17 @@ export function LibraryToolbar({ value, onChange, count }: { value: ToolbarState
           {sites.map((s) => (
             <option key={s} value={s}>
               {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field-inline">
+        <span>Subscription</span>
+        <select id="library-subscription" className="subscription-filter" value={value.subscriptionId} onChange={(e) => set({ subscriptionId: e.target.value })}>
+          <option value="">All videos</option>
+          {subscriptions.map((s) => (
+            <option key={s.id} value={s.id}>
+              {subscriptionName(s)}
             </option>
           ))}
         </select>

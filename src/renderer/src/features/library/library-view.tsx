@@ -6,27 +6,43 @@ import { ErrorNote } from '../../components/error-note';
 import { LibraryToolbar, type ToolbarState } from './library-toolbar';
 import { useLibrary, type LibraryQuery } from './use-library';
 import { VideoGrid } from './video-grid';
+import { noMatchText } from './no-match-text';
+import { useSubscriptions } from '../subscriptions/subscription-store';
+import { subscriptionName } from '../subscriptions/subscription-text';
 import './library.css';
 
 const LAYOUT_KEY = 'vidkeep.libraryLayout';
 
-export function LibraryView({ onOpenVideo }: { onOpenVideo: (videoId: string) => void }) {
+interface Props {
+  onOpenVideo: (videoId: string) => void;
+  /** The subscription filter lives in App, so "Show videos" on the Subscriptions view can set it. */
+  subscriptionId: string;
+  onSubscriptionChange: (subscriptionId: string) => void;
+}
+
+export function LibraryView({ onOpenVideo, subscriptionId, onSubscriptionChange }: Props) {
   const { info } = useAppInfo();
-  const [tb, setTb] = useState<ToolbarState>(() => ({
+  const subs = useSubscriptions();
+  const chosen = subs.items.find((s) => s.id === subscriptionId) ?? null;
+  // A subscription removed since it was chosen leaves nothing to filter by: show everything.
+  const sub = subscriptionId && (chosen || subs.loading) ? subscriptionId : '';
+  const [local, setLocal] = useState<Omit<ToolbarState, 'subscriptionId'>>(() => ({
     text: '',
     sort: 'added',
     site: '',
     kind: 'all',
     layout: localStorage.getItem(LAYOUT_KEY) === 'list' ? 'list' : 'grid',
   }));
+  const tb: ToolbarState = { ...local, subscriptionId: sub };
   const text = useDebounced(tb.text.trim(), 150);
   // Same key order as DEFAULT_LIBRARY_QUERY, so the prefetched first page is used.
-  const query: LibraryQuery = { query: text, sort: tb.sort, kind: tb.kind, ...(tb.site ? { site: tb.site } : {}) };
+  const query: LibraryQuery = { query: text, sort: tb.sort, kind: tb.kind, ...(tb.site ? { site: tb.site } : {}), ...(sub ? { subscriptionId: sub } : {}) };
   const lib = useLibrary(query);
-  const filtered = text !== '' || tb.site !== '' || tb.kind !== 'all';
-  const change = (v: ToolbarState) => {
+  const filtered = text !== '' || tb.site !== '' || tb.kind !== 'all' || sub !== '';
+  const change = ({ subscriptionId: nextSub, ...v }: ToolbarState) => {
     if (v.layout !== tb.layout) localStorage.setItem(LAYOUT_KEY, v.layout);
-    setTb(v);
+    if (nextSub !== sub) onSubscriptionChange(nextSub);
+    setLocal(v);
   };
   const count = lib.ready ? `${lib.total.toLocaleString()} ${lib.total === 1 ? 'video' : 'videos'}` : '';
 
@@ -61,7 +77,7 @@ export function LibraryView({ onOpenVideo }: { onOpenVideo: (videoId: string) =>
         </p>
       ) : lib.total === 0 ? (
         <EmptyState title="No videos match">
-          {text ? <>Nothing in your library matches “{text}”.</> : 'Nothing matches these filters.'} Try fewer words or another filter.
+          {noMatchText({ text, from: sub ? (chosen ? subscriptionName(chosen) : 'this subscription') : null, otherFilters: tb.site !== '' || tb.kind !== 'all' })}
         </EmptyState>
       ) : (
         <VideoGrid items={lib.items} total={lib.total} layout={tb.layout} resetKey={JSON.stringify(query)} ensure={lib.ensure} onOpen={onOpenVideo} />

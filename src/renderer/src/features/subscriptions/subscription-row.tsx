@@ -13,10 +13,12 @@ import { SubscriptionEdit } from './subscription-edit';
 interface Props {
   subscription: Subscription;
   ffmpegFound: boolean;
+  /** Opens the Library filtered to this subscription's videos. */
+  onShowVideos: (subscriptionId: string) => void;
 }
 
 /** One subscription: what it is, when it was and will be checked, what it found, and its actions. */
-export const SubscriptionRow = memo(function SubscriptionRow({ subscription: s, ffmpegFound }: Props) {
+export const SubscriptionRow = memo(function SubscriptionRow({ subscription: s, ffmpegFound, onShowVideos }: Props) {
   useNow(); // re-render every 30 s so relative times stay true
   const now = Date.now();
   const [busy, setBusy] = useState(false);
@@ -120,6 +122,9 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription: s, 
         )}
       </div>
       <div className="sub-actions">
+        <button type="button" className="btn btn-small" aria-label={`Show videos from ${name}`} onClick={() => onShowVideos(s.id)}>
+          Show videos
+        </button>
         {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page. */}
         <button
           type="button"

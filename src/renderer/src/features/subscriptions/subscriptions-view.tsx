@@ -13,7 +13,7 @@ import { applySubscriptions, useSubscriptions } from './subscription-store';
 import './subscriptions.css';
 
 /** Channels and playlists VidKeep checks on a schedule, and the form to add one. */
-export function SubscriptionsView() {
+export function SubscriptionsView({ onShowVideos }: { onShowVideos: (subscriptionId: string) => void }) {
   const { items, loading, error } = useSubscriptions();
   const { info } = useAppInfo();
   const [status, setStatus] = useState('');
@@ -88,7 +88,7 @@ export function SubscriptionsView() {
       ) : (
         <ul className="sub-list" aria-label="Subscriptions">
           {items.map((s) => (
-            <SubscriptionRow key={s.id} subscription={s} ffmpegFound={ffmpegFound} />
+            <SubscriptionRow key={s.id} subscription={s} ffmpegFound={ffmpegFound} onShowVideos={onShowVideos} />
           ))}
         </ul>
       )}
