@@ -1,5 +1,4 @@
-import type { ErrorInfo } from '../../shared/errors';
-import type { DownloadOptions, InitialFetch, SubscriptionFilters, SubscriptionRetention } from '../../shared/types';
+import type { Subscription } from '../../shared/types';
 
 /** One entry of a flat listing, newest first. */
 export interface ListedEntry {
@@ -14,31 +13,11 @@ export interface ListedEntry {
   liveStatus: string | null;
 }
 
-export interface ListResult {
-  /** Title of the channel or playlist, once seen. */
-  title: string | null;
-}
-
 /**
  * Lists a channel/playlist lazily, newest first. The consumer stops early by returning from the
  * loop; the listing must then end its work (kill yt-dlp) without fetching further pages.
  */
 export type Lister = (o: { url: string; max: number; signal: AbortSignal; onTitle?: (title: string) => void }) => AsyncIterable<ListedEntry>;
 
-export interface SubscriptionRecord {
-  id: string;
-  url: string;
-  title: string | null;
-  cron: string;
-  paused: boolean;
-  filters: SubscriptionFilters;
-  options: Partial<DownloadOptions>;
-  retention: SubscriptionRetention;
-  initial: InitialFetch;
-  initialCount: number;
-  createdAt: number;
-  lastCheckAt: number | null;
-  lastNewCount: number;
-  totalQueued: number;
-  lastError: ErrorInfo | null;
-}
+/** A subscription as stored; the view adds what the schedule and the running checks say. */
+export type SubscriptionRecord = Omit<Subscription, 'nextCheckAt' | 'checking'>;
