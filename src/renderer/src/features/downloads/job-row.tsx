@@ -20,8 +20,7 @@ export const JobRow = memo(function JobRow({ job, onOpenVideo }: Props) {
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<ErrorInfo | null>(null);
   const [revealed, setRevealed] = useState<string | null>(null);
-  // yt-dlp smuggles data into playlist entries' URLs after a '#'; people need not see it.
-  const url = (job.payload as { url?: string } | null)?.url?.replace(/#__youtubedl_smuggle=.*$/, '') ?? null;
+  const url = job.download?.url ?? null;
   const title = p?.title || job.label;
   const videoId = resultVideoId(job);
   const titleId = `job-title-${job.id}`;
