@@ -38,13 +38,14 @@ export function Announcer() {
           else if (kind === 'failed') pushFailed(`Could not check ${what} — ${job.error?.message ?? 'something went wrong'}`);
           return;
         }
-        const r = job.download?.result ?? null;
+        if (!job.download) return;
+        const { result: r, title } = job.download;
         if (kind === 'succeeded') {
-          if (r && 'needsConfirm' in r) pushDone(`Playlist found: ${r.playlistTitle ?? job.label}`);
+          if (r && 'needsConfirm' in r) pushDone(`Playlist found: ${r.playlistTitle ?? title}`);
           else if (r && 'expanded' in r) pushDone(`Queued ${r.expanded} videos from ${r.playlistTitle ?? 'the playlist'}`);
-          else pushDone(`Downloaded: ${job.label}`);
+          else pushDone(`Downloaded: ${title}`);
         } else if (kind === 'failed') {
-          pushFailed(`Failed: ${job.label} — ${job.error?.message ?? 'something went wrong'}`);
+          pushFailed(`Failed: ${title} — ${job.error?.message ?? 'something went wrong'}`);
         }
       }),
     [],
