@@ -21,6 +21,10 @@ import { createLibrary, type Library } from './library/index';
 import { createDownloads, type Downloads } from './downloads/index';
 import { locateTools } from './ytdlp/locate';
 import { reapOrphans } from './ytdlp/processes';
+import { createSites, waitInfo, type Sites } from './sites/index';
+import { updateYtDlp } from './ytdlp/update';
+import { startDailyCheck } from './ytdlp/update-check';
+import { VidKeepError } from '../shared/errors';
 import type { Handlers } from '../shared/contract';
 import type { AppInfo, JobView, ToolStatus } from '../shared/types';
 
@@ -48,6 +52,13 @@ export interface CoreOptions {
   allowToolPathChange?: boolean;
   /** Moves a deleted video's files to the system trash (the desktop app passes shell.trashItem). */
   trashItem?: (path: string) => Promise<void>;
+  /** Where yt-dlp releases are fetched from (tests, mirrors); may hold `{channel}`. */
+  ytDlpReleaseUrl?: string;
+  /**
+   * Whether the daily yt-dlp check may run. The desktop app allows it; the headless host only when
+   * started with --allow-ytdlp-updates (a server should not change its programs unasked).
+   */
+  allowAutoUpdate?: boolean;
   /** Tests inject a listing and a small catch-up spread. */
   subscriptions?: { lister?: Lister; staggerMs?: number; maxEntries?: number };
 }
@@ -65,13 +76,18 @@ export interface Core {
   readonly library: Library;
   readonly downloads: Downloads;
   readonly subscriptions: Subscriptions;
+  readonly sites: Sites;
   readonly handlers: Handlers;
   readonly options: CoreOptions;
   readonly launchId: string;
   info(): AppInfo;
   libraryDir(): string;
-  tools(): { ytDlp: ToolStatus; ffmpeg: ToolStatus };
+  tools(): Tools;
   refreshTools(): Promise<void>;
+  /** Fetches, verifies and installs the configured channel's yt-dlp; never throws anything but a VidKeepError. */
+  updateYtDlp(): Promise<AppInfo>;
+  /** When the last update (by hand or daily) was tried, or null. */
+  lastUpdateCheck(): number | null;
   /** Absolute path of a video's file or thumbnail, resolved inside the library, or null. */
   resolveMedia(kind: 'video' | 'thumb', videoId: string): Promise<string | null>;
   /** The computer is going to sleep / woke up. */
@@ -79,6 +95,8 @@ export interface Core {
   resume(): void;
   close(): Promise<void>;
 }
+
+type Tools = { ytDlp: ToolStatus; ffmpeg: ToolStatus; deno: ToolStatus };
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true });
@@ -129,6 +147,14 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     userDataDir: options.dataDir,
   });
 
+  const sites = createSites({
+    dataDir: options.dataDir,
+    settings,
+    desktop: options.host === 'electron',
+    now,
+    ...(options.downloads?.rateLimitDelayMs !== undefined ? { rateLimitBaseMs: options.downloads.rateLimitDelayMs } : {}),
+  });
+
   const s = settings.get();
   const queue = createQueue({
     db,
@@ -152,6 +178,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     getSettings: () => settings.get(),
     now,
     launchId,
+    sites,
     ...options.downloads,
   });
   const tracker = createProcessTracker(db, launchId, now);
@@ -163,7 +190,22 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     defaults: () => settings.get().defaults,
     lister:
       options.subscriptions?.lister ??
-      createYtDlpLister({ getYtDlp: () => tools.ytDlp.path ?? null, onSpawn: (pid, cmd) => tracker.add(pid, cmd), onExit: (pid) => tracker.remove(pid) }),
+      createYtDlpLister({
+        getYtDlp: () => tools.ytDlp.path ?? null,
+        onSpawn: (pid, cmd) => tracker.add(pid, cmd),
+        onExit: (pid) => tracker.remove(pid),
+        // Checks follow the site's pacing and waits like downloads do.
+        siteRun: (url) => {
+          const u = new URL(url);
+          const w = sites.waiting(u);
+          if (w) {
+            const info = waitInfo(w);
+            throw new VidKeepError(info.code, info.message, info.hint, info.values);
+          }
+          return sites.begin(u, `list-${randomUUID()}`, { kind: 'list' });
+        },
+        onRateLimited: (url, retryAfterMs) => void sites.backoff.rateLimited(new URL(url).hostname.replace(/^www\./, ''), retryAfterMs),
+      }),
     now,
     ...(options.subscriptions?.staggerMs !== undefined ? { staggerMs: options.subscriptions.staggerMs } : {}),
     ...(options.subscriptions?.maxEntries !== undefined ? { maxEntries: options.subscriptions.maxEntries } : {}),
@@ -189,6 +231,31 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     throw err;
   }
 
+  const LAST_CHECK = 'ytdlp.lastUpdateCheck';
+  const lastUpdateCheck = () => {
+    const v = Number(settings.getRaw(LAST_CHECK));
+    return Number.isFinite(v) && v > 0 ? v : null;
+  };
+  let updating: Promise<AppInfo> | null = null;
+  const runUpdate = async (): Promise<AppInfo> => {
+    settings.setRaw(LAST_CHECK, String(now()));
+    try {
+      await updateYtDlp({ userDataDir: options.dataDir, channel: sites.config.get().ytDlp.channel, ...(options.ytDlpReleaseUrl ? { baseUrl: options.ytDlpReleaseUrl } : {}) });
+    } catch (err) {
+      if (err instanceof VidKeepError) throw err;
+      throw new VidKeepError('internal', 'Updating yt-dlp failed unexpectedly; your current copy is unchanged.', err instanceof Error ? err.message : String(err));
+    }
+    await core.refreshTools();
+    return core.info();
+  };
+  const dailyCheck = startDailyCheck({
+    enabled: () => (options.allowAutoUpdate ?? options.host === 'electron') && sites.config.get().ytDlp.autoUpdate,
+    lastCheck: lastUpdateCheck,
+    run: async () => void (await core.updateYtDlp()),
+    now,
+    log: (msg) => console.warn(`[vidkeep] ${msg}`),
+  });
+
   const core: Core = {
     db,
     bus,
@@ -201,6 +268,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     },
     downloads,
     subscriptions,
+    sites,
     options,
     launchId,
     handlers: undefined as unknown as Handlers,
@@ -211,6 +279,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
       libraryDir: libraryDir(),
       ytDlp: tools.ytDlp,
       ffmpeg: tools.ffmpeg,
+      deno: tools.deno,
     }),
     libraryDir,
     tools: () => tools,
@@ -221,6 +290,12 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
         userDataDir: options.dataDir,
       });
     },
+    updateYtDlp() {
+      // Two clicks, or a click during the daily check, share one update.
+      updating ??= runUpdate().finally(() => (updating = null));
+      return updating;
+    },
+    lastUpdateCheck,
     resolveMedia: (kind, videoId) => library.resolveMedia(videoId, kind),
     suspend: () => queue.pause(),
     resume() {
@@ -228,6 +303,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
       queue.catchUp();
     },
     async close() {
+      dailyCheck.stop();
       await queue.stop();
       stopBridge();
       subscriptions.stop();
@@ -236,6 +312,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     },
   };
   (core as { handlers: Handlers }).handlers = createHandlers(core, {
+    sitesChanged: () => dailyCheck.rearm(),
     reopenLibrary(dir) {
       mkdirSync(dir, { recursive: true });
       library = createLibrary({ db, libraryDir: dir, now, ...trash, onChange: onLibraryChange });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../core/index';
 import { dispatch } from '../core/dispatch';
 import { toErrorInfo } from '../shared/errors';
+import { installCrashGuard } from '../core/guard';
 import { wireIpc } from './ipc';
 import { createNotifier } from './notify';
 import type { Events } from '../shared/contract';
@@ -31,6 +32,8 @@ if (!app.requestSingleInstanceLock()) {
     const urls = urlsIn(argv);
     if (core && urls.length) void addFromCommandLine(core, urls);
   });
+  // Electron shows a crash dialog and may quit on an uncaught error: no handler may do that.
+  installCrashGuard();
   app.whenReady().then(start, fail);
 }
 
@@ -60,6 +63,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     allowToolPathChange: true,
     trashItem: (path) => shell.trashItem(path),
+    ...(process.env.VIDKEEP_YTDLP_RELEASE_URL ? { ytDlpReleaseUrl: process.env.VIDKEEP_YTDLP_RELEASE_URL } : {}),
   });
   handleMediaProtocol(core);
   wireIpc(core, () => win, isAppUrl);

@@ -6,11 +6,13 @@ export interface ServeArgs {
   libraryDir?: string;
   token?: string;
   open: boolean;
+  /** Lets the daily yt-dlp update check run (off by default on a server). */
+  allowYtDlpUpdates: boolean;
 }
 
 /** Parses `--port 8080 --data-dir X --library Y --host 0.0.0.0 --token T`; throws a human message on bad input. */
 export function parseServeArgs(argv: string[]): ServeArgs {
-  const out: ServeArgs = { host: '127.0.0.1', port: null, open: false };
+  const out: ServeArgs = { host: '127.0.0.1', port: null, open: false, allowYtDlpUpdates: false };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
     const [flag, inline] = raw.includes('=') ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)] : [raw, undefined];
@@ -41,8 +43,11 @@ export function parseServeArgs(argv: string[]): ServeArgs {
       case '--open':
         out.open = true;
         break;
+      case '--allow-ytdlp-updates':
+        out.allowYtDlpUpdates = true;
+        break;
       default:
-        throw new Error(`Unknown option ${flag}. Use --port, --host, --data-dir, --library, --token.`);
+        throw new Error(`Unknown option ${flag}. Use --port, --host, --data-dir, --library, --token, --allow-ytdlp-updates.`);
     }
   }
   return out;

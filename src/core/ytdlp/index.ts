@@ -1,5 +1,6 @@
 /** yt-dlp integration: locate, build argv, run (kill tree, watchdogs), parse, classify. */
-export { locateTools, downloadYtDlp, downloadedYtDlpPath, toolVersion } from './locate';
+export { locateTools, downloadedYtDlpPath, toolVersion } from './locate';
+export { updateYtDlp } from './update';
 export { buildDownloadArgs, OUTPUT_TEMPLATE, type DownloadArgsInput } from './args';
 export { parseLine, splitMarked, type ProbeInfo, type YtEvent } from './progress';
 export { classifyFailure, errorDetail, type ClassifiedError, type FailureInput, type RetryPolicy } from './errors';
