@@ -20,9 +20,11 @@ export function validateProxy(raw: string): string {
   if (!SCHEMES.has(u.protocol)) throw new VidKeepError('invalid-input', `Proxies of type ${u.protocol.replace(':', '')} are not supported.`, 'Use http://, https:// or socks5://.');
   if (!u.hostname) throw new VidKeepError('invalid-input', 'The proxy address names no host.');
   if ((u.pathname !== '' && u.pathname !== '/') || u.search || u.hash) throw new VidKeepError('invalid-input', 'A proxy address is only scheme, host and port (no path).', 'Write it like http://proxy.example:8080.');
-  if (!u.port) throw new VidKeepError('invalid-input', 'The proxy address needs a port.', 'For example http://proxy.example:8080 or socks5://127.0.0.1:1080.');
+  // URL drops a port that is the scheme's default (https://h:443), so read it from the text too.
+  const explicit = /:(\d{1,5})\/?$/.exec(text)?.[1];
+  if (!u.port && !explicit) throw new VidKeepError('invalid-input', 'The proxy address needs a port.', 'For example http://proxy.example:8080 or socks5://127.0.0.1:1080.');
   const auth = u.username ? `${u.username}${u.password ? `:${u.password}` : ''}@` : '';
-  return `${u.protocol}//${auth}${u.host}`;
+  return `${u.protocol}//${auth}${u.host}${u.port ? '' : `:${explicit}`}`;
 }
 
 /** The password never goes back to a renderer. */
