@@ -1,6 +1,5 @@
 import type { Core } from '../core/index';
 import type { Events } from '../shared/contract';
-import { JOB_NAMES } from '../shared/types';
 import type { ShellElectron, WindowLike } from './electron-api';
 import { createNotifier } from './notify';
 import { createTaskbarProgress, NO_BAR } from './taskbar-progress';
@@ -34,7 +33,7 @@ export function wireJobFeedback(electron: Pick<ShellElectron, 'Notification'>, c
     }
     if (name !== 'jobs.changed') return;
     const { kind, job, jobId } = payload as Events['jobs.changed'];
-    if (kind === 'started' && job?.name === JOB_NAMES.download) bar.started(jobId);
+    if (kind === 'started' && job?.download) bar.started(jobId);
     else if (kind !== 'updated' && kind !== 'added' && kind !== 'started') bar.ended(jobId);
     paint();
     notifier.onJob(kind, job);

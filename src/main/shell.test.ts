@@ -81,7 +81,7 @@ const value = async (channel: string, payload: unknown) => {
 };
 
 type JobChange = Events['jobs.changed'];
-const urlOf = (c: JobChange) => (c.job?.payload as { url?: string } | undefined)?.url;
+const urlOf = (c: JobChange) => c.job?.download?.url;
 /** The first contract event sent to the window (already or later) that matches. */
 function sentEvent<T>(name: string, pred: (payload: T) => boolean, timeoutMs = 45_000): Promise<T> {
   const seen = win.webContents.sent.find((s) => s.args[0] === name && pred(s.args[1] as T));
@@ -235,9 +235,12 @@ describe('desktop shell against a typed fake of Electron', () => {
   });
 
   it('taskbar progress shows one bar for the running downloads', async () => {
-    await sentEvent<Events['jobs.progress']>('jobs.progress', (b) => b.updates.some((u) => (u.progress.downloadedBytes ?? 0) > 0));
-    const shown = win.progress.filter((p) => p > 0 && p < 1);
-    expect(shown.length).toBeGreaterThan(0);
+    const ids = await Promise.all(['while-asleep', 'from-second-launch'].map(async (n) => (await jobEvent(`${server.url}/slow/6000/v/${n}.mp4`, 'started')).jobId));
+    for (const id of ids) {
+      await sentEvent<Events['jobs.progress']>('jobs.progress', (b) => b.updates.some((u) => u.jobId === id && (u.progress.downloadedBytes ?? 0) > 0));
+    }
+    await vi.waitFor(() => expect(win.progress.at(-1)).toBeGreaterThan(0));
+    expect(win.progress.at(-1)).toBeLessThan(1);
     expect(win.progress.every((p) => p === -1 || p === 2 || (p >= 0 && p <= 1))).toBe(true);
   });
 
