@@ -262,3 +262,25 @@ describe('desktop shell against a typed fake of Electron', () => {
     expect(processesMentioning(libDir)).toEqual([]);
   });
 });
+
+describe('a second launch while the first is still starting', () => {
+  it('keeps the link and queues it once the core is up', async () => {
+    const reg = new InstanceRegistry();
+    const data = join(dir, 'early');
+    const first = makeFakeElectron({ registry: reg, argv: [EXE], isPackaged: false, paths: { userData: data, videos: data } });
+    const shell = createShell(first.electron, { ...deps, argv: [EXE], env: { VIDKEEP_DATA_DIR: join(data, 'data'), VIDKEEP_LIBRARY_DIR: join(data, 'lib') } });
+    const link = `${server.url}/v/early-second-launch.mp4`;
+    const second = makeFakeElectron({ registry: reg, argv: [EXE, link], isPackaged: false, paths: { userData: data, videos: data } });
+    await createShell(second.electron, { ...deps, argv: [EXE, link] }).started;
+    expect(second.electron.app.quitCalls).toBe(1);
+    first.electron.app.ready();
+    await shell.started;
+    const w = first.windows[0]!;
+    // Not packaged: DevTools and the stock View menu are there for development.
+    expect(w.options.webPreferences?.devTools).toBe(true);
+    expect(menuRoles(first.menu.template!)).toContain('viewMenu');
+    await vi.waitFor(() => expect(w.webContents.sent.some((s) => s.args[0] === 'jobs.changed' && urlOf(s.args[1] as JobChange) === link)).toBe(true), { timeout: 10_000 });
+    first.electron.app.quit();
+    await first.electron.app.quitted;
+  });
+});
