@@ -76,6 +76,8 @@ export interface LibraryOptions {
   trashDir?: string | null;
   /** The system's own trash (Electron's shell.trashItem: macOS, Windows, Linux); tried first. */
   trashItem?: (path: string) => Promise<void>;
+  /** Told about every change to the videos (an empty list: anything may have changed). */
+  onChange?: (videoIds: string[]) => void;
 }
 
 export function createLibrary(o: LibraryOptions): Library {
@@ -83,6 +85,7 @@ export function createLibrary(o: LibraryOptions): Library {
   const now = o.now ?? Date.now;
   const trashDir = o.trashDir === undefined ? defaultTrashDir() : o.trashDir;
   const root = o.libraryDir;
+  const changed = (ids: string[]) => o.onChange?.(ids);
   const getRow = db.prepare<[string], Row>('SELECT * FROM videos WHERE id = ?');
   const bySource = db.prepare<[string, string], Row>('SELECT * FROM videos WHERE site = ? AND site_id = ?');
   const byUrl = db.prepare<[string], Row>('SELECT * FROM videos WHERE source_url = ? LIMIT 1');
@@ -125,6 +128,7 @@ export function createLibrary(o: LibraryOptions): Library {
     setKeep(id: string, keep: boolean): Video | null {
       setKeep.run(keep ? 1 : 0, id);
       const r = getRow.get(id);
+      if (r) changed([id]);
       return r ? toVideo(r) : null;
     },
     search(q: SearchQuery): Page<Video> {
@@ -152,6 +156,7 @@ export function createLibrary(o: LibraryOptions): Library {
       const files = [video, ...(r.thumbnail_path ? [absolute(r.thumbnail_path)] : []), ...sideFiles(video)];
       // Row first: if moving a file fails the video is gone from the list, never a row without a file.
       del.run(id);
+      changed([id]);
       for (const f of new Set(files)) {
         try {
           // A retention rule exists to free disk space: the trash would keep every byte.
@@ -210,7 +215,9 @@ export function createLibrary(o: LibraryOptions): Library {
         info_json: JSON.stringify(info), source_url: v.sourceUrl, added_at: now(),
         audio_only: v.audioOnly ? 1 : 0, playlist: v.playlist ?? null, subscription_id: v.subscriptionId ?? null,
       });
-      return toVideo(bySource.get(site, siteId)!);
+      const row = bySource.get(site, siteId)!;
+      changed([row.id]);
+      return toVideo(row);
     },
     markMissing() {
       let missing = 0;
@@ -223,6 +230,7 @@ export function createLibrary(o: LibraryOptions): Library {
         if (gone !== (r.missing === 1)) changes.push([gone ? 1 : 0, r.id]);
       }
       db.transaction(() => changes.forEach(([m, id]) => setMissing.run(m, id)))();
+      if (changes.length > 0) changed(changes.map(([, id]) => id));
       return { missing, present };
     },
     async resolveMedia(videoId, kind) {
