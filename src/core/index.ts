@@ -25,6 +25,7 @@ import { createSites, waitInfo, type Sites } from './sites/index';
 import { updateYtDlp } from './ytdlp/update';
 import { startDailyCheck } from './ytdlp/update-check';
 import { VidKeepError } from '../shared/errors';
+import { createPauseReasons, settingsPauseStore, type PauseReasons } from './pause-reasons';
 import type { Handlers } from '../shared/contract';
 import type { AppInfo, JobView, ToolStatus } from '../shared/types';
 
@@ -78,6 +79,8 @@ export interface Core {
   readonly subscriptions: Subscriptions;
   readonly sites: Sites;
   readonly handlers: Handlers;
+  /** Pause all: the user's reason and the system's (sleep), kept apart. */
+  readonly pauses: PauseReasons;
   readonly options: CoreOptions;
   readonly launchId: string;
   info(): AppInfo;
@@ -90,7 +93,7 @@ export interface Core {
   lastUpdateCheck(): number | null;
   /** Absolute path of a video's file or thumbnail, resolved inside the library, or null. */
   resolveMedia(kind: 'video' | 'thumb', videoId: string): Promise<string | null>;
-  /** The computer is going to sleep / woke up. */
+  /** The computer is going to sleep / woke up; the user's own "Pause all" stays as it was. */
   suspend(): void;
   resume(): void;
   close(): Promise<void>;
@@ -164,6 +167,8 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     perKeyConcurrency: s.perSiteConcurrent,
     shutdownGraceMs: options.shutdownGraceMs ?? 10_000,
   });
+  // Before start(): a pause left by a sleep the last launch never woke from must not hold this one.
+  const pauses = createPauseReasons(queue, settingsPauseStore(settings), () => queue.metrics().paused);
   const trash = options.trashItem ? { trashItem: options.trashItem } : {};
   const onLibraryChange = (videoIds: string[]) => bus.emit('library.changed', { videoIds });
   let library = createLibrary({ db, libraryDir: libraryDir(), now, ...trash, onChange: onLibraryChange });
@@ -269,6 +274,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     downloads,
     subscriptions,
     sites,
+    pauses,
     options,
     launchId,
     handlers: undefined as unknown as Handlers,
@@ -297,9 +303,9 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     },
     lastUpdateCheck,
     resolveMedia: (kind, videoId) => library.resolveMedia(videoId, kind),
-    suspend: () => queue.pause(),
+    suspend: () => pauses.add('system'),
     resume() {
-      queue.resume();
+      pauses.remove('system');
       queue.catchUp();
     },
     async close() {

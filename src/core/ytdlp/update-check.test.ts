@@ -44,6 +44,7 @@ describe('daily yt-dlp check', () => {
       now: () => now,
       setTimer: t.setTimer,
       clearTimer: t.clearTimer,
+      firstDelayMs: 0,
       log: (m) => logs.push(m),
     });
     expect(t.timers).toHaveLength(1);
@@ -58,6 +59,13 @@ describe('daily yt-dlp check', () => {
     expect(t.timers[0]!.at).toBe(DAY_MS);
     check.stop();
     expect(t.timers).toHaveLength(0);
+  });
+
+  it('waits a while after start even when a check is due', () => {
+    const t = fakeTimers();
+    const check = startDailyCheck({ enabled: () => true, lastCheck: () => null, run: async () => undefined, now: () => 0, setTimer: t.setTimer, clearTimer: t.clearTimer });
+    expect(t.timers[0]!.at).toBe(10 * 60_000);
+    check.stop();
   });
 
   it('never arms while switched off (headless without the flag), and arms when switched on', () => {

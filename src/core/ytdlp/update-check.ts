@@ -11,6 +11,8 @@ export interface DailyCheckOptions {
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (h: unknown) => void;
   intervalMs?: number;
+  /** The first check waits at least this long after start (default 10 min): start-up stays quick and offline. */
+  firstDelayMs?: number;
   log?: (msg: string) => void;
 }
 
@@ -29,11 +31,12 @@ export function startDailyCheck(o: DailyCheckOptions): { stop(): void; rearm(): 
   const interval = o.intervalMs ?? DAY_MS;
   let timer: unknown = null;
   let stopped = false;
+  const earliest = now() + (o.firstDelayMs ?? 10 * 60_000);
   const arm = () => {
     if (timer !== null) clearTimer(timer);
     timer = null;
     if (stopped || !o.enabled()) return;
-    timer = setTimer(() => void fire(), Math.max(1000, nextCheckIn(o.lastCheck(), now(), interval)));
+    timer = setTimer(() => void fire(), Math.max(1000, earliest - now(), nextCheckIn(o.lastCheck(), now(), interval)));
   };
   const fire = async () => {
     timer = null;
