@@ -21,7 +21,7 @@ import { createLibrary, type Library } from './library/index';
 import { createDownloads, type Downloads } from './downloads/index';
 import { locateTools } from './ytdlp/locate';
 import { reapOrphans } from './ytdlp/processes';
-import { createSites, waitInfo, type Sites } from './sites/index';
+import { createSites, listerSiteHooks, type Sites } from './sites/index';
 import { updateYtDlp } from './ytdlp/update';
 import { startDailyCheck } from './ytdlp/update-check';
 import { VidKeepError } from '../shared/errors';
@@ -200,16 +200,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
         onSpawn: (pid, cmd) => tracker.add(pid, cmd),
         onExit: (pid) => tracker.remove(pid),
         // Checks follow the site's pacing and waits like downloads do.
-        siteRun: (url) => {
-          const u = new URL(url);
-          const w = sites.waiting(u);
-          if (w) {
-            const info = waitInfo(w);
-            throw new VidKeepError(info.code, info.message, info.hint, info.values);
-          }
-          return sites.begin(u, `list-${randomUUID()}`, { kind: 'list' });
-        },
-        onRateLimited: (url, retryAfterMs) => void sites.backoff.rateLimited(new URL(url).hostname.replace(/^www\./, ''), retryAfterMs),
+        ...listerSiteHooks(sites),
       }),
     now,
     ...(options.subscriptions?.staggerMs !== undefined ? { staggerMs: options.subscriptions.staggerMs } : {}),

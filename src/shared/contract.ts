@@ -23,7 +23,7 @@ const cursor = z.string().max(100).optional();
 
 /** Largest download-archive text one request carries; the renderer sends bigger files in parts. */
 export const MAX_ARCHIVE_CHARS = 200_000;
-/** Largest cookies.txt one request carries (the core also refuses past 1 MB with a clear reason). */
+/** Largest cookies.txt one request carries (the core refuses past 200 kB with a clear reason). */
 export const MAX_COOKIE_CHARS = 240_000;
 
 export const schemas = {

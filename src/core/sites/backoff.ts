@@ -33,13 +33,18 @@ export function nextDelay(strikes: number, baseMs: number, maxMs: number, retryA
   return retryAfterMs !== undefined && retryAfterMs > exp ? Math.min(retryAfterMs, 24 * 3_600_000) : exp;
 }
 
+import { hostInSite } from './site-key';
+
 export function createSiteBackoff(o: SiteBackoffOptions): SiteBackoff {
   const maxMs = o.maxMs ?? 3_600_000;
   const waits = new Map<string, SiteWait>();
   for (const w of o.load?.() ?? []) waits.set(w.site, w);
   const persist = () => o.save?.([...waits.values()]);
+  // m.youtube.com and www.youtube.com are one site to the one who rate-limits.
+  const keyOf = (site: string) => [...waits.keys()].find((k) => hostInSite(site, k) || hostInSite(k, site)) ?? site;
   return {
-    rateLimited(site, retryAfterMs) {
+    rateLimited(raw, retryAfterMs) {
+      const site = keyOf(raw);
       const strikes = (waits.get(site)?.strikes ?? 0) + 1;
       const w = { site, strikes, retryAt: o.now() + nextDelay(strikes, o.baseMs, maxMs, retryAfterMs) };
       waits.set(site, w);
@@ -47,10 +52,10 @@ export function createSiteBackoff(o: SiteBackoffOptions): SiteBackoff {
       return w;
     },
     succeeded(site) {
-      if (waits.delete(site)) persist();
+      if (waits.delete(keyOf(site))) persist();
     },
     waiting(site) {
-      const w = waits.get(site);
+      const w = waits.get(keyOf(site));
       return w && w.retryAt > o.now() ? w : null;
     },
     list: () => [...waits.values()].filter((w) => w.retryAt > o.now()),

@@ -16,11 +16,11 @@ export function explainBrowserFailure(stderr: string, browser: string): VidKeepE
   if (/could not copy .*cookie database|database is locked|being used by another process|Permission denied/i.test(stderr)) {
     return new VidKeepError('forbidden', `${name} is holding its cookies locked, so VidKeep cannot read them.`, `Close ${name} completely and try again.`, { browser });
   }
-  if (/keyring|secretstorage|Secret Service|kwallet|gnome-keyring|failed to decrypt|cannot decrypt|DPAPI|App-Bound/i.test(stderr)) {
-    return new VidKeepError('forbidden', `${name}'s cookies are encrypted and the system keyring refused to unlock them.`, `Allow access when your system asks, or export a cookies.txt from ${name} instead.`, { browser });
-  }
-  if (/could not find .*(cookies database|profile)|no such file|could not find firefox|not installed/i.test(stderr)) {
+  if (/could not find \w+ (cookies database|profile)|could not find firefox|FileNotFoundError/i.test(stderr)) {
     return new VidKeepError('not-found', `VidKeep found no ${name} cookies on this computer (is ${name} installed, with that profile?).`, 'Pick the browser and profile you sign in with, or add a cookies.txt file.', { browser });
+  }
+  if (/keyring (?:is|was|not|could|failed)|no keyring|secretstorage|Secret Service|kwallet|gnome-keyring|failed to decrypt|cannot decrypt|DPAPI|App-Bound/i.test(stderr)) {
+    return new VidKeepError('forbidden', `${name}'s cookies are encrypted and the system keyring refused to unlock them.`, `Allow access when your system asks, or export a cookies.txt from ${name} instead.`, { browser });
   }
   if (/unsupported browser/i.test(stderr)) return new VidKeepError('invalid-input', `yt-dlp cannot read cookies from ${name}.`, 'Add a cookies.txt file instead.', { browser });
   const err = stderr.split(/\r?\n/).filter((l) => /^ERROR:/.test(l)).pop();
@@ -34,14 +34,14 @@ export function browserSpec(browser: string, profile?: string): string {
 }
 
 /** Exports the browser's whole jar into a temporary file and returns its text (the caller keeps one site's part). */
-export function readBrowserCookies(o: { ytDlp: string; browser: string; profile?: string; timeoutMs?: number }): Promise<string> {
+export function readBrowserCookies(o: { ytDlp: string; browser: string; profile?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv }): Promise<string> {
   const spec = browserSpec(o.browser, o.profile);
   const dir = mkdtempSync(join(tmpdir(), 'vk-cookies-'));
   const out = join(dir, 'cookies.txt');
   // With no link yt-dlp complains "You must provide at least one URL", but it has loaded the
   // browser's jar and writes it to --cookies on the way out.
   return new Promise((resolve, reject) => {
-    execFile(o.ytDlp, ['--ignore-config', '--cookies-from-browser', spec, '--cookies', out], { timeout: o.timeoutMs ?? 60_000, windowsHide: true, encoding: 'utf8' }, (_err, _stdout, stderr) => {
+    execFile(o.ytDlp, ['--ignore-config', '--cookies-from-browser', spec, '--cookies', out], { timeout: o.timeoutMs ?? 60_000, windowsHide: true, encoding: 'utf8', ...(o.env ? { env: o.env } : {}) }, (_err, _stdout, stderr) => {
       let text = '';
       try {
         text = readFileSync(out, 'utf8');

@@ -14,8 +14,8 @@ export interface Cookie {
   value: string;
 }
 
-/** A cookies.txt for one site is a few kB; a whole browser export is rarely past 1 MB. */
-export const MAX_COOKIE_FILE_BYTES = 1024 * 1024;
+/** A cookies.txt for one site is a few kB; the cap stays under what one request may carry. */
+export const MAX_COOKIE_FILE_BYTES = 200 * 1024;
 const MAX_COOKIES = 5000;
 
 const bad = (message: string, hint = 'Export the cookies again with a “cookies.txt” browser extension (Netscape format), while signed in to the site.') =>
@@ -24,7 +24,7 @@ const bad = (message: string, hint = 'Export the cookies again with a “cookies
 /** Parses and checks every line; throws on the first line that is not a cookie. */
 export function parseCookieFile(text: string): Cookie[] {
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_COOKIE_FILE_BYTES) throw bad(`That cookies file is too large (${Math.round(bytes / 1024)} kB; VidKeep accepts up to 1 MB).`, 'Export only the cookies of this one site.');
+  if (bytes > MAX_COOKIE_FILE_BYTES) throw bad(`That cookies file is too large (${Math.round(bytes / 1024)} kB; VidKeep accepts up to 200 kB).`, 'Export only the cookies of this one site.');
   if (text.includes('\0')) throw bad('That file is not text; it cannot be a cookies.txt file.');
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (trimmed === '') throw bad('That cookies file is empty.');

@@ -40,7 +40,7 @@ describe('cookies.txt validation', () => {
 
   it('refuses a huge file before reading it line by line', () => {
     const huge = file(...Array.from({ length: 20_000 }, (_, i) => line('.youtube.com', `n${i}`, 'x'.repeat(60))));
-    expect(() => parseCookieFile(huge)).toThrow(/too large \(\d+ kB; VidKeep accepts up to 1 MB\)/);
+    expect(() => parseCookieFile(huge)).toThrow(/too large \(\d+ kB; VidKeep accepts up to 200 kB\)/);
   });
 
   it('knows which cookies belong to a site', () => {
@@ -65,6 +65,12 @@ describe('cookie store', () => {
     expect(statSync(saved).mode & 0o777).toBe(0o600);
     expect(statSync(join(dir, 'cookies')).mode & 0o777).toBe(0o700);
     expect(readFileSync(saved, 'utf8')).not.toMatch(/google|OLD/);
+  });
+
+  it.each(['../etc', 'a/b', 'https://youtube.com', 'you tube.com', '', 'x'.repeat(300)])('refuses the site name %j and writes nothing', (site) => {
+    const store = createCookieStore({ dataDir: dir, now: () => NOW });
+    expect(() => store.add(site, file(line('.youtube.com', 'SID', 'x')))).toThrow(/is not a site name/);
+    expect(store.list()).toEqual([]);
   });
 
   it('refuses a file with nothing for that site, or only expired cookies, and keeps what was saved', () => {
@@ -110,4 +116,13 @@ describe('browser cookies', () => {
     expect(() => browserSpec('firefox', '../../etc')).toThrow(/profile name/);
     expect(browserSpec('chrome', 'Profile 1')).toBe('chrome:Profile 1');
   });
+});
+
+describe('browser cookies with real yt-dlp', () => {
+  it('a browser with no profile on this computer is a clear message, not a crash', async () => {
+    const { readBrowserCookies } = await import('./browser-cookies');
+    const home = join(dir, 'home');
+    const err = await readBrowserCookies({ ytDlp: '/usr/bin/yt-dlp', browser: 'firefox', env: { PATH: '/usr/bin:/bin', HOME: home } }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'not-found', message: expect.stringMatching(/found no Firefox cookies on this computer/) });
+  }, 30_000);
 });

@@ -9,6 +9,7 @@ import type { CookieSite } from '../../shared/sites';
 import { VidKeepError } from '../../shared/errors';
 import { cookieBelongsTo, formatCookieFile, parseCookieFile, type Cookie } from './cookie-file';
 import { matchSite, siteKeyOf } from './site-key';
+import { siteKeySchema } from '../../shared/sites';
 
 export interface CookieAddResult extends CookieSite {
   /** Cookies left out: for other sites, or already expired. */
@@ -75,7 +76,9 @@ export function createCookieStore(o: { dataDir: string; now?: () => number }): C
   const store: CookieStore = {
     list: () => sites().map((s) => summary(s, read(s))),
     add(rawSite, text, source) {
-      const site = siteKeyOf(rawSite);
+      const key = siteKeySchema.safeParse(rawSite);
+      if (!key.success) throw new VidKeepError('invalid-input', `“${rawSite.slice(0, 80)}” is not a site name.`, 'Write just the site, like youtube.com (no https://, no path).');
+      const site = key.data;
       const all = parseCookieFile(text);
       const nowSec = now() / 1000;
       const mine = all.filter((c) => cookieBelongsTo(c, site));

@@ -3,7 +3,8 @@
  * that site's cookies, the user's allowlisted options) and the per-site 429 waits.
  */
 import type { SitesView } from '../../shared/sites';
-import type { ErrorInfo } from '../../shared/errors';
+import { randomUUID } from 'node:crypto';
+import { VidKeepError, type ErrorInfo } from '../../shared/errors';
 import { RetryJob } from '../queue/types';
 import type { SettingsStore } from '../settings';
 import { createSiteBackoff, type SiteBackoff, type SiteWait } from './backoff';
@@ -124,4 +125,20 @@ export function createSites(o: SitesOptions): Sites {
     waiting: (url) => backoff.waiting(site(url)),
   };
   return sites;
+}
+
+/** What a subscription lister needs to pace like downloads: the site's args, its 429 wait, and news of a 429. */
+export function listerSiteHooks(sites: Sites): { siteRun: (url: string) => SiteRun; onRateLimited: (url: string, retryAfterMs?: number) => void } {
+  return {
+    siteRun(url) {
+      const u = new URL(url);
+      const w = sites.waiting(u);
+      if (w) {
+        const info = waitInfo(w);
+        throw new VidKeepError(info.code, info.message, info.hint, info.values);
+      }
+      return sites.begin(u, `list-${randomUUID()}`, { kind: 'list' });
+    },
+    onRateLimited: (url, retryAfterMs) => void sites.backoff.rateLimited(siteKeyOf(new URL(url).hostname), retryAfterMs),
+  };
 }

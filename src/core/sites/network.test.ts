@@ -106,3 +106,13 @@ describe('proxy', () => {
     expect(explainProxyFailure('ERROR: Unable to download webpage: HTTP Error 404: Not Found', 'http://h:1')).toMatch(/may not be a proxy/);
   });
 });
+
+describe('429 waits cover the whole site', () => {
+  it('www. and m. of one site share a wait; another site does not', () => {
+    const b = createSiteBackoff({ now: () => 0, baseMs: 1000 });
+    b.rateLimited('youtube.com');
+    expect(b.waiting('m.youtube.com')).toMatchObject({ site: 'youtube.com' });
+    expect(b.rateLimited('m.youtube.com')).toMatchObject({ site: 'youtube.com', strikes: 2 });
+    expect(b.waiting('notyoutube.com')).toBeNull();
+  });
+});

@@ -18,6 +18,8 @@ export function CookiesSection({ view, reload }: { view: SitesView; reload: () =
   const add = () =>
     action.run(async () => {
       if (!file) return null;
+      // The core says the same; checked here so a huge file is not sent at all.
+      if (file.size > 200 * 1024) throw { code: 'invalid-input', message: st('sites.cookies.tooLarge', { size: Math.round(file.size / 1024) }) };
       const r = await api.invoke('cookies.add', { site, text: await file.text() });
       await reload();
       return addedText(r);
