@@ -61,7 +61,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       throw err;
     }
     // Throws a retry while the site is waiting out a 429; otherwise its pacing, proxy and cookies.
-    const siteRun = o.sites?.begin(url, ctx.jobId);
+    const siteRun = o.sites?.begin(url, ctx.jobId, { lastTry: ctx.tryNumber >= ctx.maxTries });
     if (siteRun) args = withSiteArgs(args, siteRun.args);
 
     let title: string | undefined;
@@ -138,7 +138,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       const needed = res.lastProgress?.totalBytes != null ? res.lastProgress.totalBytes - (res.lastProgress.downloadedBytes ?? 0) : null;
       const c = classifyFailure({ stderr: res.stderr, exitCode: res.exitCode, ...(res.spawnError ? { spawnError: res.spawnError } : {}), site, neededBytes: needed });
       const { retry, retryAfterMs, ...info } = c;
-      if (info.code === 'rate-limited' && o.sites) throw o.sites.rateLimited(url, info, retryAfterMs);
+      if (info.code === 'rate-limited' && o.sites) throw o.sites.rateLimited(url, info, retryAfterMs, ctx.tryNumber >= ctx.maxTries);
       if (retry === 'never') throw fail(info);
       throw new RetryJob(retry === 'later' ? (retryAfterMs ?? rateLimitDelayMs) : networkDelayMs, info);
     }

@@ -39,10 +39,13 @@ export interface Sites {
   readonly backoff: SiteBackoff;
   view(lastUpdateCheck: number | null): SitesView;
   set(patch: SitesPatch): SitesView['config'];
-  /** Args for one download or listing of `url`; throws RetryJob while the site is waiting out a 429. */
-  begin(url: URL, runId: string, o?: { kind?: 'download' | 'list' }): SiteRun;
+  /**
+   * Args for one download or listing of `url`; throws RetryJob while the site is waiting out a 429.
+   * `lastTry`: the queue will not retry this job again, so the error is worded as final.
+   */
+  begin(url: URL, runId: string, o?: { kind?: 'download' | 'list'; lastTry?: boolean }): SiteRun;
   /** The 429 that just happened, as the retry that waits it out. */
-  rateLimited(url: URL, info: ErrorInfo, retryAfterMs?: number): RetryJob;
+  rateLimited(url: URL, info: ErrorInfo, retryAfterMs?: number, lastTry?: boolean): RetryJob;
   succeeded(url: URL): void;
   waiting(url: URL): SiteWait | null;
 }
@@ -55,6 +58,16 @@ export function waitInfo(w: SiteWait, hint?: string): ErrorInfo {
     message: `Waiting: ${w.site} asked VidKeep to slow down; next try at ${clock(w.retryAt)}.`,
     hint: hint ?? 'Other sites go on meanwhile. VidKeep waits longer each time the site says so again.',
     values: { site: w.site, retryAt: w.retryAt, strikes: w.strikes },
+  };
+}
+
+/** The same wait, said of a job that has used its last try. */
+export function gaveUpInfo(w: SiteWait, tries: number | null): ErrorInfo {
+  return {
+    code: 'rate-limited',
+    message: `${w.site} kept asking VidKeep to slow down${tries ? `; VidKeep gave up after ${tries} tries` : ''}.`,
+    hint: `Retry it after ${clock(w.retryAt)}; other downloads from ${w.site} wait until then.`,
+    values: { site: w.site, retryAt: w.retryAt, strikes: w.strikes, reason: 'gaveUp' },
   };
 }
 
@@ -101,7 +114,7 @@ export function createSites(o: SitesOptions): Sites {
     set: (patch) => config.set(patch, { desktop: o.desktop }),
     begin(url, runId, opts) {
       const w = backoff.waiting(site(url));
-      if (w) throw new RetryJob(Math.max(1000, w.retryAt - now()), waitInfo(w));
+      if (w) throw new RetryJob(Math.max(1000, w.retryAt - now()), opts?.lastTry ? gaveUpInfo(w, null) : waitInfo(w));
       const c = config.get();
       const cookieFile = cookies.writeRunFile(url.hostname, runId);
       const extra = o.desktop && c.extraArgs.length > 0 && opts?.kind !== 'list' ? validateExtraArgs(c.extraArgs) : [];
@@ -116,10 +129,10 @@ export function createSites(o: SitesOptions): Sites {
         cleanup: () => cookies.removeRunFile(runId),
       };
     },
-    rateLimited(url, info, retryAfterMs) {
+    rateLimited(url, info, retryAfterMs, lastTry) {
       const w = backoff.rateLimited(site(url), retryAfterMs);
       void info;
-      return new RetryJob(Math.max(0, w.retryAt - now()), waitInfo(w));
+      return new RetryJob(Math.max(0, w.retryAt - now()), lastTry ? gaveUpInfo(w, null) : waitInfo(w));
     },
     succeeded: (url) => backoff.succeeded(site(url)),
     waiting: (url) => backoff.waiting(site(url)),

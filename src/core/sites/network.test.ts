@@ -116,3 +116,17 @@ describe('429 waits cover the whole site', () => {
     expect(b.waiting('notyoutube.com')).toBeNull();
   });
 });
+
+describe('wording of a site wait', () => {
+  it('says "waiting, next try at" while tries remain and "gave up" on the last one', async () => {
+    const { createSites } = await import('./index');
+    const raw = new Map<string, string>();
+    const sites = createSites({ dataDir: '/nonexistent-vk', desktop: false, now: () => Date.UTC(2026, 0, 1, 12), rateLimitBaseMs: 60_000, settings: { getRaw: (k) => raw.get(k), setRaw: (k, v) => void raw.set(k, v) } });
+    const u = new URL('https://www.youtube.com/watch?v=1');
+    const r = sites.rateLimited(u, { code: 'rate-limited', message: 'x' });
+    expect(r.delayMs).toBe(60_000);
+    expect(r.info?.message).toMatch(/^Waiting: youtube\.com asked VidKeep to slow down; next try at/);
+    expect(() => sites.begin(u, 'j', { lastTry: true })).toThrow(/kept asking VidKeep to slow down/);
+    expect(sites.rateLimited(u, { code: 'rate-limited', message: 'x' }, undefined, true).info).toMatchObject({ values: { reason: 'gaveUp', strikes: 2 } });
+  });
+});
