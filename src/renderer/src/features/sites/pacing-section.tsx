@@ -9,22 +9,23 @@ type Save = (patch: { pacing: Record<string, Pacing> }) => Promise<unknown>;
 
 function PacingRow({ site, value, isDefault, onSave, onReset, busy }: { site: string; value: Pacing; isDefault: boolean; onSave: (p: Pacing) => void; onReset?: () => void; busy: boolean }) {
   const [p, setP] = useState(value);
-  const id = `pace-${site.replace(/[^a-z0-9]/gi, '-')}`;
   const num = (k: keyof Pacing, label: string) => (
-    <label className="pace-num">
-      <span>{label}</span>
-      <input type="number" min={0} max={k === 'sleepRequests' ? 60 : 1200} step={0.5} value={p[k]} onChange={(e) => setP({ ...p, [k]: Number(e.target.value) })} />
-    </label>
+    <td>
+      <input type="number" min={0} max={k === 'sleepRequests' ? 60 : 1200} step={0.5} value={p[k]} aria-label={`${site}: ${label}`} onChange={(e) => setP({ ...p, [k]: Number(e.target.value) })} />
+    </td>
   );
+  const changed = p.sleepRequests !== value.sleepRequests || p.sleepInterval !== value.sleepInterval || p.maxSleepInterval !== value.maxSleepInterval;
   return (
-    <fieldset className="pace-row" aria-labelledby={id}>
-      <legend id={id}>{site}{isDefault && <span className="muted"> ({st('sites.pacing.default')})</span>}</legend>
+    <tr>
+      <th scope="row">{site}{isDefault && <span className="muted"> ({st('sites.pacing.default')})</span>}</th>
       {num('sleepRequests', st('sites.pacing.requests'))}
       {num('sleepInterval', st('sites.pacing.min'))}
       {num('maxSleepInterval', st('sites.pacing.max'))}
-      <button type="button" className="btn btn-small" disabled={busy} onClick={() => onSave(p)}>{st('sites.pacing.save')}</button>
-      {onReset && <button type="button" className="btn btn-small" disabled={busy} onClick={onReset}>{st('sites.pacing.reset', { site })}</button>}
-    </fieldset>
+      <td className="pace-actions">
+        {changed && <button type="button" className="btn btn-small" disabled={busy} onClick={() => onSave(p)}>{st('sites.pacing.save')}</button>}
+        {onReset && <button type="button" className="btn btn-small" disabled={busy} aria-label={st('sites.pacing.reset', { site })} onClick={onReset}>↺</button>}
+      </td>
+    </tr>
   );
 }
 
@@ -39,11 +40,24 @@ export function PacingSection({ view, save }: { view: SitesView; save: Save }) {
       <h3 id="sites-pacing">{st('sites.pacing.title')}</h3>
       <p className="help">{st('sites.pacing.help')}</p>
       {view.waiting.map((w) => <p key={w.site} className="note note-warn">{st('sites.waiting', { site: w.site, time: clockTime(w.retryAt) })}</p>)}
-      {sites.map((s) => (
-        <PacingRow key={`${s}-${JSON.stringify(own[s] ?? view.defaultPacing[s])}`} site={s} value={own[s] ?? view.defaultPacing[s]!} isDefault={!own[s]} busy={action.busy}
-          onSave={(p) => put({ ...own, [s]: p })}
-          {...(own[s] ? { onReset: () => put(Object.fromEntries(Object.entries(own).filter(([k]) => k !== s))) } : {})} />
-      ))}
+      <table className="pace-table">
+        <thead>
+          <tr>
+            <th scope="col">{st('sites.cookies.site')}</th>
+            <th scope="col">{st('sites.pacing.requests')}</th>
+            <th scope="col">{st('sites.pacing.min')}</th>
+            <th scope="col">{st('sites.pacing.max')}</th>
+            <td />
+          </tr>
+        </thead>
+        <tbody>
+          {sites.map((s) => (
+            <PacingRow key={`${s}-${JSON.stringify(own[s] ?? view.defaultPacing[s])}`} site={s} value={own[s] ?? view.defaultPacing[s]!} isDefault={!own[s]} busy={action.busy}
+              onSave={(p) => put({ ...own, [s]: p })}
+              {...(own[s] ? { onReset: () => put(Object.fromEntries(Object.entries(own).filter(([k]) => k !== s))) } : {})} />
+          ))}
+        </tbody>
+      </table>
       <div className="field">
         <label htmlFor="pace-new">{st('sites.cookies.site')}</label>
         <input id="pace-new" type="text" value={extra} spellCheck={false} onChange={(e) => setExtra(e.target.value)} />
