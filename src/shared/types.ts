@@ -59,6 +59,11 @@ export interface JobView {
   progress: Progress | null;
   /** A short label for lists: the title once known, the URL before. */
   label: string;
+  /**
+   * True while a stopped run (cancelled, timed out) is still winding down (yt-dlp exiting); the
+   * job cannot run again until it has. Absent otherwise.
+   */
+  stopping?: boolean;
 }
 
 export interface Page<T> {

@@ -151,19 +151,23 @@ describe('claims', () => {
     expect(toView(store.finish({ ...base, token: 'new', state: 'succeeded' })!).state).toBe('succeeded');
   });
 
-  it('stop() waits the grace period, then aborts and re-queues without spending a try', async () => {
+  it('stop() waits the grace period, aborts, waits for the handler to wind down and re-queues without spending a try', async () => {
     k = kit({ shutdownGraceMs: 5_000 });
     let aborted = false;
-    k.q.register('a', async (ctx) => {
-      ctx.signal.addEventListener('abort', () => (aborted = true));
-      await new Promise(() => {});
-    });
+    // Like a yt-dlp that takes 1.5 s to exit after SIGTERM.
+    k.q.register('a', (ctx) => new Promise((res) => ctx.signal.addEventListener('abort', () => ((aborted = true), k.clock.setTimer(() => res(undefined), 1_500)))));
     k.q.enqueue('a', {}, { jobId: 'j' });
     await k.q.start();
     await k.clock.advance(0);
     const stopping = k.q.stop();
+    let stopped = false;
+    void stopping.then(() => (stopped = true));
     await k.clock.advance(4_999);
     expect(aborted).toBe(false);
+    await k.clock.advance(1);
+    expect(aborted).toBe(true);
+    await k.clock.advance(1_499);
+    expect(stopped).toBe(false);
     await k.clock.advance(1);
     await stopping;
     expect(aborted).toBe(true);

@@ -1,5 +1,5 @@
 import type { Progress } from '../../shared/types';
-import type { Engine } from './engine';
+import { errText, type Engine } from './engine';
 
 export const EMIT_EVERY_MS = 100;
 export const WRITE_EVERY_MS = 2_000;
@@ -16,10 +16,13 @@ export interface ProgressState {
 
 export const newProgressState = (): ProgressState => ({ latest: null, lastEmit: -Infinity, lastWrite: -Infinity, dirtyEmit: false, dirtyWrite: false, timer: null });
 
-/** Handlers may report on every byte; events go out ~10/s per job and the row is written every ~2 s. */
+/**
+ * Handlers may report on every byte; events go out ~10/s per job and the row is written every ~2 s.
+ * Throttled on the monotonic clock: a wall clock stepped back must not silence a running job.
+ */
 export function createProgress(e: Engine) {
   const flushDue = (jobId: string, token: string, st: ProgressState) => {
-    const now = e.now();
+    const now = e.monotonic();
     if (st.dirtyEmit && now - st.lastEmit >= EMIT_EVERY_MS && st.latest) {
       st.dirtyEmit = false;
       st.lastEmit = now;
@@ -28,7 +31,13 @@ export function createProgress(e: Engine) {
     if (st.dirtyWrite && now - st.lastWrite >= WRITE_EVERY_MS && st.latest) {
       st.dirtyWrite = false;
       st.lastWrite = now;
-      e.store.saveProgress(jobId, token, JSON.stringify(st.latest));
+      try {
+        e.busy.short(() => e.store.saveProgress(jobId, token, JSON.stringify(st.latest)));
+      } catch (err) {
+        // Locked by another program: the row is written on the next round (or at the finish).
+        st.dirtyWrite = true;
+        e.log('warn', jobId, `Progress could not be saved: ${errText(err)}`);
+      }
     }
     if (st.timer === null && (st.dirtyEmit || st.dirtyWrite)) {
       const at = Math.min(st.dirtyEmit ? st.lastEmit + EMIT_EVERY_MS : Infinity, st.dirtyWrite ? st.lastWrite + WRITE_EVERY_MS : Infinity);

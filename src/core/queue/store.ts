@@ -133,13 +133,14 @@ export function createStore(db: Db) {
   const releaseDependents = p<{ id: string }>(`UPDATE jobs SET deps_pending = deps_pending - 1
     WHERE id IN (SELECT job_id FROM job_deps WHERE depends_on = ?) AND +state = 'queued' AND deps_pending > 0 RETURNING id`);
   const pendingDeps = p<{ n: number }>(`SELECT count(*) AS n FROM job_deps d JOIN jobs j ON j.id = d.depends_on WHERE d.job_id = ? AND j.state != 'succeeded'`);
-  const requeue = p<JobRow>(`UPDATE jobs SET state = 'queued', tries = 0, run_at = @now, finished_at = NULL, expires_at = NULL, error = NULL, result = NULL,
+  const requeue = p<JobRow>(`UPDATE jobs SET state = 'queued', tries = 0, run_at = @now, timeout_ms = coalesce(@timeout, timeout_ms), finished_at = NULL, expires_at = NULL, error = NULL, result = NULL,
       progress = NULL, started_at = NULL, crash_strikes = 0, deps_pending = @deps WHERE id = @id AND state IN ('failed', 'cancelled') RETURNING *`);
   const remove = p('DELETE FROM jobs WHERE id = ? AND state != \'active\'');
   const promote = p<JobRow>(`UPDATE jobs SET lane = (SELECT coalesce(max(lane), 0) + 1 FROM jobs WHERE state = 'queued'), run_at = min(run_at, @now)
     WHERE id = @id AND state = 'queued' RETURNING *`);
   const nextDue = p<{ t: number | null }>(`SELECT min(run_at) AS t FROM jobs INDEXED BY jobs_runnable WHERE ${RUNNABLE} AND run_at > ?
     AND queue NOT IN (SELECT value FROM json_each(?)) AND name IN (SELECT value FROM json_each(?))`);
+  const shiftDue = p('UPDATE jobs SET run_at = run_at + ? WHERE state = \'queued\' AND run_at > ?');
   const nextExpiry = p<{ t: number | null }>('SELECT min(expires_at) AS t FROM jobs WHERE expires_at IS NOT NULL');
   const purge = p<{ id: string }>('DELETE FROM jobs WHERE expires_at IS NOT NULL AND expires_at <= ? AND state != \'active\' RETURNING id');
   const readSetting = p<{ value: string }>('SELECT value FROM settings WHERE key = ?');
@@ -207,11 +208,13 @@ export function createStore(db: Db) {
     dependents: (id: string) => dependents.all(id).map((r) => r.job_id),
     releaseDependents: (id: string) => (depsKnown ? releaseDependents.all(id).map((r) => r.id) : []),
     pendingDeps: (id: string) => pendingDeps.get(id)?.n ?? 0,
-    requeue: (id: string, now: number, depsPending: number) => requeue.get({ now, deps: depsPending, id }),
+    requeue: (id: string, now: number, depsPending: number, timeoutMs: number | null = null) => requeue.get({ now, deps: depsPending, id, timeout: timeoutMs }),
     remove: (id: string) => remove.run(id).changes === 1,
     promote: (id: string, now: number) => promote.get({ now, id }),
     nextDue: (now: number, blockedQueues: string, names: string) => nextDue.get(now, blockedQueues, names)?.t ?? null,
     nextExpiry: () => nextExpiry.get()?.t ?? null,
+    /** Moves every future due time by `ms` (the wall clock stepped back by -ms). */
+    shiftDue: (now: number, ms: number) => void shiftDue.run(ms, now),
     purge: (now: number) => purge.all(now).map((r) => r.id),
     readSetting: (key: string) => readSetting.get(key)?.value,
     writeSetting: (key: string, value: string) => void writeSetting.run(key, value),
