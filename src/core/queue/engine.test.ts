@@ -142,13 +142,18 @@ describe('claims', () => {
     k.q.pause();
     k.q.enqueue('a', {}, { jobId: 'j' });
     const store = createStore(k.db);
-    expect(store.claim('j', 'old', 'L1', 1)).toBeTruthy();
+    const stale = store.claim('j', 'old', 'L1', 1)!;
+    expect(stale).toBeTruthy();
     k.db.prepare("UPDATE jobs SET state = 'queued', claim_token = NULL WHERE id = 'j'").run();
-    expect(store.claim('j', 'new', 'L2', 2)).toBeTruthy();
-    const base = { id: 'j', now: 3, runAt: 3, error: null, result: null, progress: null, triesDelta: 0 };
-    expect(store.finish({ ...base, token: 'old', state: 'succeeded' })).toBeUndefined();
+    const fresh = store.claim('j', 'new', 'L2', 2)!;
+    expect(fresh).toBeTruthy();
+    const base = { now: 3, runAt: 3, error: null, result: null, progress: null, triesDelta: 0 };
+    expect(store.finish(stale, { ...base, token: 'old', state: 'succeeded' })).toBeUndefined();
     expect(store.get('j')?.state).toBe('active');
-    expect(toView(store.finish({ ...base, token: 'new', state: 'succeeded' })!).state).toBe('succeeded');
+    const done = store.finish(fresh, { ...base, token: 'new', state: 'succeeded', result: '1' })!;
+    expect(toView(done).state).toBe('succeeded');
+    // The row it returns is the row as stored.
+    expect(done).toEqual(store.get('j'));
   });
 
   it('stop() waits the grace period, aborts, waits for the handler to wind down and re-queues without spending a try', async () => {

@@ -33,10 +33,10 @@ export function createRecorder(e: Engine, noteExpiry: (t: number | null) => void
       const run = c.run;
       let outcome = c.outcome;
       const r = run.row;
-      const base = { id: r.id, token: run.token, now, runAt: r.run_at, result: null, error: null, triesDelta: 0, progress: run.progress.latest ? JSON.stringify(run.progress.latest) : null };
+      const base = { token: run.token, now, runAt: r.run_at, result: null, error: null, triesDelta: 0, progress: run.progress.latest ? JSON.stringify(run.progress.latest) : null };
       if (outcome.kind === 'none') continue;
       if (outcome.kind === 'requeue') {
-        const row = store.finish({ ...base, state: 'queued', error: r.error, triesDelta: -1 });
+        const row = store.finish(r, { ...base, state: 'queued', error: r.error, triesDelta: -1 });
         if (row) events.push({ type: 'updated', job: toView(row) });
         continue;
       }
@@ -46,9 +46,9 @@ export function createRecorder(e: Engine, noteExpiry: (t: number | null) => void
           // A savepoint only when onCommit work has to roll back with the finish if it throws.
           const row =
             run.onCommit.length === 0
-              ? store.finish({ ...base, state: 'succeeded', result })
+              ? store.finish(r, { ...base, state: 'succeeded', result })
               : db.transaction(() => {
-                  const done = store.finish({ ...base, state: 'succeeded', result });
+                  const done = store.finish(r, { ...base, state: 'succeeded', result });
                   if (done) {
                     for (const fn of run.onCommit) {
                       try {
@@ -73,11 +73,11 @@ export function createRecorder(e: Engine, noteExpiry: (t: number | null) => void
       const handler = e.handlers.get(r.name);
       const { info, delay } = failure(r, outcome, e.random, handler?.options);
       if (delay !== null && r.tries < r.max_tries) {
-        const row = store.finish({ ...base, state: 'queued', runAt: now + delay, error: JSON.stringify(info) });
+        const row = store.finish(r, { ...base, state: 'queued', runAt: now + delay, error: JSON.stringify(info) });
         if (row) events.push({ type: 'retrying', job: toView(row), delayMs: delay });
         continue;
       }
-      const row = store.finish({ ...base, state: 'failed', error: JSON.stringify(info) });
+      const row = store.finish(r, { ...base, state: 'failed', error: JSON.stringify(info) });
       if (!row) continue;
       events.push({ type: 'failed', job: toView(row) });
       noteExpiry(row.expires_at);

@@ -12,7 +12,8 @@ import { toView, type JobRow } from './view';
 interface Run {
   row: JobRow;
   token: string;
-  controller: AbortController;
+  /** Made when first needed (most handlers never look at their signal). */
+  controller: AbortController | null;
   timer: unknown;
   /** An outcome was taken (the first wins). */
   done: boolean;
@@ -54,6 +55,8 @@ export function createRunner(e: Engine, o: RunnerOptions) {
   /** Stopped runs whose handler has settled since the last pump: their rows are re-sent without `stopping`. */
   let wound: string[] = [];
   let running = false;
+  /** stop() has finished: no timer may be armed until start() (a late pump must not keep the process alive). */
+  let stopped = false;
   let pumpQueued = false;
   let tokenSeq = 0;
   let nextRunAt: number | null = null;
@@ -78,7 +81,7 @@ export function createRunner(e: Engine, o: RunnerOptions) {
   const unlimited = () => o.perKey === Infinity && Object.keys(o.perQueue).length === 0 && stopping.size === 0;
 
   function track(row: JobRow, token: string): Run {
-    const run: Run = { row, token, controller: new AbortController(), timer: null, done: false, handlerDone: false, slotHeld: true, graceTimer: null, progress: newProgressState(), onCommit: [] };
+    const run: Run = { row, token, controller: null, timer: null, done: false, handlerDone: false, slotHeld: true, graceTimer: null, progress: newProgressState(), onCommit: [] };
     active.set(row.id, run);
     bump(byQueue, row.queue, 1);
     if (row.key !== null) bump(byKey, row.key, 1);
@@ -166,6 +169,8 @@ export function createRunner(e: Engine, o: RunnerOptions) {
     }
   }
 
+  const controllerOf = (run: Run) => (run.controller ??= new AbortController());
+
   function context(run: Run): JobContext {
     const { row } = run;
     return {
@@ -174,13 +179,18 @@ export function createRunner(e: Engine, o: RunnerOptions) {
       payload: JSON.parse(row.payload) as unknown,
       tryNumber: row.tries,
       maxTries: row.max_tries,
-      signal: run.controller.signal,
+      get signal() {
+        return controllerOf(run).signal;
+      },
       progress: (p) => void (!run.done && progress.report(row.id, run.token, run.progress, p)),
       setLabel: (label) => {
         if (run.done) return;
         try {
           const r = e.busy.short(() => store.setLabel(row.id, String(label).slice(0, 500)));
-          if (r) e.emit([{ type: 'updated', job: toView(r) }]);
+          if (r) {
+            row.label = r.label; // the finish builds the final row from this one
+            e.emit([{ type: 'updated', job: toView(r) }]);
+          }
         } catch (err) {
           // A label is cosmetic: a locked database must not fail the download for it.
           e.log('warn', row.id, `The job's label could not be saved: ${errText(err)}`);
@@ -205,7 +215,7 @@ export function createRunner(e: Engine, o: RunnerOptions) {
     run.done = true;
     e.clearTimer(run.timer);
     progress.stop(run.progress);
-    if (outcome.kind === 'timeout') run.controller.abort(new VidKeepError('timeout', 'The job ran out of time.'));
+    if (outcome.kind === 'timeout') controllerOf(run).abort(new VidKeepError('timeout', 'The job ran out of time.'));
     if (run.handlerDone) freeSlot(run);
     else {
       stopping.set(run.row.id, run);
@@ -256,10 +266,12 @@ export function createRunner(e: Engine, o: RunnerOptions) {
       completions = batch.concat(completions);
       failures++;
       if (failures === 1 || failures % 50 === 0) e.log('warn', '-', `The queue could not write to its database (${errText(err)}); it keeps trying.`);
-      retryTimer = e.setTimer(() => {
-        retryTimer = null;
-        pump();
-      }, lockedRetryDelay(failures));
+      if (!stopped) {
+        retryTimer = e.setTimer(() => {
+          retryTimer = null;
+          pump();
+        }, lockedRetryDelay(failures));
+      }
       return;
     }
     if (failures > 0) e.log('info', '-', 'The queue can write to its database again.');
@@ -321,7 +333,7 @@ export function createRunner(e: Engine, o: RunnerOptions) {
 
   /** One timer for the earliest of: a deferred job, an expiring result, a cron fire. None when idle. */
   function arm() {
-    if (!db.open) return;
+    if (!db.open || stopped) return;
     const fire = running ? o.nextFire() : null;
     const at = Math.min(nextRunAt ?? Infinity, nextExpiry ?? Infinity, fire ?? Infinity);
     if (at === timerAt) return;
@@ -414,11 +426,12 @@ export function createRunner(e: Engine, o: RunnerOptions) {
     abort(jobId: string, reason: unknown) {
       const run = active.get(jobId);
       if (!run) return;
-      run.controller.abort(reason);
+      controllerOf(run).abort(reason);
       settle(run, { kind: 'none' });
     },
     start() {
       running = true;
+      stopped = false;
       nextExpiry = store.nextExpiry();
       pump();
     },
@@ -433,7 +446,7 @@ export function createRunner(e: Engine, o: RunnerOptions) {
       await waitIdle(graceMs);
       for (const run of [...active.values()]) {
         if (run.done) continue;
-        run.controller.abort(new VidKeepError('cancelled', 'VidKeep is shutting down; the job will continue next time.'));
+        controllerOf(run).abort(new VidKeepError('cancelled', 'VidKeep is shutting down; the job will continue next time.'));
         settle(run, { kind: 'requeue' });
       }
       // Every stopped run gives its slot back once its handler settles, or after stopGraceMs.
@@ -444,6 +457,7 @@ export function createRunner(e: Engine, o: RunnerOptions) {
         if (completions.length > 0) await new Promise<void>((r) => e.setTimer(r, lockedRetryDelay(i)));
       }
       pump();
+      stopped = true;
       if (timer !== null) e.clearTimer(timer);
       if (retryTimer !== null) e.clearTimer(retryTimer);
       timer = timerAt = retryTimer = null;

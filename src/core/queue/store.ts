@@ -44,7 +44,6 @@ const rowOf = (a: unknown[]): JobRow => ({
 export const BULK_ROWS = 50;
 
 export interface FinishArgs {
-  id: string;
   token: string;
   state: JobState;
   now: number;
@@ -119,11 +118,11 @@ export function createStore(db: Db) {
     .prepare<unknown[], unknown[]>(`UPDATE jobs SET state = 'active', tries = tries + 1, claim_token = ?, launch_id = ?, started_at = ?, finished_at = NULL
     WHERE id = ? AND state = 'queued' RETURNING ${ROW_COLS}`)
     .raw();
-  const finish = db.prepare<[FinishArgs], unknown[]>(`UPDATE jobs SET state = @state, run_at = @runAt, tries = max(0, tries + @triesDelta),
-      finished_at = CASE WHEN @state IN ('succeeded', 'failed', 'cancelled') THEN @now END,
-      expires_at = CASE @state WHEN 'succeeded' THEN @now + keep_ms WHEN 'queued' THEN NULL ELSE @now + keep_failed_ms END,
-      error = @error, result = @result, progress = coalesce(@progress, progress), claim_token = NULL, crash_strikes = 0
-    WHERE id = @id AND claim_token = @token RETURNING ${ROW_COLS}`).raw();
+  // By seq (the rowid) with positional values and no RETURNING: the caller holds the claimed row
+  // and the new one is built from it, which was a large share of a claim-and-finish pump.
+  const finish = db.prepare(`UPDATE jobs SET state = ?, run_at = ?, tries = ?, finished_at = ?, expires_at = ?, error = ?, result = ?,
+      progress = coalesce(?, progress), claim_token = NULL, crash_strikes = 0
+    WHERE seq = ? AND claim_token = ?`);
   const cancel = p<JobRow>(`UPDATE jobs SET state = 'cancelled', finished_at = @now, expires_at = @now + keep_failed_ms, error = @error, claim_token = NULL
     WHERE id = @id AND state IN ('queued', 'active') RETURNING *`);
   const saveProgress = p('UPDATE jobs SET progress = ? WHERE id = ? AND claim_token = ?');
@@ -198,9 +197,17 @@ export function createStore(db: Db) {
       const a = claim.get(token, launchId, now, id);
       return a ? rowOf(a) : undefined;
     },
-    finish: (a: FinishArgs): JobRow | undefined => {
-      const r = finish.get(a);
-      return r ? rowOf(r) : undefined;
+    /**
+     * Ends the run that claimed `r` (the row as claimed) if `token` still owns it; returns the row
+     * as it now is. Nothing else writes an active row's columns but its own run (label and
+     * progress come from it too), so the new row is the claimed one with these changes.
+     */
+    finish: (r: JobRow, a: FinishArgs): JobRow | undefined => {
+      const finishedAt = a.state === 'succeeded' || a.state === 'failed' || a.state === 'cancelled' ? a.now : null;
+      const expiresAt = a.state === 'succeeded' ? a.now + r.keep_ms : a.state === 'queued' ? null : a.now + r.keep_failed_ms;
+      const tries = Math.max(0, r.tries + a.triesDelta);
+      if (finish.run(a.state, a.runAt, tries, finishedAt, expiresAt, a.error, a.result, a.progress, r.seq, a.token).changes !== 1) return undefined;
+      return { ...r, state: a.state, run_at: a.runAt, tries, finished_at: finishedAt, expires_at: expiresAt, error: a.error, result: a.result, progress: a.progress ?? r.progress, claim_token: null, crash_strikes: 0 };
     },
     cancel: (id: string, now: number, error: string) => cancel.get({ now, error, id }),
     saveProgress: (id: string, token: string, progress: string) => void saveProgress.run(progress, id, token),
