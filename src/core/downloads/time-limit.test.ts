@@ -1,9 +1,9 @@
 // The time limit in Settings is the download's one time limit: set on the job, enforced once by
 // the queue, and exceeding it fails the download for good (code timeout), never an automatic retry.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_DOWNLOAD_OPTIONS, type JobView } from '../../shared/types';
+import { DEFAULT_DOWNLOAD_OPTIONS } from '../../shared/types';
 import { createQueue } from '../queue/index';
-import type { Queue } from '../queue/types';
+import type { Queue, QueueJob } from '../queue/types';
 import { defaultSettings } from '../settings';
 import { createDownloads } from './index';
 import { createHarness, groupGone, processesMentioning, type Harness } from './harness.test-kit';
@@ -21,7 +21,7 @@ afterEach(async () => {
 
 const timeoutOf = (jobId: string) => (h.db.prepare('SELECT timeout_ms AS t FROM jobs WHERE id = ?').get(jobId) as { t: number }).t;
 
-function finished(q: Queue, jobId: string): Promise<JobView> {
+function finished(q: Queue, jobId: string): Promise<QueueJob> {
   return new Promise((resolve) => {
     const off = q.on(() => {
       const j = q.get(jobId);

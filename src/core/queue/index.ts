@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { VidKeepError } from '../../shared/errors';
-import type { JobView } from '../../shared/types';
 import { errText, type Engine } from './engine';
 import { createBusy } from './db-busy';
 import { createStore } from './store';
@@ -13,8 +12,7 @@ import { createEnqueue } from './enqueue';
 import { cancelDependents } from './deps';
 import { recoverCrashed } from './recovery';
 import { toView } from './view';
-import type { JobView as View } from '../../shared/types';
-import type { Queue, QueueEvent, QueueOptions } from './types';
+import type { Queue, QueueEvent, QueueJob, QueueOptions } from './types';
 
 export * from './types';
 export { backoffDelay } from './backoff';
@@ -70,7 +68,7 @@ export function createQueue(options: QueueOptions): Queue {
   };
 
   /** `stopping` is this process's knowledge (a handler still winding down), not a column. */
-  function mark(v: View): View {
+  function mark(v: QueueJob): QueueJob {
     if (e.stopping.has(v.id)) v.stopping = true;
     return v;
   }
@@ -227,4 +225,4 @@ export function createQueue(options: QueueOptions): Queue {
   return queue;
 }
 
-export type { JobView };
+export type { QueueJob } from './types';
