@@ -1,7 +1,7 @@
 // A cheap run of the README's `npm run serve` and `npm run bench` against the current build, so
 // neither can break unseen. `node scripts/smoke.mjs [report.json]`; needs `npm run build` first.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,9 +11,9 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const report = process.argv[2];
 
 /** Runs `npm run <args>`; resolves with its output once `until(output)` holds or it exits. */
-function run(args, { until, timeoutMs }) {
+function run(args, { until, timeoutMs, env = process.env }) {
   return new Promise((resolve) => {
-    const child = spawn(npm, ['run', '--silent', ...args], { cwd: root, detached: process.platform !== 'win32', stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(npm, ['run', '--silent', ...args], { cwd: root, env, detached: process.platform !== 'win32', stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let done = false;
     const finish = (result) => {
@@ -32,6 +32,16 @@ function run(args, { until, timeoutMs }) {
     child.on('exit', (code) => finish({ code }));
   });
 }
+async function waitForFile(path, ms) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+    if (text) return text;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return null;
+}
+
 /** Whether every process of the group has ended within `ms`. */
 async function groupGone(pgid, ms) {
   const end = Date.now() + ms;
@@ -55,10 +65,17 @@ const killGroup = (child) => {
 
 async function serve() {
   const dir = mkdtempSync(join(tmpdir(), 'vk-smoke-serve-'));
+  // --open runs the desktop's opener; a stand-in on PATH records the link it was given.
+  const bin = join(dir, 'bin');
+  const opened = join(dir, 'opened.txt');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${opened}'\n`);
+  chmodSync(join(bin, 'xdg-open'), 0o755);
   try {
-    const r = await run(['serve', '--', '--no-build', '--port', '0', '--data-dir', join(dir, 'data'), '--library', join(dir, 'lib')], {
+    const r = await run(['serve', '--', '--no-build', '--open', '--port', '0', '--data-dir', join(dir, 'data'), '--library', join(dir, 'lib')], {
       until: (o) => /VidKeep is running at (\S+)/.test(o),
       timeoutMs: 30_000,
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
     });
     if (!r.ready) {
       killGroup(r.child);
@@ -66,6 +83,7 @@ async function serve() {
     }
     const url = /VidKeep is running at (\S+)/.exec(r.out)[1];
     const res = await fetch(url);
+    const openedUrl = process.platform === 'linux' ? await waitForFile(opened, 10_000) : url;
     const html = await res.text();
     // Stop it the way a person does (Ctrl-C to the whole process group) and expect every process gone.
     process.kill(-r.child.pid, 'SIGINT');
@@ -73,8 +91,9 @@ async function serve() {
     if (!gone) killGroup(r.child);
     if (res.status !== 200 || !html.includes('<div id="root">')) throw new Error(`serve answered ${res.status} without the app page`);
     if (!gone) throw new Error('serve was still running 20 s after Ctrl-C');
+    if (openedUrl !== url) throw new Error(`--open gave the browser ${openedUrl ?? 'nothing'}, not ${url}`);
     if (!r.output().includes('VidKeep is stopping')) throw new Error(`serve did not stop gracefully:\n${r.output()}`);
-    return `serve answered ${url} and stopped cleanly`;
+    return `serve answered ${url}, opened it with --open, and stopped cleanly`;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

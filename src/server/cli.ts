@@ -6,6 +6,7 @@ import { toErrorInfo } from '../shared/errors';
 import { parseServeArgs } from './args';
 import { isLoopback } from './auth';
 import { startWebHost } from './host';
+import { openBrowser } from './open-browser';
 
 declare const __APP_VERSION__: string | undefined;
 
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   const link = token ? `${host.url}?token=${token}` : host.url;
   console.log(`VidKeep is running at ${link}`);
   console.log(`Library: ${core.libraryDir()}  Data: ${core.options.dataDir}  (Ctrl-C to stop)`);
+  if (args.open) void openBrowser(link).then((r) => !r.ok && console.error(r.message));
 
   let stopping = false;
   const stop = async (signal: string) => {
