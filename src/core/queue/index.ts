@@ -195,4 +195,3 @@ export function createQueue(options: QueueOptions): Queue {
   return queue;
 }
 
-export type { QueueJob } from './types';
