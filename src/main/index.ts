@@ -6,7 +6,6 @@ import { dispatch } from '../core/dispatch';
 import { toErrorInfo } from '../shared/errors';
 import { wireIpc } from './ipc';
 import { createNotifier } from './notify';
-import type { Events } from '../shared/contract';
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
 import { electronNativeBinding } from './native';
 import { createMainWindow, isAppUrl } from './window';
@@ -87,13 +86,12 @@ function notifyOnFinish(c: Core): void {
     isFocused: () => win?.isFocused() ?? false,
   });
   const running = new Set<string>();
-  c.events.onAny((name, payload) => {
-    if (name === 'jobs.progress' && win) {
-      const p = (payload as Events['jobs.progress']).updates[0]?.progress.percent;
-      win.setProgressBar(p == null ? 2 : p / 100);
-    }
-    if (name !== 'jobs.changed') return;
-    const { kind, job, jobId } = payload as Events['jobs.changed'];
+  c.events.on('jobs.progress', ({ updates }) => {
+    if (!win) return;
+    const p = updates[0]?.progress.percent;
+    win.setProgressBar(p == null ? 2 : p / 100);
+  });
+  c.events.on('jobs.changed', ({ kind, job, jobId }) => {
     // The taskbar bar shows while anything runs and clears when the last one stops.
     if (kind === 'started') running.add(jobId);
     else if (kind !== 'updated' && kind !== 'added' && running.delete(jobId) && running.size === 0) win?.setProgressBar(-1);
