@@ -19,6 +19,8 @@ const STAGES: Record<Stage, string> = {
 
 
 export function stageText(job: Download, p: Progress | null, now = Date.now()): string {
+  // Its last run (cancelled, timed out) is still winding down; it cannot start again until then.
+  if (job.stopping) return 'Stopping…';
   switch (job.state) {
     case 'queued':
       if (job.error?.code === 'rate-limited' && Number(job.error.values?.retryAt) > now) {
