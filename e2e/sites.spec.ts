@@ -47,3 +47,19 @@ test('a site that answers 429 shows the waiting message with the next try, then 
   await page.screenshot({ path: testInfo.outputPath('downloads-waiting.png') });
   await waitForState(row, 'succeeded', 90_000);
 });
+
+test('a proxy is validated on save, and Test says clearly why it fails; Deno is listed with what fails without it', async ({ vk }) => {
+  const { page } = vk;
+  await goTo(page, 'Settings');
+  const sites = page.getByRole('region', { name: 'Sites' });
+  const proxy = page.getByLabel('Proxy for all sites');
+  await proxy.fill('ftp://proxy.example:21');
+  await page.getByRole('button', { name: 'Save proxies' }).click();
+  await expect(sites.getByRole('alert')).toContainText('Proxies of type ftp are not supported');
+  await proxy.fill('http://127.0.0.1:9');
+  await page.getByRole('button', { name: 'Test', exact: true }).click();
+  await expect(sites.getByRole('alert').filter({ hasText: 'Nothing answered' })).toContainText('Nothing answered at the proxy http://127.0.0.1:9 (connection refused)', { timeout: 40_000 });
+  const deno = page.getByRole('region', { name: 'Deno' });
+  await expect(deno).toContainText(/Ready|Not found/);
+  if (await deno.getByText('Not found', { exact: true }).isVisible()) await expect(deno).toContainText('many YouTube formats are missing');
+});

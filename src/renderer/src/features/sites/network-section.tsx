@@ -86,7 +86,7 @@ export function ProxySection({ view, save }: { view: SitesView; save: Save }) {
       <div className="sites-inline">
         <label>{st('sites.cookies.site')} <input type="text" value={site} spellCheck={false} onChange={(e) => setSite(e.target.value)} /></label>
         <label>{st('sites.proxy.title')} <input type="text" value={proxy} spellCheck={false} onChange={(e) => setProxy(e.target.value)} /></label>
-        <button type="button" className="btn btn-small" disabled={action.busy || !site.trim() || !proxy.trim()} onClick={() => void submit({ ...perSite, [site.trim()]: proxy.trim() })}>{st('sites.proxy.save')}</button>
+        <button type="button" className="btn btn-small" disabled={action.busy || !site.trim() || !proxy.trim()} onClick={() => void submit({ ...perSite, [site.trim()]: proxy.trim() })}>{st('sites.proxy.add')}</button>
       </div>
       <div aria-live="polite">{action.done && <p className="note note-ok">{action.done}</p>}</div>
       {action.error && <ErrorNote error={action.error} />}
