@@ -106,7 +106,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function onMessage(ws: WebSocket, data: Buffer, isBinary: boolean): Promise<void> {
     const reply = (id: unknown, result: InvokeResult<unknown>) => send(ws, JSON.stringify({ id, result }));
     if (isBinary || data.byteLength > MAX_MESSAGE_BYTES) {
-      reply(null, { ok: false, error: { code: 'payload-too-large', message: `Requests are limited to ${MAX_MESSAGE_BYTES / 1024} KB.` } });
+      reply(null, { ok: false, error: { code: 'payload-too-large', message: `Requests are limited to ${MAX_MESSAGE_BYTES / 1024} KB.`, values: { kb: MAX_MESSAGE_BYTES / 1024 } } });
       return;
     }
     let msg: { id?: unknown; channel?: unknown; payload?: unknown };

@@ -17,6 +17,7 @@ import type {
 } from './types';
 import type { ErrorInfo } from './errors';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channels';
+import { LANGUAGE_CHOICES } from './i18n';
 
 const id = z.string().min(1).max(200);
 const limit = z.number().int().min(1).max(500);
@@ -103,6 +104,7 @@ export const schemas = {
       ytDlpPath: z.string().max(4096).optional(),
       theme: z.enum(['system', 'light', 'dark']).optional(),
       clipboardWatcher: z.boolean().optional(),
+      language: z.enum(LANGUAGE_CHOICES).optional(),
     })
     .strict(),
   'tools.updateYtDlp': z.object({}).strict(),

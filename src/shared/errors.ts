@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** Every error the user can see has one of these codes. Messages are written for people. */
 export const ERROR_CODES = [
   'invalid-url',
@@ -34,25 +36,40 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export interface ErrorInfo {
-  code: ErrorCode;
-  message: string;
-  hint?: string;
-}
+/** The dynamic parts of an error (a site, a time in ms since epoch, a count), worded by the UI's catalog. */
+export type ErrorValues = Record<string, string | number>;
+
+/**
+ * An error as it crosses the wire. The UI words it from its catalog by `code` (`errors.<code>.message`
+ * with `values`; `values.reason` picks the variant); `message` and `hint` are the English fallback and
+ * what logs show.
+ */
+export const errorViewSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  hint: z.string().optional(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type ErrorView = z.infer<typeof errorViewSchema>;
+/** The older name, kept so the many users of the shape need not change. */
+export type ErrorInfo = ErrorView;
 
 export class VidKeepError extends Error implements ErrorInfo {
   readonly code: ErrorCode;
   readonly hint?: string;
-  constructor(code: ErrorCode, message: string, hint?: string) {
+  readonly values?: ErrorValues;
+  constructor(code: ErrorCode, message: string, hint?: string, values?: ErrorValues) {
     super(message);
     this.name = 'VidKeepError';
     this.code = code;
     if (hint !== undefined) this.hint = hint;
+    if (values !== undefined) this.values = values;
   }
   toJSON(): ErrorInfo {
-    return this.hint === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, hint: this.hint };
+    const info: ErrorInfo = { code: this.code, message: this.message };
+    if (this.hint !== undefined) info.hint = this.hint;
+    if (this.values !== undefined) info.values = this.values;
+    return info;
   }
 }
 
@@ -64,10 +81,13 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 export function toErrorInfo(err: unknown): ErrorInfo {
   if (err instanceof VidKeepError) return err.toJSON();
   if (err && typeof err === 'object' && 'code' in err && isErrorCode((err as { code: unknown }).code)) {
-    const e = err as { code: ErrorCode; message?: unknown; hint?: unknown };
+    const e = err as { code: ErrorCode; message?: unknown; hint?: unknown; values?: unknown };
     const info: ErrorInfo = { code: e.code, message: String(e.message ?? e.code) };
     if (typeof e.hint === 'string') info.hint = e.hint;
+    const values = errorViewSchema.shape.values.safeParse(e.values);
+    if (values.success && values.data) info.values = values.data;
     return info;
   }
-  return { code: 'internal', message: 'Something went wrong inside VidKeep.', hint: err instanceof Error ? err.message : String(err) };
+  const detail = (err instanceof Error ? err.message : String(err)).slice(0, 300);
+  return { code: 'internal', message: 'Something went wrong inside VidKeep.', hint: detail, values: { detail } };
 }

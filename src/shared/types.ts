@@ -1,3 +1,4 @@
+import type { Language } from './i18n';
 import type { ErrorInfo } from './errors';
 
 /** Milliseconds since the epoch, UTC. */
@@ -114,6 +115,8 @@ export interface Settings {
   ytDlpPath: string;
   theme: Theme;
   clipboardWatcher: boolean;
+  /** The UI language, or 'system' to follow the system (or browser) language. */
+  language: Language;
 }
 
 export interface ToolStatus {

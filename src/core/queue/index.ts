@@ -23,7 +23,7 @@ export function createQueue(options: QueueOptions): Queue {
   const store = createStore(db);
   const listeners = new Set<(e: QueueEvent) => void>();
   const shutdownGraceMs = options.shutdownGraceMs ?? 10_000;
-  const notFound = (id: string) => new VidKeepError('not-found', `There is no job "${String(id)}".`, 'It may have finished and been cleared from the history.');
+  const notFound = (id: string) => new VidKeepError('not-found', `There is no job "${String(id)}".`, 'It may have finished and been cleared from the history.', { reason: 'job', job: String(id) });
 
   const e: Engine = {
     db,
@@ -107,13 +107,13 @@ export function createQueue(options: QueueOptions): Queue {
       mustGet(id);
       const now = e.now();
       const events: QueueEvent[] = [];
-      const error = JSON.stringify({ code: 'cancelled', message: reason ?? 'Cancelled.' });
+      const error = JSON.stringify({ code: 'cancelled', message: reason ?? 'Cancelled.', values: { reason: 'other' } });
       const row = db.transaction(() => {
         const r = store.cancel(id, now, error);
         if (r) cancelDependents(store, id, 'was cancelled', now, events);
         return r;
       })();
-      if (!row) throw new VidKeepError('invalid-input', `Job "${id}" has already finished; there is nothing to cancel.`);
+      if (!row) throw new VidKeepError('invalid-input', `Job "${id}" has already finished; there is nothing to cancel.`, undefined, { reason: 'notCancellable', job: id });
       runner.abort(id, new VidKeepError('cancelled', reason ?? 'Cancelled.'));
       runner.noteExpiry(row.expires_at);
       const view = toView(row);
@@ -122,7 +122,7 @@ export function createQueue(options: QueueOptions): Queue {
     },
     retry(id) {
       const cur = mustGet(id);
-      if (cur.state !== 'failed' && cur.state !== 'cancelled') throw new VidKeepError('invalid-input', `Only failed or cancelled jobs can be retried; "${id}" is ${cur.state}.`);
+      if (cur.state !== 'failed' && cur.state !== 'cancelled') throw new VidKeepError('invalid-input', `Only failed or cancelled jobs can be retried; "${id}" is ${cur.state}.`, undefined, { reason: 'notRetryable', job: id, state: cur.state });
       const now = e.now();
       const row = db.transaction(() => store.requeue(id, now, store.pendingDeps(id)))();
       if (!row) throw notFound(id);
@@ -141,7 +141,7 @@ export function createQueue(options: QueueOptions): Queue {
     },
     promote(id) {
       const cur = mustGet(id);
-      if (cur.state !== 'queued') throw new VidKeepError('invalid-input', `Only queued jobs can be moved to the front; "${id}" is ${cur.state}.`);
+      if (cur.state !== 'queued') throw new VidKeepError('invalid-input', `Only queued jobs can be moved to the front; "${id}" is ${cur.state}.`, undefined, { reason: 'notPromotable', job: id, state: cur.state });
       const row = store.promote(id, e.now());
       if (!row) throw notFound(id);
       const view = toView(row);

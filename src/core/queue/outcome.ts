@@ -22,7 +22,8 @@ export const json = (v: unknown): string | null => {
 export function failure(r: JobRow, outcome: Outcome, random: () => number): { info: ErrorInfo; delay: number | null } {
   const backoff = (): number => backoffDelay(r.backoff ? (JSON.parse(r.backoff) as Backoff) : resolveBackoff(undefined), r.tries, random);
   if (outcome.kind === 'timeout') {
-    return { info: { code: 'timeout', message: `"${r.label ?? r.name}" ran longer than ${Math.round(r.timeout_ms / 1000)} s and was stopped.`, hint: 'It is tried again while tries remain.' }, delay: backoff() };
+    const seconds = Math.round(r.timeout_ms / 1000);
+    return { info: { code: 'timeout', message: `"${r.label ?? r.name}" ran longer than ${seconds} s and was stopped.`, hint: 'It is tried again while tries remain.', values: { reason: 'job', job: r.label ?? r.name, seconds } }, delay: backoff() };
   }
   const err = outcome.kind === 'error' ? outcome.err : undefined;
   if (err instanceof PermanentJobError) return { info: err.info, delay: null };

@@ -330,7 +330,7 @@ export function createRunner(e: Engine, o: RunnerOptions) {
         e.clearTimer(t);
       }
       for (const run of [...active.values()]) {
-        run.controller.abort(new VidKeepError('cancelled', 'VidKeep is shutting down; the job will continue next time.'));
+        run.controller.abort(new VidKeepError('cancelled', 'VidKeep is shutting down; the job will continue next time.', undefined, { reason: 'shutdown' }));
         settle(run, { kind: 'requeue' });
       }
       pump();

@@ -128,14 +128,15 @@ export function createYtDlpLister(o: YtDlpListerOptions): Lister {
       exit = { code, stderr, spawnError };
     }
     // Only a listing that ran to its end is judged: one the check stopped early was ended on purpose.
-    if (ended === 'aborted' || signal.aborted) throw new VidKeepError('cancelled', 'The check was stopped.');
-    if (ended === 'stalled') throw new VidKeepError('stalled', 'The site stopped answering while VidKeep listed its videos.', 'The next check tries again.');
+    if (ended === 'aborted' || signal.aborted) throw new VidKeepError('cancelled', 'The check was stopped.', undefined, { reason: 'check' });
+    if (ended === 'stalled') throw new VidKeepError('stalled', 'The site stopped answering while VidKeep listed its videos.', 'The next check tries again.', { reason: 'listing' });
     // A listing that broke off part-way is a failed check: recording half a channel as seen would
     // make the next check stop early and skip what this one never reached.
     if (exit && exit.code !== 0) {
       const c = classifyFailure({ stderr: exit.stderr, exitCode: exit.code, ...(exit.spawnError ? { spawnError: exit.spawnError } : {}) });
       // classifyFailure's hint already carries what yt-dlp said.
-      throw new VidKeepError(c.code, LISTING_MESSAGES[c.code] ?? c.message, c.hint);
+      const listing = LISTING_MESSAGES[c.code];
+      throw new VidKeepError(c.code, listing ?? c.message, c.hint, listing ? { ...c.values, reason: 'listing' } : c.values);
     }
   };
 }

@@ -104,12 +104,12 @@ export async function downloadYtDlp(o: { userDataDir: string; download?: Downloa
     await (o.download ?? githubDownload)(tmp);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    throw new VidKeepError('network', 'VidKeep could not download yt-dlp from GitHub.', `Check the internet connection and try again (${msg.slice(0, 200)}).`);
+    throw new VidKeepError('network', 'VidKeep could not download yt-dlp from GitHub.', `Check the internet connection and try again (${msg.slice(0, 200)}).`, { reason: 'ytdlpDownload', detail: msg.slice(0, 200) });
   }
   if (process.platform !== 'win32') chmodSync(tmp, 0o755);
   const version = await toolVersion(tmp, '--version');
   if (!version) rmSync(tmp, { force: true });
-  if (!version) throw new VidKeepError('ytdlp-broken', 'The downloaded yt-dlp does not run on this computer.', 'Install yt-dlp yourself and set its path in Settings.');
+  if (!version) throw new VidKeepError('ytdlp-broken', 'The downloaded yt-dlp does not run on this computer.', 'Install yt-dlp yourself and set its path in Settings.', { reason: 'downloaded' });
   renameSync(tmp, target);
   return { found: true, path: target, version, source: 'downloaded' };
 }

@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { api } from '../../lib/api';
 import { asErrorInfo } from '../../lib/errors';
 import type { ErrorInfo } from '../../../../shared/errors';
@@ -16,6 +17,7 @@ interface Props {
 
 /** One job. Memoized: only a change to this job or its own progress re-renders it. */
 export const JobRow = memo(function JobRow({ job, onOpenVideo }: Props) {
+  const intl = useIntl();
   const p = useJobProgress(job.id);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<ErrorInfo | null>(null);
@@ -42,8 +44,8 @@ export const JobRow = memo(function JobRow({ job, onOpenVideo }: Props) {
 
   const active = job.state === 'active';
   const percent = active ? (p?.percent ?? null) : null;
-  const { speed, eta } = rateText(active ? p : null);
-  const size = sizeText(p);
+  const { speed, eta } = rateText(intl, active ? p : null);
+  const size = sizeText(intl, p);
 
   return (
     <li className="job-row" role="listitem" data-job-id={job.id} data-state={job.state} aria-labelledby={titleId}>
@@ -54,7 +56,7 @@ export const JobRow = memo(function JobRow({ job, onOpenVideo }: Props) {
         </div>
         {url && url !== title && <div className="job-url">{url}</div>}
         <div className="job-meta">
-          <span className={`job-stage state-${job.state}`}>{stageText(job, p)}</span>
+          <span className={`job-stage state-${job.state}`}>{stageText(intl, job, p)}</span>
           {active && percent !== null && <span className="job-percent">{Math.floor(percent)}%</span>}
           {size && <span>{size}</span>}
           {speed && <span>{speed}</span>}

@@ -1,0 +1,51 @@
+import type { IntlShape } from 'react-intl';
+import { isErrorCode, type ErrorInfo } from '../../../shared/errors';
+import { formatBytes } from '../lib/format';
+import { t, type MessageId, type Values } from './t';
+
+/** A problem the UI found itself (a form field), already a catalog message. */
+export interface UiMessage {
+  id: MessageId;
+  values?: Values;
+}
+
+/** What an error note can show: an error from core, or one of the UI's own. */
+export type UiError = ErrorInfo | UiMessage;
+
+export interface ErrorText {
+  message: string;
+  /** '' when there is nothing to add. */
+  hint: string;
+}
+
+/** Values as the catalog wants them: sizes worded, times as Dates, a variant chosen. */
+function prepare(intl: IntlShape, values: ErrorInfo['values']): Record<string, string | number | Date> {
+  const out: Record<string, string | number | Date> = { reason: 'other' };
+  for (const [k, v] of Object.entries(values ?? {})) {
+    if (typeof v === 'number' && k.endsWith('Bytes')) out[k] = formatBytes(intl, v);
+    else if (typeof v === 'number' && k.endsWith('At')) out[k] = new Date(v);
+    else out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * An error from core, worded from the catalog by its code and values. Core's English `message` and
+ * `hint` are the fallback for a code or variant the catalog cannot word (a newer core, a bad value).
+ */
+export function errorText(intl: IntlShape, err: UiError): ErrorText {
+  if ('id' in err) return { message: t(intl, err.id, err.values), hint: '' };
+  if (!isErrorCode(err.code)) return { message: err.message, hint: err.hint ?? '' };
+  const values = prepare(intl, err.values);
+  const word = (id: MessageId): string | null => {
+    if (!(id in intl.messages)) return null;
+    const s = t(intl, id, values);
+    // react-intl answers with the id itself when a message cannot be formatted (a value missing).
+    return s === id ? null : s;
+  };
+  const message = word(`errors.${err.code}.message`);
+  if (message === null) return { message: err.message, hint: err.hint ?? '' };
+  const hint = word(`errors.${err.code}.hint`) ?? '';
+  const said = typeof err.values?.ytdlpSaid === 'string' ? t(intl, 'errors.ytdlpSaid', { detail: err.values.ytdlpSaid }) : '';
+  return { message, hint: [hint, said].filter(Boolean).join(' ') };
+}
