@@ -103,7 +103,7 @@ function notifyOnFinish(c: Core): void {
 
 /** Links given on the command line (or to a second launch) go through the same checks as the UI's. */
 async function addFromCommandLine(c: Core, urls: string[]): Promise<void> {
-  const r = await dispatch(c.handlers, 'jobs.add', { urls: urls.slice(0, 1000) });
+  const r = await dispatch(c.handlers, 'jobs.add', { urls: urls.slice(0, 1000), origin: 'command-line' });
   if (!r.ok) console.error(`[vidkeep] could not add links from the command line: ${r.error.message}`);
 }
 

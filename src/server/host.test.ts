@@ -104,7 +104,7 @@ describe('web host', () => {
   it('sends core events to connected clients', async () => {
     const ws = await socket(`ws://127.0.0.1:${host.port}/ws`);
     const got = new Promise<{ event: string; payload: unknown }>((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()))));
-    core.events.emit('library.changed', { videoIds: ['abc'] });
+    core.bus.emit('library.changed', { videoIds: ['abc'] });
     expect(await got).toEqual({ event: 'library.changed', payload: { videoIds: ['abc'] } });
     ws.close();
   });

@@ -36,22 +36,21 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** The dynamic parts of an error (a site, a time in ms since epoch, a count), worded by the UI's catalog. */
-export type ErrorValues = Record<string, string | number>;
+export const errorCodeSchema = z.enum(ERROR_CODES);
 
 /**
- * An error as it crosses the wire. The UI words it from its catalog by `code` (`errors.<code>.message`
- * with `values`; `values.reason` picks the variant); `message` and `hint` are the English fallback and
- * what logs show.
+ * An error as every view carries it. `code` and `values` let the renderer word it from its own
+ * catalog; `message` and `hint` are the core's English wording, for logs and as a fallback.
  */
 export const errorViewSchema = z.object({
-  code: z.enum(ERROR_CODES),
+  code: errorCodeSchema,
   message: z.string(),
   hint: z.string().optional(),
   values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ErrorView = z.infer<typeof errorViewSchema>;
-/** The older name, kept so the many users of the shape need not change. */
+export type ErrorValues = NonNullable<ErrorView['values']>;
+/** The same shape under its older name. */
 export type ErrorInfo = ErrorView;
 
 export class VidKeepError extends Error implements ErrorInfo {
@@ -89,5 +88,5 @@ export function toErrorInfo(err: unknown): ErrorInfo {
     return info;
   }
   const detail = (err instanceof Error ? err.message : String(err)).slice(0, 300);
-  return { code: 'internal', message: 'Something went wrong inside VidKeep.', hint: detail, values: { detail } };
+  return { code: 'internal', message: 'Something went wrong inside VidKeep.', hint: detail, values: { reason: 'detail', detail } };
 }

@@ -156,7 +156,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
           continue; // an entry that is not a web link is skipped, the others still come
         }
         const jobId = downloadJobId(normalizeUrl(entry.url));
-        ctx.enqueue(DOWNLOAD_JOB, { url: entry.url, options: p.options, playlist: playlistTitle } satisfies DownloadPayload, downloadEnqueueOptions(entryUrl, jobId, o, entry.title ?? entry.url));
+        ctx.enqueue(DOWNLOAD_JOB, { url: entry.url, options: p.options, playlist: playlistTitle, ...(p.origin ? { origin: p.origin } : {}) } satisfies DownloadPayload, downloadEnqueueOptions(entryUrl, jobId, o, entry.title ?? entry.url));
         expanded++;
       }
       return { expanded, playlistTitle };
@@ -191,7 +191,6 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       subscriptionId: p.subscriptionId && !claimed.get(normalizeUrl(p.url)) ? p.subscriptionId : null,
     });
     unclaim.run(normalizeUrl(p.url));
-    o.onLibraryChanged?.([video.id]);
     report(blank('done', { percent: 100 }));
     return { videoId: video.id };
   };

@@ -81,6 +81,8 @@ export interface LibraryOptions {
   trashDir?: string | null;
   /** The system's own trash (Electron's shell.trashItem: macOS, Windows, Linux); tried first. */
   trashItem?: (path: string) => Promise<void>;
+  /** Told about every change to the videos (an empty list: anything may have changed). */
+  onChange?: (videoIds: string[]) => void;
 }
 
 export function createLibrary(o: LibraryOptions): Library {
@@ -88,6 +90,7 @@ export function createLibrary(o: LibraryOptions): Library {
   const now = o.now ?? Date.now;
   const trashDir = o.trashDir === undefined ? defaultTrashDir() : o.trashDir;
   const root = o.libraryDir;
+  const changed = (ids: string[]) => o.onChange?.(ids);
   const getRow = db.prepare<[string], Row>('SELECT * FROM videos WHERE id = ?');
   const bySource = db.prepare<[string, string], Row>('SELECT * FROM videos WHERE site = ? AND site_id = ?');
   const byUrl = db.prepare<[string], Row>('SELECT * FROM videos WHERE source_url = ? LIMIT 1');
@@ -130,6 +133,7 @@ export function createLibrary(o: LibraryOptions): Library {
     setKeep(id: string, keep: boolean): Video | null {
       setKeep.run(keep ? 1 : 0, id);
       const r = getRow.get(id);
+      if (r) changed([id]);
       return r ? toVideo(r) : null;
     },
     search(q: SearchQuery): Page<Video> {
@@ -157,6 +161,7 @@ export function createLibrary(o: LibraryOptions): Library {
       const files = [video, ...(r.thumbnail_path ? [absolute(r.thumbnail_path)] : []), ...sideFiles(video)];
       // Row first: if moving a file fails the video is gone from the list, never a row without a file.
       del.run(id);
+      changed([id]);
       for (const f of new Set(files)) {
         try {
           if (o.trashItem && existsSync(f)) {
@@ -207,6 +212,7 @@ export function createLibrary(o: LibraryOptions): Library {
         info_json: JSON.stringify(info), source_url: v.sourceUrl, added_at: now(),
         audio_only: v.audioOnly ? 1 : 0, playlist: v.playlist ?? null, subscription_id: v.subscriptionId ?? null,
       });
+      changed([id]);
       return toVideo(getRow.get(id)!);
     },
     markMissing() {
@@ -220,6 +226,7 @@ export function createLibrary(o: LibraryOptions): Library {
         if (gone !== (r.missing === 1)) changes.push([gone ? 1 : 0, r.id]);
       }
       db.transaction(() => changes.forEach(([m, id]) => setMissing.run(m, id)))();
+      if (changes.length > 0) changed(changes.map(([, id]) => id));
       return { missing, present };
     },
     async resolveMedia(videoId, kind) {

@@ -4,8 +4,6 @@ import type { Catalog } from './en';
 export const de: Catalog = {
   'app.brand': 'VidKeep',
   'app.connection.reconnecting': 'Verbindung wird wiederhergestellt … VidKeep hat die Verbindung verloren und versucht es erneut.',
-  'app.lostConnection': 'Die Verbindung zu VidKeep ist unterbrochen.',
-  'app.lostConnection.hint': 'Sie wird automatisch wiederhergestellt.',
 
   'nav.label': 'Hauptnavigation',
   'view.library': 'Mediathek',
@@ -445,8 +443,8 @@ export const de: Catalog = {
   'errors.unauthorized.hint': '{reason, select, toolPath {Starten Sie VidKeep ohne Oberfläche mit VIDKEEP_YTDLP=/pfad/zu/yt-dlp.} other {}}',
   'errors.not-supported.message': 'Das ist hier noch nicht verfügbar.',
   'errors.not-supported.hint': '',
-  'errors.internal.message': 'In VidKeep ist ein Fehler aufgetreten.',
-  'errors.internal.hint': '{reason, select, detail {{detail}} other {}}',
+  'errors.internal.message': '{reason, select, connection {Die Verbindung zu VidKeep ist unterbrochen.} other {In VidKeep ist ein Fehler aufgetreten.}}',
+  'errors.internal.hint': '{reason, select, detail {{detail}} connection {Sie wird automatisch wiederhergestellt.} other {}}',
   'errors.download-failed.message': '{reason, select, exit {Der Download ist fehlgeschlagen (yt-dlp-Exitcode {exitCode}).} listing {yt-dlp konnte die Videos unter diesem Link nicht auflisten.} noInfo {yt-dlp ist fertig, hat aber keine Beschreibung des Videos hinterlassen (info json).} other {Der Download ist fehlgeschlagen.}}',
   'errors.download-failed.hint': '',
   'errors.busy.message': 'Zu viele Anfragen auf einmal.',

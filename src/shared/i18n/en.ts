@@ -6,8 +6,6 @@
 export const en = {
   'app.brand': 'VidKeep',
   'app.connection.reconnecting': 'Reconnecting… VidKeep lost its connection and is trying again.',
-  'app.lostConnection': 'Lost the connection to VidKeep.',
-  'app.lostConnection.hint': 'It will reconnect by itself.',
 
   'nav.label': 'Main',
   'view.library': 'Library',
@@ -447,8 +445,8 @@ export const en = {
   'errors.unauthorized.hint': '{reason, select, toolPath {In headless mode, start VidKeep with VIDKEEP_YTDLP=/path/to/yt-dlp.} other {}}',
   'errors.not-supported.message': 'This is not available here yet.',
   'errors.not-supported.hint': '',
-  'errors.internal.message': 'Something went wrong inside VidKeep.',
-  'errors.internal.hint': '{reason, select, detail {{detail}} other {}}',
+  'errors.internal.message': '{reason, select, connection {Lost the connection to VidKeep.} other {Something went wrong inside VidKeep.}}',
+  'errors.internal.hint': '{reason, select, detail {{detail}} connection {It will reconnect by itself.} other {}}',
   'errors.download-failed.message': '{reason, select, exit {The download failed (yt-dlp exit code {exitCode}).} listing {yt-dlp could not list the videos at this link.} noInfo {yt-dlp finished but left no description of the video (info json).} other {The download failed.}}',
   'errors.download-failed.hint': '',
   'errors.busy.message': 'Too many requests at once.',

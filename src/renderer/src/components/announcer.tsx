@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { api } from '../lib/api';
-import { JOB_NAMES } from '../../../shared/types';
+import { t } from '../i18n/t';
+import { errorText } from '../i18n/error-text';
 
 interface Message {
   id: number;
@@ -8,8 +10,6 @@ interface Message {
 }
 
 const SHOW_MS = 6000;
-/** A subscription check's result says how many videos it queued. */
-const SUBSCRIPTION_CHECK = JOB_NAMES.subscriptionCheck;
 let nextId = 1;
 
 function useMessages(): [Message[], (text: string) => void] {
@@ -29,25 +29,32 @@ function useMessages(): [Message[], (text: string) => void] {
 export function Announcer() {
   const [done, pushDone] = useMessages();
   const [failed, pushFailed] = useMessages();
+  // Read when an event arrives, so a language chosen meanwhile is the one announced.
+  const current = useIntl();
+  const intlNow = useRef(current);
+  intlNow.current = current;
   useEffect(
     () =>
       api.on('jobs.changed', ({ job, kind }) => {
         if (!job) return;
-        const r = job.result as Record<string, unknown> | null;
-        if (job.name === SUBSCRIPTION_CHECK) {
+        const intl = intlNow.current;
+        const why = () => (job.error ? errorText(intl, job.error).message : t(intl, 'error.somethingWrong'));
+        if (job.check) {
           // A check that found nothing stays quiet: hourly checks would otherwise toast all day.
-          const queued = typeof r?.queued === 'number' ? r.queued : 0;
-          const what = job.label.replace(/^Check /, '');
-          if (kind === 'succeeded' && queued > 0) pushDone(`${what}: ${queued} new ${queued === 1 ? 'video' : 'videos'} queued`);
-          else if (kind === 'failed') pushFailed(`Could not check ${what} — ${job.error?.message ?? 'something went wrong'}`);
+          const queued = job.check.queued ?? 0;
+          const what = job.check.title;
+          if (kind === 'succeeded' && queued > 0) pushDone(t(intl, 'toast.subscriptionFound', { name: what, count: queued }));
+          else if (kind === 'failed') pushFailed(t(intl, 'toast.subscriptionFailed', { name: what, error: why() }));
           return;
         }
+        if (!job.download) return;
+        const { result: r, title } = job.download;
         if (kind === 'succeeded') {
-          if (r && 'needsConfirm' in r) pushDone(`Playlist found: ${String(r.playlistTitle ?? job.label)}`);
-          else if (r && 'expanded' in r) pushDone(`Queued ${String(r.expanded)} videos from ${String(r.playlistTitle ?? 'the playlist')}`);
-          else pushDone(`Downloaded: ${job.label}`);
+          if (r && 'needsConfirm' in r) pushDone(t(intl, 'toast.playlistFound', { title: r.playlistTitle ?? title }));
+          else if (r && 'expanded' in r) pushDone(r.playlistTitle ? t(intl, 'toast.playlistQueued', { count: r.expanded, title: r.playlistTitle }) : t(intl, 'toast.playlistQueued.untitled', { count: r.expanded }));
+          else pushDone(t(intl, 'toast.downloaded', { title }));
         } else if (kind === 'failed') {
-          pushFailed(`Failed: ${job.label} — ${job.error?.message ?? 'something went wrong'}`);
+          pushFailed(t(intl, 'toast.failed', { title, error: why() }));
         }
       }),
     [],

@@ -40,8 +40,9 @@ export function errorText(intl: IntlShape, err: UiError): ErrorText {
   const word = (id: MessageId): string | null => {
     if (!(id in intl.messages)) return null;
     const s = t(intl, id, values);
-    // react-intl answers with the id itself when a message cannot be formatted (a value missing).
-    return s === id ? null : s;
+    // react-intl answers with the id, or the unformatted message, when a value it needs is missing.
+    const raw = intl.messages[id];
+    return s === id || (typeof raw === 'string' && raw.includes('{') && s === raw) ? null : s;
   };
   const message = word(`errors.${err.code}.message`);
   if (message === null) return { message: err.message, hint: err.hint ?? '' };

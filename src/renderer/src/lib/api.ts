@@ -4,26 +4,17 @@
  */
 import type { Channel, EventName, Events, InvokeResult, Req, Res } from '../../../shared/contract';
 import type { ErrorInfo } from '../../../shared/errors';
-
-export interface Bridge {
-  invoke(channel: string, payload: unknown): Promise<InvokeResult<unknown>>;
-  on(event: string, listener: (payload: unknown) => void): () => void;
-  host: 'electron' | 'web';
-}
-
-declare global {
-  interface Window {
-    vidkeep?: Bridge;
-  }
-}
+import type { Bridge } from '../../../shared/bridge';
 
 export class ApiError extends Error implements ErrorInfo {
   code: ErrorInfo['code'];
   hint?: string;
+  values?: ErrorInfo['values'];
   constructor(info: ErrorInfo) {
     super(info.message);
     this.code = info.code;
     if (info.hint) this.hint = info.hint;
+    if (info.values) this.values = info.values;
   }
 }
 
@@ -74,7 +65,7 @@ function webSocketBridge(): Bridge {
       socket = null;
       dispatchLocal('connection', { connected: false });
       for (const [id, p] of pending) {
-        p.resolve({ ok: false, error: { code: 'internal', message: 'Lost the connection to VidKeep.', hint: 'It will reconnect by itself.' } });
+        p.resolve({ ok: false, error: { code: 'internal', message: 'Lost the connection to VidKeep.', hint: 'It will reconnect by itself.', values: { reason: 'connection' } } });
         pending.delete(id);
       }
       setTimeout(connect, retryMs);

@@ -1,29 +1,11 @@
 import type { IntlShape } from 'react-intl';
-import type { JobView, Progress } from '../../../../shared/types';
+import type { Download, Progress } from '../../../../shared/types';
 import { formatBytes, formatEta, formatSpeed } from '../../lib/format';
 import { t } from '../../i18n/t';
 
-export type JobResult =
-  | { videoId: string }
-  | { alreadyKept: string }
-  | { needsConfirm: true; playlistTitle: string | null; count: number; url: string }
-  | { expanded: number; playlistTitle: string | null };
 
-export function jobResult(job: JobView): JobResult | null {
-  const r = job.result;
-  return r && typeof r === 'object' ? (r as JobResult) : null;
-}
 
-/** The library video a finished job produced (or found already kept). */
-export function resultVideoId(job: JobView): string | null {
-  const r = jobResult(job);
-  if (!r) return null;
-  if ('videoId' in r) return r.videoId;
-  if ('alreadyKept' in r) return r.alreadyKept;
-  return null;
-}
-
-export function stageText(intl: IntlShape, job: JobView, p: Progress | null, now = Date.now()): string {
+export function stageText(intl: IntlShape, job: Download, p: Progress | null, now = Date.now()): string {
   switch (job.state) {
     case 'queued':
       if (job.tries > 0 && job.runAt > now) return t(intl, 'downloads.row.retryAt', { time: new Date(job.runAt) });
@@ -35,7 +17,7 @@ export function stageText(intl: IntlShape, job: JobView, p: Progress | null, now
     case 'cancelled':
       return t(intl, 'downloads.row.cancelled');
     case 'succeeded': {
-      const r = jobResult(job);
+      const r = job.result;
       if (r && 'needsConfirm' in r) return t(intl, 'downloads.row.playlistFound', { count: r.count });
       if (r && 'expanded' in r) return t(intl, 'downloads.row.playlistQueued', { count: r.expanded });
       if (r && 'alreadyKept' in r) return t(intl, 'downloads.row.alreadyKept');

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { downloadOptionsSchema } from './download';
+import { LANGUAGE_CHOICES } from './i18n';
+
+export const themeSchema = z.enum(['system', 'light', 'dark']);
+export type Theme = z.infer<typeof themeSchema>;
+
+export const settingsSchema = z.object({
+  libraryDir: z.string(),
+  maxConcurrent: z.number().int(),
+  perSiteConcurrent: z.number().int(),
+  maxTries: z.number().int(),
+  timeoutMinutes: z.number().int(),
+  defaults: downloadOptionsSchema,
+  ytDlpPath: z.string(),
+  theme: themeSchema,
+  clipboardWatcher: z.boolean(),
+  /** The UI language, or 'system' to follow the system (or browser) language. */
+  language: z.enum(LANGUAGE_CHOICES),
+});
+export type Settings = z.infer<typeof settingsSchema>;
