@@ -130,7 +130,7 @@ export const de: Catalog = {
   'downloads.list': 'Downloads',
   'downloads.showMore': 'Mehr anzeigen',
   'downloads.controls.paused': 'Angehalten',
-  'downloads.controls.counts': '{active} laufen, {queued} warten',
+  'downloads.controls.counts': '{active} aktiv, {queued} wartend',
   'downloads.controls.resumeAll': 'Alle fortsetzen',
   'downloads.controls.pauseAll': 'Alle anhalten',
   'downloads.stage.waiting': 'Wartet',
