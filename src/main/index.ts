@@ -6,6 +6,7 @@ import { dispatch } from '../core/dispatch';
 import { toErrorInfo } from '../shared/errors';
 import { wireIpc } from './ipc';
 import { createNotifier } from './notify';
+import { wordsFor } from './words';
 import type { Events } from '../shared/contract';
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
 import { electronNativeBinding } from './native';
@@ -85,6 +86,8 @@ function notifyOnFinish(c: Core): void {
       if (Notification.isSupported()) new Notification(note).show();
     },
     isFocused: () => win?.isFocused() ?? false,
+    // Same language as the window: the one chosen in Settings, else the system's.
+    words: () => wordsFor(c.settings.get().language, app.getPreferredSystemLanguages()),
   });
   const running = new Set<string>();
   c.events.onAny((name, payload) => {

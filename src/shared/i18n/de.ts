@@ -388,6 +388,15 @@ export const de: Catalog = {
   'subs.archive.quoted': '„{text}“',
   'subs.archive.more': '{list}, …',
 
+  'notify.done.one': 'Download abgeschlossen',
+  'notify.done.many': '{count, plural, one {# Download abgeschlossen} other {# Downloads abgeschlossen}}',
+  'notify.failed.one': 'Download fehlgeschlagen',
+  'notify.failed.body': '{title}: {error}',
+  'notify.failed.many': '{count, plural, one {# Download fehlgeschlagen} other {# Downloads fehlgeschlagen}}',
+  'notify.found.title': '{count, plural, one {# neues Video} other {# neue Videos}}',
+  'notify.found.body': 'Aus {names}; wird jetzt heruntergeladen.',
+  'notify.summary.more': '{names} und {count} weitere',
+
   'errors.ytdlpSaid': 'Meldung von yt-dlp: {detail}',
   'errors.invalid-url.message': '{reason, select, empty {Fügen Sie zuerst einen Link zu einem Video ein.} tooLong {Dieser Link ist zu lang ({length, number} Zeichen; VidKeep akzeptiert höchstens {max, number}).} spaces {Dieser Link enthält Leerzeichen oder unsichtbare Zeichen.} notUrl {„{text}“ ist keine Webadresse.} scheme {VidKeep lädt nur Weblinks (http oder https), keine {scheme}-Links.} noHost {In diesem Link fehlt die Website.} other {Dieser Link ist ungültig.}}',
   'errors.invalid-url.hint': '{reason, select, spaces {Kopieren Sie die Adresse erneut aus der Adressleiste des Browsers; fügen Sie einen Link pro Zeile ein.} notUrl {Links beginnen mit https:// – kopieren Sie einen aus Ihrem Browser.} other {}}',
