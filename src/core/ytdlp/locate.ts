@@ -55,6 +55,7 @@ async function firstWorking(candidates: Array<[Source, string | null | undefined
     version: null,
     source: null,
     message: broken ? `${name} at ${broken} does not run.` : `${name} was not found.`,
+    values: broken ? { reason: 'broken', name, path: broken } : { reason: 'missing', name },
   };
 }
 
@@ -80,6 +81,7 @@ export async function locateTools(o: { settingsYtDlpPath?: string; resourcesDir?
   ]);
   if (o.settingsYtDlpPath && ytDlp.source !== 'settings') {
     ytDlp.message = `The yt-dlp set in Settings (${o.settingsYtDlpPath}) does not run${ytDlp.found ? `; using ${ytDlp.path} instead` : ''}.`;
+    ytDlp.values = ytDlp.found && ytDlp.path ? { reason: 'settingsReplaced', path: o.settingsYtDlpPath, using: ytDlp.path } : { reason: 'settingsBroken', path: o.settingsYtDlpPath };
   }
   return { ytDlp, ffmpeg };
 }

@@ -247,6 +247,7 @@ export const de: Catalog = {
   'settings.ytDlpPath.helpWeb': 'Wird beim Start von VidKeep festgelegt (VIDKEEP_YTDLP) und lässt sich im Browser nicht ändern.',
   'settings.ytDlpPath.help': 'Leer lassen, um die mitgelieferte oder die System-Version zu verwenden.',
   'settings.number.invalid': 'Geben Sie eine ganze Zahl von {min, number} bis {max, number} ein.',
+  'tools.message': '{reason, select, broken {{name} unter {path} lässt sich nicht ausführen.} missing {{name} wurde nicht gefunden.} settingsBroken {Das in den Einstellungen festgelegte yt-dlp ({path}) lässt sich nicht ausführen.} settingsReplaced {Das in den Einstellungen festgelegte yt-dlp ({path}) lässt sich nicht ausführen; stattdessen wird {using} verwendet.} other {{name} funktioniert nicht.}}',
   'tools.status': 'Status',
   'tools.ready': 'Bereit',
   'tools.notFound': 'Nicht gefunden',

@@ -249,6 +249,7 @@ export const en = {
   'settings.ytDlpPath.helpWeb': 'Set by whoever started VidKeep (VIDKEEP_YTDLP); it cannot be changed from the browser.',
   'settings.ytDlpPath.help': 'Leave empty to use the bundled or system copy.',
   'settings.number.invalid': 'Enter a whole number from {min, number} to {max, number}.',
+  'tools.message': '{reason, select, broken {{name} at {path} does not run.} missing {{name} was not found.} settingsBroken {The yt-dlp set in Settings ({path}) does not run.} settingsReplaced {The yt-dlp set in Settings ({path}) does not run; using {using} instead.} other {{name} does not work.}}',
   'tools.status': 'Status',
   'tools.ready': 'Ready',
   'tools.notFound': 'Not found',

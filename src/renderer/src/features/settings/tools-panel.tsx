@@ -7,7 +7,7 @@ import type { AppInfo, ToolStatus } from '../../../../shared/types';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { useT } from '../../i18n/use-t';
 
-function Status({ tool }: { tool: ToolStatus }) {
+function Status({ tool, name }: { tool: ToolStatus; name: string }) {
   const t = useT();
   return (
     <dl className="meta">
@@ -15,7 +15,7 @@ function Status({ tool }: { tool: ToolStatus }) {
       <dd><span className={`pill ${tool.found ? 'pill-ok' : 'pill-failed'}`}>{tool.found ? t('tools.ready') : t('tools.notFound')}</span></dd>
       {tool.version && (<><dt>{t('tools.version')}</dt><dd>{tool.version}</dd></>)}
       {tool.path && (<><dt>{t('tools.location')}</dt><dd><code className="path">{tool.path}</code>{tool.source && <span className="muted"> {t('tools.sourceParens', { source: t(`tools.source.${tool.source}`) })}</span>}</dd></>)}
-      {tool.message && (<><dt>{t('tools.note')}</dt><dd>{tool.message}</dd></>)}
+      {tool.message && (<><dt>{t('tools.note')}</dt><dd>{tool.values ? t('tools.message', { reason: 'other', name, ...tool.values }) : tool.message}</dd></>)}
     </dl>
   );
 }
@@ -43,7 +43,7 @@ export function ToolsPanel({ info }: { info: AppInfo }) {
     <>
       <section className="panel" aria-labelledby="ytdlp-title">
         <h3 id="ytdlp-title">{t('tools.ytdlp')}</h3>
-        <Status tool={info.ytDlp} />
+        <Status tool={info.ytDlp} name="yt-dlp" />
         <button type="button" className="btn" onClick={update} disabled={busy}>
           {busy ? t('tools.updating') : t('tools.update')}
         </button>
@@ -52,7 +52,7 @@ export function ToolsPanel({ info }: { info: AppInfo }) {
       </section>
       <section className="panel" aria-labelledby="ffmpeg-title">
         <h3 id="ffmpeg-title">{t('tools.ffmpeg')}</h3>
-        <Status tool={info.ffmpeg} />
+        <Status tool={info.ffmpeg} name="ffmpeg" />
         {!info.ffmpeg.found && (
           <p className="note note-warn">{t('tools.noFfmpeg')}</p>
         )}
