@@ -91,6 +91,12 @@ test('a German browser gets VidKeep in German, errors included', async ({ vk, me
 
   await goTo(page, 'settings');
   await expect(page.getByLabel(de['settings.language'])).toHaveValue('system');
+  // A folder that is not a full path is refused at the field, in German, and not saved.
+  const folder = page.getByLabel(de['settings.libraryDir']);
+  await folder.fill('Videos');
+  await folder.press('Enter');
+  await expect(page.getByText(de['settings.libraryDir.notFull'])).toBeVisible();
+  await expect(folder).toHaveAttribute('aria-invalid', 'true');
   await expectNoEnglish(page, 'Settings');
   await page.screenshot({ path: testInfo.outputPath('de-settings.png'), fullPage: true });
 });

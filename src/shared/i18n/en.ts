@@ -225,6 +225,7 @@ export const en = {
   'settings.library': 'Library',
   'settings.libraryDir': 'Library folder',
   'settings.libraryDir.help': 'New downloads go into this folder. Videos you already have stay where they are.',
+  'settings.libraryDir.notFull': 'Enter the full path of a folder, for example /home/you/Videos or C:\\Users\\you\\Videos.',
   'settings.downloads': 'Downloads',
   'settings.maxConcurrent': 'Downloads at the same time',
   'settings.perSite': 'Downloads at the same time per site',

@@ -14,12 +14,19 @@ import { useSaveStatus } from './use-save-status';
 import './settings.css';
 import { QUALITY_OPTIONS } from '../../lib/quality';
 
-function TextSetting({ id, label, help, value, onCommit, error, readOnly }: { id: string; label: string; help: string; value: string; onCommit: (v: string) => void; error?: string; readOnly?: boolean }) {
+/** A folder path the core accepts: absolute on Unix or Windows (the contract's own rule, said here first). */
+const FULL_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
+
+function TextSetting({ id, label, help, value, onCommit, error, readOnly, check }: { id: string; label: string; help: string; value: string; onCommit: (v: string) => void; error?: string; readOnly?: boolean; check?: (v: string) => string | null }) {
   const [text, setText] = useState(value);
+  const [invalid, setInvalid] = useState<string | null>(null);
   useEffect(() => setText(value), [value]);
   const commit = () => {
-    if (text !== value) onCommit(text);
+    const why = check?.(text) ?? null;
+    setInvalid(why);
+    if (!why && text !== value) onCommit(text);
   };
+  error = invalid ?? error;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -59,7 +66,7 @@ export function SettingsView() {
         <div className="settings-grid">
           <section className="panel" aria-labelledby="set-lib">
             <h3 id="set-lib">{t(intl, 'settings.library')}</h3>
-            <TextSetting id="libraryDir" label={t(intl, 'settings.libraryDir')} help={t(intl, 'settings.libraryDir.help')} value={settings.libraryDir} onCommit={(v) => put('libraryDir', { libraryDir: v })} error={errFor('libraryDir')} />
+            <TextSetting id="libraryDir" label={t(intl, 'settings.libraryDir')} help={t(intl, 'settings.libraryDir.help')} value={settings.libraryDir} check={(v) => (FULL_PATH.test(v) ? null : t(intl, 'settings.libraryDir.notFull'))} onCommit={(v) => put('libraryDir', { libraryDir: v })} error={errFor('libraryDir')} />
           </section>
           <section className="panel" aria-labelledby="set-dl">
             <h3 id="set-dl">{t(intl, 'settings.downloads')}</h3>
