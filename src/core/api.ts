@@ -49,11 +49,13 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     'jobs.remove': (req) => ({ removed: queue.remove(req.jobId) }),
     'jobs.promote': (req) => core.views.job(queue.promote(req.jobId)),
     'queue.pause': (req) => {
-      queue.pause(req.queue);
+      if (req.queue === undefined) core.pauses.add('user');
+      else queue.pause(req.queue);
       return queue.metrics();
     },
     'queue.resume': (req) => {
-      queue.resume(req.queue);
+      if (req.queue === undefined) core.pauses.remove('user');
+      else queue.resume(req.queue);
       return queue.metrics();
     },
     'queue.metrics': () => queue.metrics(),

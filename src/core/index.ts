@@ -21,6 +21,7 @@ import { createLibrary, type Library } from './library/index';
 import { createDownloads, type Downloads } from './downloads/index';
 import { locateTools } from './ytdlp/locate';
 import { reapOrphans } from './ytdlp/processes';
+import { createPauseReasons, settingsPauseStore, type PauseReasons } from './pause-reasons';
 import type { Handlers } from '../shared/contract';
 import type { AppInfo, JobView, ToolStatus } from '../shared/types';
 
@@ -66,6 +67,8 @@ export interface Core {
   readonly downloads: Downloads;
   readonly subscriptions: Subscriptions;
   readonly handlers: Handlers;
+  /** Pause all: the user's reason and the system's (sleep), kept apart. */
+  readonly pauses: PauseReasons;
   readonly options: CoreOptions;
   readonly launchId: string;
   info(): AppInfo;
@@ -74,7 +77,7 @@ export interface Core {
   refreshTools(): Promise<void>;
   /** Absolute path of a video's file or thumbnail, resolved inside the library, or null. */
   resolveMedia(kind: 'video' | 'thumb', videoId: string): Promise<string | null>;
-  /** The computer is going to sleep / woke up. */
+  /** The computer is going to sleep / woke up; the user's own "Pause all" stays as it was. */
   suspend(): void;
   resume(): void;
   close(): Promise<void>;
@@ -138,6 +141,8 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     perKeyConcurrency: s.perSiteConcurrent,
     shutdownGraceMs: options.shutdownGraceMs ?? 10_000,
   });
+  // Before start(): a pause left by a sleep the last launch never woke from must not hold this one.
+  const pauses = createPauseReasons(queue, settingsPauseStore(settings), () => queue.metrics().paused);
   const trash = options.trashItem ? { trashItem: options.trashItem } : {};
   const onLibraryChange = (videoIds: string[]) => bus.emit('library.changed', { videoIds });
   let library = createLibrary({ db, libraryDir: libraryDir(), now, ...trash, onChange: onLibraryChange });
@@ -201,6 +206,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     },
     downloads,
     subscriptions,
+    pauses,
     options,
     launchId,
     handlers: undefined as unknown as Handlers,
@@ -222,9 +228,9 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
       });
     },
     resolveMedia: (kind, videoId) => library.resolveMedia(videoId, kind),
-    suspend: () => queue.pause(),
+    suspend: () => pauses.add('system'),
     resume() {
-      queue.resume();
+      pauses.remove('system');
       queue.catchUp();
     },
     async close() {

@@ -32,6 +32,9 @@ export const ERROR_CODES = [
   'internal',
   'download-failed',
   'busy',
+  'library-folder-locked',
+  'too-many-connections',
+  'too-many-downloads',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

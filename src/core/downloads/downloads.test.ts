@@ -68,10 +68,18 @@ describe('downloads.add', () => {
     expect(job.state).toBe('succeeded');
     const { videoId } = job.result as { videoId: string };
     expect(toDownload(job)).toMatchObject({ videoId, origin: 'pasted', stage: 'done', result: { videoId }, url });
-    expect(h.library.get(videoId)?.siteId).toBe('through-queue');
+    expect(h.library.get(videoId)?.sourceUrl).toBe(url);
     expect(h.libraryChanges).toContain(videoId);
     expect(job.label).toBe('through-queue');
     expect(downloads.add({ urls: [url] }, DEFAULT_DOWNLOAD_OPTIONS).jobs[0]).toEqual({ url, videoId });
+    // The same file name on another host is another video: queued, downloaded, kept beside the first.
+    const other = url.replace('127.0.0.1', 'localhost');
+    const [queued] = downloads.add({ urls: [other] }, DEFAULT_DOWNLOAD_OPTIONS).jobs;
+    expect(queued).toEqual({ url: other, jobId: expect.any(String) });
+    const second = await settled(queued!.jobId!);
+    expect(second.result).toEqual({ videoId: expect.any(String) });
+    expect((second.result as { videoId: string }).videoId).not.toBe(videoId);
+    expect(downloads.add({ urls: [other] }, DEFAULT_DOWNLOAD_OPTIONS).jobs[0]).toEqual({ url: other, videoId: (second.result as { videoId: string }).videoId });
   });
 
   it('asks about a playlist, then queues its entries once confirmed', async () => {

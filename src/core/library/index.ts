@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Statement } from 'better-sqlite3';
@@ -9,6 +8,7 @@ import { VidKeepError } from '../../shared/errors';
 import type { AddVideo, Library, SearchQuery } from './types';
 import { buildSearch, chooseStrategy, encodeCursor, ftsQuery, hasFilters } from './search';
 import { defaultTrashDir, moveToTrash } from './trash';
+import { isGenericSite, newVideoId, storedSiteId } from './identity';
 
 export type { Library, SearchQuery, AddVideo } from './types';
 
@@ -50,11 +50,6 @@ const toVideo = (r: Row): Video => ({
   playlist: r.playlist,
   keep: r.keep === 1,
 });
-
-/** Stable across re-downloads of the same video, opaque to the UI. */
-export function videoIdFor(site: string, siteId: string): string {
-  return createHash('sha256').update(`${site}\0${siteId}`).digest('hex').slice(0, 16);
-}
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -154,7 +149,7 @@ export function createLibrary(o: LibraryOptions): Library {
       const r = getRow.get(id);
       return r ? toVideo(r) : null;
     },
-    async delete(id) {
+    async delete(id, opts) {
       const r = getRow.get(id);
       if (!r) return false;
       const video = absolute(r.file_path);
@@ -164,6 +159,11 @@ export function createLibrary(o: LibraryOptions): Library {
       changed([id]);
       for (const f of new Set(files)) {
         try {
+          // A retention rule exists to free disk space: the trash would keep every byte.
+          if (opts?.permanent) {
+            if (existsSync(f)) unlinkSync(f);
+            continue;
+          }
           if (o.trashItem && existsSync(f)) {
             try {
               await o.trashItem(f);
@@ -181,6 +181,8 @@ export function createLibrary(o: LibraryOptions): Library {
     },
     sites: () => sites.all().map((s) => s.site),
     findBySource: (site, siteId) => {
+      // A generic id is only a file name, shared by links on every host: the link (findByUrl) is its identity.
+      if (isGenericSite(site)) return null;
       const r = bySource.get(site, siteId);
       return r ? toVideo(r) : null;
     },
@@ -191,8 +193,8 @@ export function createLibrary(o: LibraryOptions): Library {
     add(v: AddVideo): Video {
       const info = v.info;
       const site = str(info.extractor_key) ?? str(info.extractor) ?? 'Unknown';
-      const siteId = str(info.id) ?? (typeof info.id === 'number' ? String(info.id) : null);
-      if (!siteId) throw new VidKeepError('internal', 'yt-dlp did not report a video id.');
+      const rawId = str(info.id) ?? (typeof info.id === 'number' ? String(info.id) : null);
+      if (!rawId) throw new VidKeepError('internal', 'yt-dlp did not report a video id.');
       const filePath = rel(v.filePath);
       const thumb = v.thumbnailPath ? rel(v.thumbnailPath) : null;
       let size: number | null = null;
@@ -201,19 +203,21 @@ export function createLibrary(o: LibraryOptions): Library {
       } catch {
         size = num(info.filesize) ?? num(info.filesize_approx);
       }
-      const id = videoIdFor(site, siteId);
+      const siteId = storedSiteId(site, rawId, v.sourceUrl);
       // Titles stay data: stored as given (trimmed to a sane length), never used to build a path.
-      const title = (str(info.title) ?? siteId).slice(0, 1000);
+      const title = (str(info.title) ?? rawId).slice(0, 1000);
       upsert.run({
-        id, site, site_id: siteId, title,
+        // Ignored when the video is already kept: the row keeps its id (links to it stay valid).
+        id: newVideoId(), site, site_id: siteId, title,
         uploader: str(info.uploader) ?? str(info.channel),
         description: str(info.description)?.slice(0, 20_000) ?? null,
         duration: num(info.duration), size, file_path: filePath, thumbnail_path: thumb,
         info_json: JSON.stringify(info), source_url: v.sourceUrl, added_at: now(),
         audio_only: v.audioOnly ? 1 : 0, playlist: v.playlist ?? null, subscription_id: v.subscriptionId ?? null,
       });
-      changed([id]);
-      return toVideo(getRow.get(id)!);
+      const row = bySource.get(site, siteId)!;
+      changed([row.id]);
+      return toVideo(row);
     },
     markMissing() {
       let missing = 0;

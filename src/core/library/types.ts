@@ -28,8 +28,11 @@ export interface AddVideo {
 export interface Library {
   search(q: SearchQuery): Page<Video>;
   get(id: string): Video | null;
-  /** Removes the row and moves its files (video, thumbnail, info json, subtitles) to the trash. */
-  delete(id: string): Promise<boolean>;
+  /**
+   * Removes the row and moves its files (video, thumbnail, info json, subtitles) to the trash, or
+   * deletes them for good with `permanent` (retention rules, which exist to free disk space).
+   */
+  delete(id: string, opts?: { permanent?: boolean }): Promise<boolean>;
   sites(): string[];
   /** Marks a video kept: subscription retention never deletes it. Null when there is no such video. */
   setKeep(id: string, keep: boolean): Video | null;

@@ -57,7 +57,8 @@ const scheduleId = (id: string) => `sub:${id}`;
 export function createSubscriptions(o: SubscriptionsOptions) {
   const store = createSubscriptionStore(o.db);
   const now = o.now ?? Date.now;
-  const checking = new Set<string>();
+  /** Subscription id → the check job running for it (its id is the answer to "Check now" meanwhile). */
+  const checking = new Map<string, string>();
 
   const nextFires = () => new Map(o.queue.schedules().map((s) => [s.id, s.nextFireAt]));
   const view = (r: SubscriptionRecord, fires = nextFires()): Subscription => ({
@@ -122,7 +123,7 @@ export function createSubscriptions(o: SubscriptionsOptions) {
     // Paused after this check was queued (its schedule fires a few minutes ahead): only "Check now" runs.
     if (sub.paused && !ctx.payload.manual) return { queued: 0, looked: 0, stop: 'skipped' };
     if (checking.has(id)) return { queued: 0, looked: 0, stop: 'skipped' };
-    checking.add(id);
+    checking.set(id, ctx.jobId);
     changed(id);
     try {
       const planner = createPlanner({
@@ -182,7 +183,7 @@ export function createSubscriptions(o: SubscriptionsOptions) {
     if (!sub || (sub.retention.keepLast === undefined && sub.retention.keepDays === undefined)) return [];
     const expired = pickExpired(store.videos(id), sub.retention, now());
     const deleted: string[] = [];
-    for (const videoId of expired) if (await o.library().delete(videoId)) deleted.push(videoId);
+    for (const videoId of expired) if (await o.library().delete(videoId, { permanent: true })) deleted.push(videoId);
     return deleted;
   }
 
@@ -294,7 +295,8 @@ export function createSubscriptions(o: SubscriptionsOptions) {
     /** Queues a check now, unless one is already queued or running. */
     checkNow(id: string): { jobId: string; already: boolean } {
       const r = need(id);
-      if (checking.has(id)) return { jobId: '', already: true };
+      const running = checking.get(id);
+      if (running !== undefined) return { jobId: running, already: true };
       const waiting = checksOf(id).find((j) => j.state === 'queued');
       // A scheduled check spread a few minutes ahead is no answer to "now": it makes way.
       if (waiting && waiting.runAt <= now() && (waiting.payload as CheckPayload).manual) return { jobId: waiting.id, already: true };

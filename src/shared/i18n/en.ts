@@ -278,7 +278,7 @@ export const en = {
   'subs.loading': 'Loading subscriptions…',
   'subs.empty.title': 'No subscriptions yet',
   'subs.empty.what': 'Subscribe to a channel, playlist or feed and VidKeep checks it on the schedule you choose, downloading each new video into your library.',
-  'subs.empty.rules': 'Filters pick which videos to take; Keep rules can delete old ones to save space. Videos you mark Keep in the library are never deleted.',
+  'subs.empty.rules': 'Filters pick which videos to take; Keep rules can permanently delete old ones (not to the trash) to free disk space. Videos you mark Keep in the library are never deleted.',
   'subs.list': 'Subscriptions',
   'subs.added.new': 'Subscribed to {name}. The first check notes what is there now.',
   'subs.added.starting': 'Subscribed to {name}. The first check is starting.',
@@ -313,7 +313,7 @@ export const en = {
   'subs.rules.keep': 'Keep',
   'subs.rules.keep.set': '({count, plural, one {# rule} other {# rules}})',
   'subs.rules.keep.none': '(everything)',
-  'subs.rules.keep.help': 'Old videos from this subscription can be deleted to save space. Videos you mark Keep in the library are never deleted. Leave both empty to keep everything.',
+  'subs.rules.keep.help': 'Old videos from this subscription can be deleted to free disk space. They are deleted permanently, not moved to the trash. Videos you mark Keep in the library are never deleted. Leave both empty to keep everything.',
   'subs.rules.keepLast': 'Keep only the newest (videos)',
   'subs.rules.keepDays': 'Delete videos older than (days)',
   'subs.rules.quality': 'Quality and audio',
@@ -462,6 +462,12 @@ export const en = {
   'errors.download-failed.hint': '',
   'errors.busy.message': 'Too many requests at once.',
   'errors.busy.hint': 'Wait for the ones already sent to finish.',
+  'errors.library-folder-locked.message': '{reason, select, desktopOnly {The library folder can only be changed in the desktop app.} notFull {{folder} is not a full path.} dots {A library folder path cannot contain “.” or “..” parts.} outside {{folder} is outside the folders this VidKeep may use for the library ({roots}).} other {This library folder cannot be used here.}}',
+  'errors.library-folder-locked.hint': '{reason, select, desktopOnly {To allow it here, start VidKeep with --library-root and a folder; then any folder inside that one can be picked.} notFull {Pick a folder inside {roots}.} dots {Pick a folder inside {roots}.} outside {Pick a folder inside one of them, or change the library in the desktop app.} other {}}',
+  'errors.too-many-connections.message': '{reason, select, perClient {This computer already has {count, number} VidKeep tabs or connections open; close some and reload.} total {VidKeep is already serving {count, number} connections; close some tabs and reload.} other {Too many VidKeep tabs are open; close some and reload.}}',
+  'errors.too-many-connections.hint': '',
+  'errors.too-many-downloads.message': '{reason, select, perPaste {That is {count, number} links at once; VidKeep takes up to {max, number} per paste.} queueFull {{count, number} downloads are already waiting; VidKeep keeps at most {max, number} in its queue.} other {Too many downloads at once.}}',
+  'errors.too-many-downloads.hint': '{reason, select, perPaste {Paste them in smaller batches.} queueFull {Add more once some of them have finished.} other {}}',
 } as const;
 
 export type MessageId = keyof typeof en;
