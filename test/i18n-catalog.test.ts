@@ -18,11 +18,11 @@ function sources(dir: string): string[] {
 const NAMESPACES = new Set(Object.keys(en).map((k) => k.split('.')[0]!));
 const NOT_MESSAGES = new Set<string>([...CHANNEL_NAMES, ...EVENT_NAMES]);
 
-/** Every message id the UI code names: quoted literals shaped like ids, and `prefix.${x}` templates. */
+/** Every message id the UI (and the main process's notifications) names: quoted literals shaped like ids, and `prefix.${x}` templates. */
 function idsInCode(): { literal: Set<string>; prefixes: Set<string> } {
   const literal = new Set<string>();
   const prefixes = new Set<string>();
-  for (const file of sources('src/renderer/src')) {
+  for (const file of [...sources('src/renderer/src'), ...sources('src/main')]) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/'([a-z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9-]+)+)'/g)) {
       const id = m[1]!;
@@ -67,11 +67,12 @@ describe('the message catalog', () => {
     }
   });
 
-  it('has every message id the renderer uses', () => {
+  it('has every message id the renderer and main use', () => {
     const { literal, prefixes } = idsInCode();
     // The scan must actually see the UI's ids, or this test would pass on an empty set.
     expect(literal.size).toBeGreaterThan(250);
     expect(prefixes).toContain('downloads.stage.');
+    expect(literal).toContain('notify.done.one');
     expect([...literal].filter((id) => !(id in en))).toEqual([]);
     const keys = Object.keys(en);
     expect([...prefixes].filter((p) => !keys.some((k) => k.startsWith(p)))).toEqual([]);
