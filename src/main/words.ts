@@ -10,6 +10,8 @@ export interface Words {
   t(id: MessageId, values?: Record<string, string | number>): string;
   /** An error from core worded by its code and values, core's English when the catalog cannot. */
   error(err: ErrorInfo): string;
+  /** The same error's hint ('' when there is none). */
+  hint(err: ErrorInfo): string;
   list(items: string[]): string;
 }
 
@@ -26,15 +28,21 @@ export function wordsFor(language: Language | undefined, preferred: readonly str
   }
   const i = intl;
   const t: Words['t'] = (id, values) => i.formatMessage({ id }, values);
+  /** null when the catalog cannot word it: formatting fails (a value missing) by answering with the id or the raw message. */
+  const word = (id: MessageId, err: ErrorInfo): string | null => {
+    // A bug's own words (English, technical) stay as the detail under the worded message: they help a report.
+    const values = err.values ?? (err.code === 'internal' ? { reason: 'detail', detail: [err.message, err.hint].filter(Boolean).join(' ') } : {});
+    const s = t(id, { reason: 'other', ...values });
+    const raw = i.messages[id];
+    return s === id || (typeof raw === 'string' && raw.includes('{') && s === raw) ? null : s;
+  };
   return {
     t,
-    error(err) {
-      if (!isErrorCode(err.code)) return err.message;
-      const id = `errors.${err.code}.message` as const;
-      const s = t(id, { reason: 'other', ...err.values });
-      const raw = i.messages[id];
-      // Formatting fails (a value missing) by answering with the id or the raw message.
-      return s === id || (typeof raw === 'string' && raw.includes('{') && s === raw) ? err.message : s;
+    error: (err) => (isErrorCode(err.code) ? (word(`errors.${err.code}.message`, err) ?? err.message) : err.message),
+    hint(err) {
+      if (!isErrorCode(err.code) || word(`errors.${err.code}.message`, err) === null) return err.hint ?? '';
+      const said = typeof err.values?.ytdlpSaid === 'string' ? t('errors.ytdlpSaid', { detail: err.values.ytdlpSaid }) : '';
+      return [word(`errors.${err.code}.hint`, err) ?? '', said].filter(Boolean).join(' ');
     },
     list: (items) => i.formatList(items, { type: 'unit' }),
   };

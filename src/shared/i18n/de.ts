@@ -399,6 +399,8 @@ export const de: Catalog = {
   'notify.found.body': 'Aus {names}; wird jetzt heruntergeladen.',
   'notify.summary.more': '{names} und {count} weitere',
 
+  'menu.view': 'Ansicht',
+  'startup.failed': 'VidKeep konnte nicht starten',
   'errors.ytdlpSaid': 'Meldung von yt-dlp: {detail}',
   'errors.invalid-url.message': '{reason, select, empty {Fügen Sie zuerst einen Link zu einem Video ein.} tooLong {Dieser Link ist zu lang ({length, number} Zeichen; VidKeep akzeptiert höchstens {max, number}).} spaces {Dieser Link enthält Leerzeichen oder unsichtbare Zeichen.} notUrl {„{text}“ ist keine Webadresse.} scheme {VidKeep lädt nur Weblinks (http oder https), keine {scheme}-Links.} noHost {In diesem Link fehlt die Website.} other {Dieser Link ist ungültig.}}',
   'errors.invalid-url.hint': '{reason, select, spaces {Kopieren Sie die Adresse erneut aus der Adressleiste des Browsers; fügen Sie einen Link pro Zeile ein.} notUrl {Links beginnen mit https:// – kopieren Sie einen aus Ihrem Browser.} other {}}',

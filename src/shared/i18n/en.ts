@@ -401,6 +401,8 @@ export const en = {
   'notify.found.body': 'From {names}; downloading now.',
   'notify.summary.more': '{names} and {count} more',
 
+  'menu.view': 'View',
+  'startup.failed': 'VidKeep could not start',
   'errors.ytdlpSaid': 'yt-dlp said: {detail}',
   'errors.invalid-url.message': '{reason, select, empty {Paste a link to a video first.} tooLong {That link is too long ({length, number} characters; VidKeep accepts up to {max, number}).} spaces {That link contains spaces or hidden characters.} notUrl {“{text}” is not a web address.} scheme {VidKeep only downloads web links (http or https), not {scheme} links.} noHost {That link has no website in it.} other {That link is not valid.}}',
   'errors.invalid-url.hint': '{reason, select, spaces {Copy the address from the browser bar again; paste one link per line.} notUrl {Links start with https:// — copy one from your browser.} other {}}',

@@ -37,4 +37,8 @@ describe('errorText', () => {
   it('shows the UI’s own messages (form fields) as they are', () => {
     expect(errorText(de, { id: 'subs.field.date' }).message).toBe('Geben Sie das Datum als Jahr-Monat-Tag ein, zum Beispiel 2026-01-31.');
   });
+
+  it('keeps a bug’s own words as the detail under the worded message', () => {
+    expect(errorText(de, { code: 'internal', message: 'yt-dlp did not report a video id.' })).toEqual({ message: 'In VidKeep ist ein Fehler aufgetreten.', hint: 'yt-dlp did not report a video id.' });
+  });
 });

@@ -29,6 +29,11 @@ function prepare(intl: IntlShape, values: ErrorInfo['values']): Record<string, s
   return out;
 }
 
+/** A bug's own words (English, technical) stay as the detail under the worded message: they help a report. */
+export function internalDetail(err: ErrorInfo): ErrorInfo['values'] {
+  return err.code === 'internal' ? { reason: 'detail', detail: [err.message, err.hint].filter(Boolean).join(' ') } : undefined;
+}
+
 /**
  * An error from core, worded from the catalog by its code and values. Core's English `message` and
  * `hint` are the fallback for a code or variant the catalog cannot word (a newer core, a bad value).
@@ -36,7 +41,7 @@ function prepare(intl: IntlShape, values: ErrorInfo['values']): Record<string, s
 export function errorText(intl: IntlShape, err: UiError): ErrorText {
   if ('id' in err) return { message: t(intl, err.id, err.values), hint: '' };
   if (!isErrorCode(err.code)) return { message: err.message, hint: err.hint ?? '' };
-  const values = prepare(intl, err.values);
+  const values = prepare(intl, err.values ?? internalDetail(err));
   const word = (id: MessageId): string | null => {
     if (!(id in intl.messages)) return null;
     const s = t(intl, id, values);
