@@ -5,6 +5,7 @@
 import { createIntl, createIntlCache, type IntlShape } from 'react-intl';
 import { CATALOGS, resolveLocale, type Language, type MessageId } from '../shared/i18n';
 import { isErrorCode, type ErrorInfo } from '../shared/errors';
+import { readyValues } from '../shared/i18n/values';
 
 export interface Words {
   t(id: MessageId, values?: Record<string, string | number>): string;
@@ -28,11 +29,12 @@ export function wordsFor(language: Language | undefined, preferred: readonly str
   }
   const i = intl;
   const t: Words['t'] = (id, values) => i.formatMessage({ id }, values);
+  const tv = (id: MessageId, values: Record<string, string | number | Date>) => i.formatMessage({ id }, values);
   /** null when the catalog cannot word it: formatting fails (a value missing) by answering with the id or the raw message. */
   const word = (id: MessageId, err: ErrorInfo): string | null => {
     // A bug's own words (English, technical) stay as the detail under the worded message: they help a report.
     const values = err.values ?? (err.code === 'internal' ? { reason: 'detail', detail: [err.message, err.hint].filter(Boolean).join(' ') } : {});
-    const s = t(id, { reason: 'other', ...values });
+    const s = tv(id, readyValues(tag, values));
     const raw = i.messages[id];
     return s === id || (typeof raw === 'string' && raw.includes('{') && s === raw) ? null : s;
   };

@@ -1,6 +1,6 @@
 import type { IntlShape } from 'react-intl';
 import { isErrorCode, type ErrorInfo } from '../../../shared/errors';
-import { formatBytes } from '../lib/format';
+import { readyValues } from '../../../shared/i18n/values';
 import { t, type MessageId, type Values } from './t';
 
 /** A problem the UI found itself (a form field), already a catalog message. */
@@ -18,17 +18,6 @@ export interface ErrorText {
   hint: string;
 }
 
-/** Values as the catalog wants them: sizes worded, times as Dates, a variant chosen. */
-function prepare(intl: IntlShape, values: ErrorInfo['values']): Record<string, string | number | Date> {
-  const out: Record<string, string | number | Date> = { reason: 'other' };
-  for (const [k, v] of Object.entries(values ?? {})) {
-    if (typeof v === 'number' && k.endsWith('Bytes')) out[k] = formatBytes(intl, v);
-    else if (typeof v === 'number' && k.endsWith('At')) out[k] = new Date(v);
-    else out[k] = v;
-  }
-  return out;
-}
-
 /** A bug's own words (English, technical) stay as the detail under the worded message: they help a report. */
 export function internalDetail(err: ErrorInfo): ErrorInfo['values'] {
   return err.code === 'internal' ? { reason: 'detail', detail: [err.message, err.hint].filter(Boolean).join(' ') } : undefined;
@@ -41,7 +30,7 @@ export function internalDetail(err: ErrorInfo): ErrorInfo['values'] {
 export function errorText(intl: IntlShape, err: UiError): ErrorText {
   if ('id' in err) return { message: t(intl, err.id, err.values), hint: '' };
   if (!isErrorCode(err.code)) return { message: err.message, hint: err.hint ?? '' };
-  const values = prepare(intl, err.values ?? internalDetail(err));
+  const values = readyValues(intl.locale, err.values ?? internalDetail(err));
   const word = (id: MessageId): string | null => {
     if (!(id in intl.messages)) return null;
     const s = t(intl, id, values);

@@ -1,6 +1,7 @@
 /** Sizes, speeds, durations and times for the user's locale, all through Intl (via react-intl). */
 import type { IntlShape } from 'react-intl';
 import { t } from '../i18n/t';
+import { bytesText } from '../../../shared/i18n/values';
 
 const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
 
@@ -19,9 +20,7 @@ const fraction = (v: number, unit: string) => (unit === 'byte' || v >= 100 ? 0 :
 
 export function formatBytes(intl: IntlShape, n: number | null | undefined): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '';
-  const { value, unit } = scaled(n);
-  const digits = fraction(value, unit);
-  return intl.formatNumber(value, { style: 'unit', unit, unitDisplay: unit === 'byte' ? 'narrow' : 'short', maximumFractionDigits: digits, minimumFractionDigits: digits });
+  return bytesText(intl.locale, n);
 }
 
 export function formatSpeed(intl: IntlShape, bps: number | null | undefined): string {

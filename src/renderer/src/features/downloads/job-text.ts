@@ -3,9 +3,9 @@ import type { Download, Progress } from '../../../../shared/types';
 import { formatBytes, formatEta, formatSpeed } from '../../lib/format';
 import { t } from '../../i18n/t';
 
-
-
 export function stageText(intl: IntlShape, job: Download, p: Progress | null, now = Date.now()): string {
+  // Its last run (cancelled, timed out) is still winding down; it cannot start again until then.
+  if (job.stopping) return t(intl, 'downloads.row.stopping');
   switch (job.state) {
     case 'queued':
       if (job.tries > 0 && job.runAt > now) return t(intl, 'downloads.row.retryAt', { time: new Date(job.runAt) });

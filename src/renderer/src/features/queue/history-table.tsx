@@ -20,7 +20,7 @@ export function HistoryTable({ jobs }: { jobs: JobView[] }) {
             {jobs.map((j) => (
               <tr key={j.id}>
                 <td className="ellipsis" title={j.label}>{j.label}</td>
-                <td><span className={`pill pill-${j.state}`}>{t(intl, `queue.state.${j.state}`)}</span></td>
+                <td><span className={`pill pill-${j.state}`}>{t(intl, `queue.state.${j.state}`)}</span>{j.stopping && <span className="muted"> {t(intl, 'queue.history.stopping')}</span>}</td>
                 <td className="num">{j.tries}/{j.maxTries}</td>
                 <td className="num">{j.startedAt && j.finishedAt ? formatMs(intl, j.finishedAt - j.startedAt) : t(intl, 'format.none')}</td>
                 <td>{formatWhen(intl, j.finishedAt)}</td>
