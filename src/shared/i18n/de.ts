@@ -22,7 +22,7 @@ export const de: Catalog = {
   'error.somethingWrong': 'ein Fehler ist aufgetreten',
 
   'paste.label': 'Video-Links',
-  'paste.placeholder': 'Video-Links einfügen, einer pro Zeile – Eingabe lädt herunter, Umschalt+Eingabe für eine neue Zeile',
+  'paste.placeholder': 'Video-Links einfügen, einer pro Zeile – Eingabetaste lädt herunter, Umschalt+Eingabe beginnt eine neue Zeile',
   'paste.submit': 'Herunterladen',
   'paste.help': 'Ein Link pro Zeile. Die Eingabetaste startet den Download, Umschalt+Eingabe fügt eine neue Zeile ein. Links lassen sich auch überall im Fenster einfügen oder hineinziehen.',
   'paste.clipboard.label': 'Link in der Zwischenablage',
@@ -78,7 +78,7 @@ export const de: Catalog = {
   'library.empty.title': 'Ihre Mediathek ist leer',
   'library.empty.paste': 'Fügen Sie einen Video-Link ein, um eine Kopie auf diesem Computer zu behalten.',
   'library.empty.several': 'Sie können mehrere Links auf einmal einfügen (einen pro Zeile), überall Strg+V drücken oder Links ins Fenster ziehen.',
-  'library.empty.folder': 'Videos werden gespeichert in {path}',
+  'library.empty.folder': 'Videos werden hier gespeichert: {path}',
   'library.loading': 'Mediathek wird geladen …',
   'library.noMatch.title': 'Keine passenden Videos',
   'library.noMatch.fromText': 'Nichts aus „{from}“ passt zu „{text}“. Versuchen Sie weniger Wörter oder wählen Sie „Alle Videos“.',
