@@ -8,6 +8,10 @@ export function stageText(intl: IntlShape, job: Download, p: Progress | null, no
   if (job.stopping) return t(intl, 'downloads.row.stopping');
   switch (job.state) {
     case 'queued':
+      if (job.error?.code === 'rate-limited' && Number(job.error.values?.retryAt) > now) {
+        // A site that answered 429 holds its downloads until the time shown.
+        return t(intl, 'sites.waiting', { site: String(job.error.values?.site ?? new URL(job.url).hostname), time: new Date(Number(job.error.values?.retryAt)) });
+      }
       if (job.tries > 0 && job.runAt > now) return t(intl, 'downloads.row.retryAt', { time: new Date(job.runAt) });
       return t(intl, 'downloads.row.queued');
     case 'active':

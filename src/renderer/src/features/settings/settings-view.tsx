@@ -10,6 +10,7 @@ import { t } from '../../i18n/t';
 import { errorText } from '../../i18n/error-text';
 import { NumberField } from './number-field';
 import { ToolsPanel } from './tools-panel';
+import { SitesPanel } from '../sites/sites-panel';
 import { useSaveStatus } from './use-save-status';
 import './settings.css';
 import { QUALITY_OPTIONS } from '../../lib/quality';
@@ -129,6 +130,7 @@ export function SettingsView() {
           {info && <ToolsPanel info={info} />}
         </div>
       )}
+      {settings && <SitesPanel />}
     </section>
   );
 }

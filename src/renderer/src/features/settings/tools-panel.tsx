@@ -57,6 +57,10 @@ export function ToolsPanel({ info }: { info: AppInfo }) {
           <p className="note note-warn">{t('tools.noFfmpeg')}</p>
         )}
       </section>
+      <section className="panel" aria-labelledby="deno-title">
+        <h3 id="deno-title">{t('tools.deno')}</h3>
+        <Status tool={info.deno} name="Deno" />
+      </section>
     </>
   );
 }
