@@ -144,7 +144,7 @@ export function createRunner(e: Engine, o: RunnerOptions) {
   function launch(runs: Run[]) {
     if (runs.length === 0) return;
     if (e.hasListeners()) e.emit(runs.map((r) => ({ type: 'started', job: toView(r.row) })));
-    for (const run of runs) void execute(run);
+    for (const run of runs) execute(run).catch((err: unknown) => e.log('error', run.row.id, `The queue failed to run the job: ${errText(err)}`));
   }
 
   async function execute(run: Run): Promise<void> {
