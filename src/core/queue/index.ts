@@ -225,4 +225,3 @@ export function createQueue(options: QueueOptions): Queue {
   return queue;
 }
 
-export type { QueueJob } from './types';

@@ -3,6 +3,7 @@
  * job handlers (downloads, subscriptions) and core/api.ts depend only on this file.
  */
 import type { Db } from '../db/open';
+import type { Req } from '../../shared/contract';
 import type { ErrorInfo } from '../../shared/errors';
 import type { JobState, Millis, Progress, QueueMetrics, ScheduleView } from '../../shared/types';
 
@@ -134,13 +135,8 @@ export class PermanentJobError extends Error {
   }
 }
 
-export interface ListQuery {
-  state?: JobState;
-  queue?: string;
-  name?: string;
-  limit: number;
-  cursor?: string;
-}
+/** The contract's jobs.list request. */
+export type ListQuery = Req<'jobs.list'>;
 
 export type QueueEvent =
   | { type: 'added'; job: QueueJob }
