@@ -77,7 +77,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true });
   const dbPath = options.dbPath ?? join(options.dataDir, 'vidkeep.db');
   const launchId = randomUUID();
-  const lock = acquireDbLock(dbPath, launchId);
+  const lock = acquireDbLock(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   let db: Db;
   try {
     db = openDatabase(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
