@@ -87,6 +87,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   try {
     migrate(db);
+    // Before anything can start a job or a listing: what an earlier (dead) launch left running is
+    // ended and confirmed gone, so no job of it runs twice at once.
+    reapOrphans({ db, launchId });
   } catch (err) {
     db.close();
     lock.release();
@@ -165,8 +168,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
   subscriptions.start();
   const stopBridge = bridgeQueueEvents(queue, events);
 
-  // Leftovers of a crashed launch: orphaned yt-dlp/ffmpeg processes, files that vanished.
-  reapOrphans({ db, launchId });
+  // Files that vanished while VidKeep was not running (orphaned processes were ended earlier).
   library.markMissing();
   try {
     await queue.start();
