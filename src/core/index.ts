@@ -18,6 +18,7 @@ import { createLibrary, type Library } from './library/index';
 import { createDownloads, type Downloads } from './downloads/index';
 import { locateTools } from './ytdlp/locate';
 import { reapOrphans } from './ytdlp/processes';
+import { recordLaunch } from './queue/recovery';
 import { bridgeQueueEvents } from './queue-events';
 import type { Handlers } from '../shared/contract';
 import type { AppInfo, ToolStatus } from '../shared/types';
@@ -87,6 +88,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   try {
     migrate(db);
+    // On record at once: a launch that dies during start-up is evidence of crashes no job caused.
+    recordLaunch(db, launchId, (options.now ?? Date.now)());
     // Before anything can start a job or a listing: what an earlier (dead) launch left running is
     // ended and confirmed gone, so no job of it runs twice at once.
     reapOrphans({ db, launchId });

@@ -75,9 +75,9 @@ describe('crash-loop set-aside', () => {
     expect(h.events).toContainEqual(expect.objectContaining({ type: 'failed', job: expect.objectContaining({ id: 'j0' }) }));
   });
 
-  it('a fresh install needs one more solo crash before it blames a job', () => {
+  it('with no history at all, it takes 10 solo crashes in a row to blame a job', () => {
     const h = history(1);
-    for (let i = 0; i < 4; i++) h.launch(['j0']);
+    for (let i = 0; i < 10; i++) h.launch(['j0']);
     expect(h.failed()).toEqual([]);
     h.launch([]);
     expect(h.failed()).toEqual(['j0']);

@@ -30,8 +30,9 @@ export function recordLaunch(db: Db, launchId: string, now: number): void {
 
 /**
  * How likely an innocent job is to be running when VidKeep dies: the share of recent launches that
- * crashed without this job running, smoothed toward "rarely" (0.3 crashes in 2 launches) so a
- * fresh install with a job that kills VidKeep every time still sets it aside.
+ * crashed without this job running (Laplace's rule: one crash and one clean launch assumed). With
+ * a history of clean launches 3 solo crashes set a job aside; with no history at all it takes 10;
+ * where VidKeep keeps dying anyway (killed by the user or the system) no run of crashes is proof.
  */
 function backgroundCrashRate(db: Db, jobId: string, launchId: string): number {
   const r = db
@@ -41,7 +42,7 @@ function backgroundCrashRate(db: Db, jobId: string, launchId: string): number {
        WHERE NOT EXISTS (SELECT 1 FROM crashes c WHERE c.launch_id = l.id AND c.job_id = @job)`,
     )
     .get({ job: jobId, launch: launchId, window: WINDOW })!;
-  return (r.c + 0.3) / (r.n + 2);
+  return (r.c + 1) / (r.n + 2);
 }
 
 /**
