@@ -161,7 +161,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     defaults: () => settings.get().defaults,
     lister:
       options.subscriptions?.lister ??
-      createYtDlpLister({ getYtDlp: () => tools.ytDlp.path ?? null, onSpawn: (pid, cmd) => tracker.add(pid, cmd), onExit: (pid) => tracker.remove(pid) }),
+      createYtDlpLister({ getYtDlp: () => tools.ytDlp.path ?? null, tracker }),
     now,
     ...(options.subscriptions?.staggerMs !== undefined ? { staggerMs: options.subscriptions.staggerMs } : {}),
     ...(options.subscriptions?.maxEntries !== undefined ? { maxEntries: options.subscriptions.maxEntries } : {}),
