@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { openDatabase } from '../core/db/open';
 import { startMediaServer, type MediaServer } from '../../test/fixtures/media-server';
+import { makeMedia } from '../../test/fixtures/media';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CLI = join(import.meta.dirname, 'cli.ts');
@@ -20,6 +21,8 @@ let media: MediaServer;
 const sleepers: ChildProcess[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vk-restart-'));
+  // A longer clip than the shared default, so the download outlasts 20 restarts on a slow machine.
+  makeMedia(join(dir, 'media'), { durationSec: 30 });
   media = await startMediaServer({ mediaDir: join(dir, 'media') });
 });
 afterAll(async () => {
@@ -31,6 +34,7 @@ afterAll(async () => {
 interface Host {
   pid: number;
   url: string;
+  output(): string;
 }
 
 /**
@@ -54,7 +58,7 @@ function startHost(dataDir: string, libraryDir: string): Promise<Host> {
       const url = /VidKeep is running at (\S+)/.exec(out);
       if (pid && url) {
         clearTimeout(timer);
-        resolve({ pid: Number(pid[1]), url: url[1]! });
+        resolve({ pid: Number(pid[1]), url: url[1]!, output: () => out });
       }
     };
     sh.stdout!.on('data', onData);
@@ -143,8 +147,8 @@ describe('restart right after a crash', () => {
   it(`SIGKILL the host mid-download and start it again at once, ${RESTARTS} times: every start succeeds, one file, never two yt-dlp`, { timeout: 600_000 }, async () => {
     const dataDir = join(dir, 'data');
     const libraryDir = join(dir, 'lib');
-    // About 20 s of transfer in all: most of it still to come after the last kill.
-    const url = `${media.url}/slow/${Math.ceil(media.media.mp4Bytes / 20)}/v/${NAME}.mp4`;
+    // About 60 s of transfer in all: much of it still to come after the last kill.
+    const url = `${media.url}/slow/${Math.ceil(media.media.mp4Bytes / 60)}/v/${NAME}.mp4`;
     let most = 0;
     const sampler = setInterval(() => (most = Math.max(most, runs().length)), 20);
     try {
@@ -154,7 +158,7 @@ describe('restart right after a crash', () => {
       for (let i = 0; i < RESTARTS; i++) {
         const before = partSize(libraryDir);
         // Kill during the download: yt-dlp running and bytes arriving in this launch.
-        await until(() => ytDlps().length > 0 && partSize(libraryDir) > before, `the download to progress (restart ${i}, ${jobState(dataDir)}, ${files(libraryDir).join(', ')})`);
+        await until(() => ytDlps().length > 0 && partSize(libraryDir) > before, `the download to progress (restart ${i}, ${jobState(dataDir)}, ${files(libraryDir).join(', ')}, yt-dlp ${ytDlps().join()}, part ${partSize(libraryDir)}):\n${host.output()}`);
         process.kill(-host.pid, 'SIGKILL');
         const next = startHost(dataDir, libraryDir); // at once: no pause, the old host not yet gone
         host = await next;
@@ -163,7 +167,7 @@ describe('restart right after a crash', () => {
       expect(starts).toBe(RESTARTS + 1);
       const db = openDatabase(join(dataDir, 'vidkeep.db'), { readonly: true });
       try {
-        await until(() => (db.prepare('SELECT state FROM jobs').all() as Array<{ state: string }>).some((r) => r.state === 'succeeded'), 'the download to finish', 120_000);
+        await until(() => (db.prepare('SELECT state FROM jobs').all() as Array<{ state: string }>).some((r) => r.state === 'succeeded'), 'the download to finish', 180_000);
         expect(db.prepare("SELECT state, count(*) AS n FROM jobs WHERE name = 'download' GROUP BY state").all()).toEqual([{ state: 'succeeded', n: 1 }]);
       } finally {
         db.close();

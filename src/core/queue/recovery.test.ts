@@ -61,24 +61,24 @@ describe('crash-loop set-aside', () => {
     expect(h.state('j0').state).toBe('queued');
   });
 
-  it('sets aside a job that was alone when VidKeep died, in a row, on an install that rarely crashes', () => {
+  it('sets aside a job that was alone when VidKeep died, 5 times in a row, on an install that rarely crashes', () => {
     const h = history(3);
-    for (let i = 0; i < 10; i++) h.launch(['j1'], { clean: true });
+    for (let i = 0; i < 50; i++) h.launch(['j1'], { clean: true });
     h.launch(['j0', 'j1']);
-    h.launch(['j0']);
-    h.launch(['j0']);
+    for (let i = 0; i < 4; i++) h.launch(['j0']);
     expect(h.failed()).toEqual([]);
     h.launch(['j0']);
     h.launch([]);
     expect(h.failed()).toEqual(['j0']);
-    expect(JSON.parse(h.state('j0').error!)).toMatchObject({ code: 'crash-loop', message: expect.stringContaining('3 times in a row while this job was the only one running') });
+    expect(JSON.parse(h.state('j0').error!)).toMatchObject({ code: 'crash-loop', message: expect.stringContaining('5 times in a row while this job was the only one running') });
     expect(h.events).toContainEqual(expect.objectContaining({ type: 'failed', job: expect.objectContaining({ id: 'j0' }) }));
   });
 
-  it('with no history at all, it takes 10 solo crashes in a row to blame a job', () => {
+  it('with no history at all, a job alone in 20 kills in a row is not blamed; 24 are proof', () => {
     const h = history(1);
-    for (let i = 0; i < 10; i++) h.launch(['j0']);
+    for (let i = 0; i < 21; i++) h.launch(['j0']);
     expect(h.failed()).toEqual([]);
+    for (let i = 0; i < 3; i++) h.launch(['j0']);
     h.launch([]);
     expect(h.failed()).toEqual(['j0']);
   });

@@ -8,8 +8,12 @@ import { toView, type JobRow } from './view';
 export const CRASH_LOOP_STRIKES = 3;
 /** Recent launches consulted for how often VidKeep dies for reasons that are not this job. */
 const WINDOW = 50;
-/** Set a job aside only when its crashes would be this unlikely if it were innocent. */
-const ALPHA = 1e-3;
+/**
+ * Set a job aside only when its crashes would be this unlikely if it were innocent. Small, because
+ * a kill from outside (the user, the system) looks the same as a crash the job caused: a download
+ * killed 20 times in a row on a fresh install must still finish.
+ */
+const ALPHA = 1e-7;
 /** Crash evidence kept, in launches. */
 const KEEP_LAUNCHES = 500;
 
@@ -30,8 +34,8 @@ export function recordLaunch(db: Db, launchId: string, now: number): void {
 
 /**
  * How likely an innocent job is to be running when VidKeep dies: the share of recent launches that
- * crashed without this job running (Laplace's rule: one crash and one clean launch assumed). With
- * a history of clean launches 3 solo crashes set a job aside; with no history at all it takes 10;
+ * crashed without this job running (Laplace's rule: one crash and one clean launch assumed). After
+ * 50 clean launches 5 solo crashes in a row set a job aside; with no history at all it takes 24;
  * where VidKeep keeps dying anyway (killed by the user or the system) no run of crashes is proof.
  */
 function backgroundCrashRate(db: Db, jobId: string, launchId: string): number {
@@ -51,7 +55,7 @@ function backgroundCrashRate(db: Db, jobId: string, launchId: string): number {
  *
  * A crash counts against a job only when the job is the likely cause: it was the only job running
  * when VidKeep died, at least CRASH_LOOP_STRIKES times in a row, and that many crashes would be
- * unlikely (< ALPHA) given how often VidKeep has died lately without it. Jobs that were running
+ * unlikely (< ALPHA, 1 in 10 million) given how often VidKeep has died lately without it. Jobs that were running
  * together when VidKeep died are only suspects: they run one at a time afterwards (see
  * `hasSuspects`), so a job that really kills VidKeep is soon caught alone, and no job is ever set
  * aside for a crash it shared with others.

@@ -40,8 +40,10 @@ export function createProcessTracker(db: Db, launchId: string, now: () => number
       return {
         marker,
         env: { [RUN_MARKER_ENV]: marker },
-        spawned: (pid) => void setPid.run(pid, marker),
-        ended: () => void endRun.run(marker),
+        spawned: (pid) => void (db.open && setPid.run(pid, marker)),
+        // The database may be closed by the time an aborted child exits on quit: the row then
+        // stays, and the next launch finds nothing under its marker and drops it.
+        ended: () => void (db.open && endRun.run(marker)),
       };
     },
     add: (pid, command) => void ins.run(pid, null, launchId, command.slice(0, 2000), now()),
