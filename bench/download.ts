@@ -16,7 +16,8 @@ import { defaultSettings } from '../src/core/settings';
 import { createDownloads } from '../src/core/downloads/index';
 import { buildDownloadArgs } from '../src/core/ytdlp/args';
 import { locateTools } from '../src/core/ytdlp/locate';
-import { DEFAULT_DOWNLOAD_OPTIONS, type JobView } from '../src/shared/types';
+import { DEFAULT_DOWNLOAD_OPTIONS } from '../src/shared/types';
+import type { QueueJob } from '../src/core/queue/types';
 import { startMediaServer } from '../test/fixtures/media-server';
 
 const N = 10;
@@ -58,7 +59,7 @@ async function vidkeep(tag: string): Promise<number> {
   await queue.start();
   const t = performance.now();
   const ids = downloads.add({ urls: urls(tag) }, DEFAULT_DOWNLOAD_OPTIONS).jobs.map((j) => j.jobId!);
-  const final = (j: JobView | null) => j !== null && (j.state === 'succeeded' || j.state === 'failed' || j.state === 'cancelled');
+  const final = (j: QueueJob | null) => j !== null && (j.state === 'succeeded' || j.state === 'failed' || j.state === 'cancelled');
   await new Promise<void>((resolve) => {
     const check = () => {
       if (ids.every((id) => final(queue.get(id)))) {
@@ -66,7 +67,8 @@ async function vidkeep(tag: string): Promise<number> {
         resolve();
       }
     };
-    const off = queue.on(check);
+    // Progress reports come many times a second; only state changes can finish the run.
+    const off = queue.on((e) => e.type !== 'progress' && check());
     check();
   });
   const ms = performance.now() - t;

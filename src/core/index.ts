@@ -5,7 +5,10 @@ import { openDatabase, type Db } from './db/open';
 import { migrate } from './db/migrate';
 import { acquireDbLock, type DbLock } from './db/lock';
 import { createSettingsStore, defaultSettings, type SettingsStore } from './settings';
-import { EventHub } from './events';
+import { EventHub, type ContractEvents } from './events';
+import { createBus, type Bus } from './bus';
+import { createCoalescer } from './coalescer';
+import { toJobView } from './views';
 import { ensureFolder } from './folders';
 import { createSubscriptions, type Subscriptions } from './subscriptions/index';
 import { createYtDlpLister } from './subscriptions/list';
@@ -13,15 +16,19 @@ import type { Lister } from './subscriptions/types';
 import { createProcessTracker } from './ytdlp/processes';
 import { createHandlers } from './api';
 import { createQueue } from './queue/index';
-import type { Queue } from './queue/types';
+import type { Queue, QueueJob } from './queue/types';
 import { createLibrary, type Library } from './library/index';
 import { createDownloads, type Downloads } from './downloads/index';
 import { locateTools } from './ytdlp/locate';
 import { reapOrphans } from './ytdlp/processes';
 import { recordLaunch } from './queue/recovery';
-import { bridgeQueueEvents } from './queue-events';
+import { createSites, listerSiteHooks, type Sites } from './sites/index';
+import { updateYtDlp } from './ytdlp/update';
+import { startDailyCheck } from './ytdlp/update-check';
+import { VidKeepError } from '../shared/errors';
+import { createPauseReasons, settingsPauseStore, type PauseReasons } from './pause-reasons';
 import type { Handlers } from '../shared/contract';
-import type { AppInfo, ToolStatus } from '../shared/types';
+import type { AppInfo, JobView, ToolStatus } from '../shared/types';
 
 export interface CoreOptions {
   /** Folder for the database and downloaded tools. */
@@ -47,32 +54,53 @@ export interface CoreOptions {
   allowToolPathChange?: boolean;
   /** Moves a deleted video's files to the system trash (the desktop app passes shell.trashItem). */
   trashItem?: (path: string) => Promise<void>;
+  /** Where yt-dlp releases are fetched from (tests, mirrors); may hold `{channel}`. */
+  ytDlpReleaseUrl?: string;
+  /**
+   * Whether the daily yt-dlp check may run. The desktop app allows it; the headless host only when
+   * started with --allow-ytdlp-updates (a server should not change its programs unasked).
+   */
+  allowAutoUpdate?: boolean;
   /** Tests inject a listing and a small catch-up spread. */
   subscriptions?: { lister?: Lister; staggerMs?: number; maxEntries?: number };
 }
 
 export interface Core {
   readonly db: Db;
-  readonly events: EventHub;
+  /** Where the core's parts say what happened (internal). */
+  readonly bus: Bus;
+  /** Contract events, coalesced: hosts forward these and nothing else. */
+  readonly events: ContractEvents;
+  /** Queue rows -> contract views. */
+  readonly views: { job(job: QueueJob): JobView };
   readonly settings: SettingsStore;
   readonly queue: Queue;
   readonly library: Library;
   readonly downloads: Downloads;
   readonly subscriptions: Subscriptions;
+  readonly sites: Sites;
   readonly handlers: Handlers;
+  /** Pause all: the user's reason and the system's (sleep), kept apart. */
+  readonly pauses: PauseReasons;
   readonly options: CoreOptions;
   readonly launchId: string;
   info(): AppInfo;
   libraryDir(): string;
-  tools(): { ytDlp: ToolStatus; ffmpeg: ToolStatus };
+  tools(): Tools;
   refreshTools(): Promise<void>;
+  /** Fetches, verifies and installs the configured channel's yt-dlp; never throws anything but a VidKeepError. */
+  updateYtDlp(): Promise<AppInfo>;
+  /** When the last update (by hand or daily) was tried, or null. */
+  lastUpdateCheck(): number | null;
   /** Absolute path of a video's file or thumbnail, resolved inside the library, or null. */
   resolveMedia(kind: 'video' | 'thumb', videoId: string): Promise<string | null>;
-  /** The computer is going to sleep / woke up. */
+  /** The computer is going to sleep / woke up; the user's own "Pause all" stays as it was. */
   suspend(): void;
   resume(): void;
   close(): Promise<void>;
 }
+
+type Tools = { ytDlp: ToolStatus; ffmpeg: ToolStatus; deno: ToolStatus };
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true });
@@ -110,8 +138,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
 async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: string): Promise<Core> {
   const now = options.now ?? Date.now;
-  const settings = createSettingsStore(db, defaultSettings(options.libraryDir));
+  const bus = createBus();
   const events = new EventHub();
+  const settings = createSettingsStore(db, defaultSettings(options.libraryDir), (next) => bus.emit('settings.changed', next));
   const libraryDir = () => settings.get().libraryDir;
   if (!ensureFolder(libraryDir())) {
     // A saved folder that cannot be made now (unplugged drive, revoked permission) must not
@@ -127,6 +156,14 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     userDataDir: options.dataDir,
   });
 
+  const sites = createSites({
+    dataDir: options.dataDir,
+    settings,
+    desktop: options.host === 'electron',
+    now,
+    ...(options.downloads?.rateLimitDelayMs !== undefined ? { rateLimitBaseMs: options.downloads.rateLimitDelayMs } : {}),
+  });
+
   const s = settings.get();
   const queue = createQueue({
     db,
@@ -136,8 +173,11 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     perKeyConcurrency: s.perSiteConcurrent,
     shutdownGraceMs: options.shutdownGraceMs ?? 10_000,
   });
+  // Before start(): a pause left by a sleep the last launch never woke from must not hold this one.
+  const pauses = createPauseReasons(queue, settingsPauseStore(settings), () => queue.metrics().paused);
   const trash = options.trashItem ? { trashItem: options.trashItem } : {};
-  let library = createLibrary({ db, libraryDir: libraryDir(), now, ...trash });
+  const onLibraryChange = (videoIds: string[]) => bus.emit('library.changed', { videoIds });
+  let library = createLibrary({ db, libraryDir: libraryDir(), now, ...trash, onChange: onLibraryChange });
   const downloads = createDownloads({
     queue,
     get library() {
@@ -149,8 +189,8 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     getSettings: () => settings.get(),
     now,
     launchId,
+    sites,
     ...options.downloads,
-    onLibraryChanged: (videoIds) => events.emit('library.changed', { videoIds }),
   });
   const tracker = createProcessTracker(db, launchId, now);
   const subscriptions = createSubscriptions({
@@ -161,15 +201,25 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     defaults: () => settings.get().defaults,
     lister:
       options.subscriptions?.lister ??
-      createYtDlpLister({ getYtDlp: () => tools.ytDlp.path ?? null, tracker }),
+      createYtDlpLister({
+        getYtDlp: () => tools.ytDlp.path ?? null,
+        tracker,
+        // Checks follow the site's pacing and waits like downloads do.
+        ...listerSiteHooks(sites),
+      }),
     now,
     ...(options.subscriptions?.staggerMs !== undefined ? { staggerMs: options.subscriptions.staggerMs } : {}),
     ...(options.subscriptions?.maxEntries !== undefined ? { maxEntries: options.subscriptions.maxEntries } : {}),
-    onChange: (id, subscription) => events.emit('subscriptions.changed', { id, subscription }),
-    onLibraryChanged: (videoIds) => events.emit('library.changed', { videoIds }),
+    onChange: (id, subscription) => bus.emit('subscriptions.changed', { id, subscription }),
   });
   subscriptions.start();
-  const stopBridge = bridgeQueueEvents(queue, events);
+  const views = { job: (job: QueueJob) => toJobView(job, { subscriptionTitle: subscriptions.titleOf }) };
+  const stopQueueEvents = queue.on((e) => bus.emit('job', e));
+  const stopCoalescer = createCoalescer({ bus, emit: (name, payload) => events.emit(name, payload), toJobView: views.job });
+  const stopBridge = () => {
+    stopQueueEvents();
+    stopCoalescer();
+  };
 
   // Files that vanished while VidKeep was not running (orphaned processes were ended earlier).
   library.markMissing();
@@ -181,9 +231,36 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     throw err;
   }
 
+  const LAST_CHECK = 'ytdlp.lastUpdateCheck';
+  const lastUpdateCheck = () => {
+    const v = Number(settings.getRaw(LAST_CHECK));
+    return Number.isFinite(v) && v > 0 ? v : null;
+  };
+  let updating: Promise<AppInfo> | null = null;
+  const runUpdate = async (): Promise<AppInfo> => {
+    settings.setRaw(LAST_CHECK, String(now()));
+    try {
+      await updateYtDlp({ userDataDir: options.dataDir, channel: sites.config.get().ytDlp.channel, ...(options.ytDlpReleaseUrl ? { baseUrl: options.ytDlpReleaseUrl } : {}) });
+    } catch (err) {
+      if (err instanceof VidKeepError) throw err;
+      throw new VidKeepError('internal', 'Updating yt-dlp failed unexpectedly; your current copy is unchanged.', err instanceof Error ? err.message : String(err));
+    }
+    await core.refreshTools();
+    return core.info();
+  };
+  const dailyCheck = startDailyCheck({
+    enabled: () => (options.allowAutoUpdate ?? options.host === 'electron') && sites.config.get().ytDlp.autoUpdate,
+    lastCheck: lastUpdateCheck,
+    run: async () => void (await core.updateYtDlp()),
+    now,
+    log: (msg) => console.warn(`[vidkeep] ${msg}`),
+  });
+
   const core: Core = {
     db,
+    bus,
     events,
+    views,
     settings,
     queue,
     get library() {
@@ -191,6 +268,8 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     },
     downloads,
     subscriptions,
+    sites,
+    pauses,
     options,
     launchId,
     handlers: undefined as unknown as Handlers,
@@ -201,6 +280,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
       libraryDir: libraryDir(),
       ytDlp: tools.ytDlp,
       ffmpeg: tools.ffmpeg,
+      deno: tools.deno,
     }),
     libraryDir,
     tools: () => tools,
@@ -211,13 +291,20 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
         userDataDir: options.dataDir,
       });
     },
+    updateYtDlp() {
+      // Two clicks, or a click during the daily check, share one update.
+      updating ??= runUpdate().finally(() => (updating = null));
+      return updating;
+    },
+    lastUpdateCheck,
     resolveMedia: (kind, videoId) => library.resolveMedia(videoId, kind),
-    suspend: () => queue.pause(),
+    suspend: () => pauses.add('system'),
     resume() {
-      queue.resume();
+      pauses.remove('system');
       queue.catchUp();
     },
     async close() {
+      dailyCheck.stop();
       await queue.stop();
       stopBridge();
       subscriptions.stop();
@@ -226,9 +313,10 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     },
   };
   (core as { handlers: Handlers }).handlers = createHandlers(core, {
+    sitesChanged: () => dailyCheck.rearm(),
     reopenLibrary(dir) {
       mkdirSync(dir, { recursive: true });
-      library = createLibrary({ db, libraryDir: dir, now, ...trash });
+      library = createLibrary({ db, libraryDir: dir, now, ...trash, onChange: onLibraryChange });
     },
   });
   return core;

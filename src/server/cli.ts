@@ -6,29 +6,46 @@ import { toErrorInfo } from '../shared/errors';
 import { parseServeArgs } from './args';
 import { isLoopback } from './auth';
 import { startWebHost } from './host';
+import { installCrashGuard } from '../core/guard';
+import { openBrowser } from './open-browser';
+import { resolveLibraryRoots } from './library-roots';
+import { startupMessage } from './startup-message';
 
 declare const __APP_VERSION__: string | undefined;
 
 const DEFAULT_PORT = 4810;
 
 async function main(): Promise<void> {
+  // No handler's missed error may take the host (and every download) down.
+  installCrashGuard();
   let args;
   try {
     args = parseServeArgs(process.argv.slice(2));
   } catch (err) {
-    console.error(`vidkeep: ${(err as Error).message}`);
+    const info = toErrorInfo(err);
+    console.error(`vidkeep: ${info.code === 'internal' ? (err as Error).message : info.message}${info.hint ? `\n${info.hint}` : ''}`);
     process.exit(2);
   }
-  const token = args.token ?? (isLoopback(args.host) ? null : randomBytes(18).toString('base64url'));
+  const token = args.token ?? (isLoopback(args.host) ? null : randomBytes(24).toString('base64url'));
+  let libraryRoots: string[];
+  try {
+    libraryRoots = resolveLibraryRoots(args.libraryRoots);
+  } catch (err) {
+    const info = toErrorInfo(err);
+    console.error(`vidkeep: ${info.message}${info.hint ? `\n${info.hint}` : ''}`);
+    process.exit(2);
+  }
   const core = await createCore({
     dataDir: args.dataDir ?? defaultDataDir(),
     libraryDir: args.libraryDir ?? defaultLibraryDir(),
     host: 'web',
     version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : process.env.npm_package_version ?? '0.0.0',
     ...(process.env.VIDKEEP_YTDLP ? { ytDlpPath: process.env.VIDKEEP_YTDLP } : {}),
+    ...(process.env.VIDKEEP_YTDLP_RELEASE_URL ? { ytDlpReleaseUrl: process.env.VIDKEEP_YTDLP_RELEASE_URL } : {}),
+    allowAutoUpdate: args.allowYtDlpUpdates,
     ...testKnobs(process.env),
   });
-  const start = (port: number) => startWebHost({ core, host: args.host, port, token, staticDir: fileURLToPath(new URL('../renderer/', import.meta.url)) });
+  const start = (port: number) => startWebHost({ core, host: args.host, port, token, libraryRoots, staticDir: fileURLToPath(new URL('../renderer/', import.meta.url)) });
   // A stable address users can bookmark; any free port when another program holds it.
   let host: Awaited<ReturnType<typeof start>>;
   try {
@@ -39,8 +56,8 @@ async function main(): Promise<void> {
     throw err;
   }
   const link = token ? `${host.url}?token=${token}` : host.url;
-  console.log(`VidKeep is running at ${link}`);
-  console.log(`Library: ${core.libraryDir()}  Data: ${core.options.dataDir}  (Ctrl-C to stop)`);
+  for (const line of startupMessage({ link, bind: args.host, libraryDir: core.libraryDir(), dataDir: core.options.dataDir, libraryRoots })) console.log(line);
+  if (args.open) void openBrowser(link).then((r) => !r.ok && console.error(r.message));
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -4,32 +4,21 @@ import type { Db } from '../db/open';
 import type { Queue } from '../queue/types';
 import type { Library } from '../library/types';
 import type { SpawnFn } from '../ytdlp/run';
+import type { Sites } from '../sites/index';
 
 export const DOWNLOAD_JOB = JOB_NAMES.download;
 
-export interface DownloadPayload {
-  url: string;
-  options: DownloadOptions;
-  /** The user agreed to download every entry of a playlist link. */
-  confirmPlaylist?: boolean;
-  /** Title of the playlist this entry came from. */
-  playlist?: string | null;
-  /** Queued by this subscription's check. */
-  subscriptionId?: string;
-}
+import type { DownloadPayload } from '../job-payloads';
 
-export type DownloadResult =
-  | { videoId: string }
-  | { alreadyKept: string }
-  | { needsConfirm: true; playlistTitle: string | null; count: number; url: string }
-  | { expanded: number; playlistTitle: string | null };
+export type { DownloadPayload };
+export type { DownloadResult } from '../../shared/download';
 
 export interface DownloadsOptions {
   queue: Queue;
   library: Library;
   db: Db;
   getLibraryDir: () => string;
-  getTools: () => { ytDlp: ToolStatus; ffmpeg: ToolStatus };
+  getTools: () => { ytDlp: ToolStatus; ffmpeg: ToolStatus; deno?: ToolStatus };
   getSettings: () => Settings;
   now?: () => number;
   spawn?: SpawnFn;
@@ -39,11 +28,11 @@ export interface DownloadsOptions {
   networkDelayMs?: number;
   /** No new output for this long while downloading counts as stalled (default 2 min). */
   stallMs?: number;
-  /** Overrides settings.timeoutMinutes (tests). */
+  /** Overrides settings.timeoutMinutes as the jobs' time limit (tests). */
   timeoutMs?: number;
   killGraceMs?: number;
-  /** Told when videos were added, so hosts can emit 'library.changed'. */
-  onLibraryChanged?: (videoIds: string[]) => void;
+  /** Per-site args (pacing, speed limit, proxy, cookies) and 429 waits. */
+  sites?: Sites;
 }
 
 export interface Downloads {

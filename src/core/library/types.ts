@@ -1,15 +1,8 @@
-import type { LibrarySort, Page, Video } from '../../shared/types';
+import type { Req } from '../../shared/contract';
+import type { Page, Video } from '../../shared/types';
 
-export interface SearchQuery {
-  query: string;
-  limit: number;
-  cursor?: string;
-  sort?: LibrarySort;
-  site?: string;
-  kind?: 'all' | 'video' | 'audio';
-  /** Only videos this subscription queued. */
-  subscriptionId?: string;
-}
+/** The contract's request, as it is: a search never drifts from what the renderer may send. */
+export type SearchQuery = Req<'library.search'>;
 
 export interface AddVideo {
   /** yt-dlp's info json (parsed). */
@@ -28,8 +21,11 @@ export interface AddVideo {
 export interface Library {
   search(q: SearchQuery): Page<Video>;
   get(id: string): Video | null;
-  /** Removes the row and moves its files (video, thumbnail, info json, subtitles) to the trash. */
-  delete(id: string): Promise<boolean>;
+  /**
+   * Removes the row and moves its files (video, thumbnail, info json, subtitles) to the trash, or
+   * deletes them for good with `permanent` (retention rules, which exist to free disk space).
+   */
+  delete(id: string, opts?: { permanent?: boolean }): Promise<boolean>;
   sites(): string[];
   /** Marks a video kept: subscription retention never deletes it. Null when there is no such video. */
   setKeep(id: string, keep: boolean): Video | null;

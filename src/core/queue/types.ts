@@ -3,8 +3,38 @@
  * job handlers (downloads, subscriptions) and core/api.ts depend only on this file.
  */
 import type { Db } from '../db/open';
+import type { Req } from '../../shared/contract';
 import type { ErrorInfo } from '../../shared/errors';
-import type { JobState, JobView, Millis, Progress, QueueMetrics, ScheduleView } from '../../shared/types';
+import type { JobState, Millis, Progress, QueueMetrics, ScheduleView } from '../../shared/types';
+
+/**
+ * A job as the queue stores it: payload and result are whatever its handler uses. Only core's
+ * view mapper (core/views.ts) turns it into the contract's typed views.
+ */
+export interface QueueJob {
+  id: string;
+  name: string;
+  queue: string;
+  state: JobState;
+  payload: unknown;
+  priority: number;
+  tries: number;
+  maxTries: number;
+  runAt: Millis;
+  createdAt: Millis;
+  startedAt: Millis | null;
+  finishedAt: Millis | null;
+  error: ErrorInfo | null;
+  result: unknown;
+  progress: Progress | null;
+  /** A short label for lists: the title once known, the URL before. */
+  label: string;
+  /**
+   * Set while a stopped run (cancel, timeout, shutdown) is still winding down (yt-dlp exiting);
+   * the job cannot run again until it has. Absent otherwise.
+   */
+  stopping?: boolean;
+}
 
 export type Clock = () => Millis;
 
@@ -42,7 +72,7 @@ export interface EnqueueResult {
   jobId: string;
   /** True when a job with that id already existed and was returned instead. */
   existing: boolean;
-  job: JobView;
+  job: QueueJob;
 }
 
 export interface JobLogger {
@@ -79,6 +109,14 @@ export type JobHandler<P = unknown, R = unknown> = (ctx: JobContext<P>) => Promi
 export interface HandlerOptions {
   /** Defaults applied to every job of this name. */
   defaults?: EnqueueOptions;
+  /**
+   * What a run that exceeds its `timeoutMs` becomes: 'retry' (default) counts a try and retries
+   * with backoff; 'fail' fails the job at once with code `timeout` (the limit is a budget the user
+   * chose, so a second try would overspend it).
+   */
+  onTimeout?: 'retry' | 'fail';
+  /** The hint stored with a timeout error (e.g. where the limit is set). */
+  timeoutHint?: string;
 }
 
 /** Throw to retry at a given delay (counts as a try). */
@@ -97,24 +135,19 @@ export class PermanentJobError extends Error {
   }
 }
 
-export interface ListQuery {
-  state?: JobState;
-  queue?: string;
-  name?: string;
-  limit: number;
-  cursor?: string;
-}
+/** The contract's jobs.list request. */
+export type ListQuery = Req<'jobs.list'>;
 
 export type QueueEvent =
-  | { type: 'added'; job: JobView }
-  | { type: 'started'; job: JobView }
+  | { type: 'added'; job: QueueJob }
+  | { type: 'started'; job: QueueJob }
   | { type: 'progress'; jobId: string; progress: Progress }
-  | { type: 'retrying'; job: JobView; delayMs: number }
-  | { type: 'succeeded'; job: JobView }
-  | { type: 'failed'; job: JobView }
-  | { type: 'cancelled'; job: JobView }
+  | { type: 'retrying'; job: QueueJob; delayMs: number }
+  | { type: 'succeeded'; job: QueueJob }
+  | { type: 'failed'; job: QueueJob }
+  | { type: 'cancelled'; job: QueueJob }
   | { type: 'removed'; jobId: string }
-  | { type: 'updated'; job: JobView };
+  | { type: 'updated'; job: QueueJob };
 
 export interface ScheduleOptions {
   /** Unique, stable id for the schedule. */
@@ -148,6 +181,13 @@ export interface QueueOptions {
   /** Timers are injected for unit tests. */
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  /** Monotonic ms for intervals and throttles (default performance.now); injected for unit tests. */
+  monotonic?: () => number;
+  /**
+   * How long a stopped run (timeout, cancel, shutdown) keeps its slot while its handler winds down
+   * (default 30 s). The job itself never runs again before its handler has settled.
+   */
+  stopGraceMs?: number;
   /** Random source for backoff jitter (injected for unit tests). */
   random?: () => number;
   /** Where handler logs go (default: console, prefixed with the job id). */
@@ -159,12 +199,13 @@ export interface Queue {
   register<P, R>(name: string, handler: JobHandler<P, R>, options?: HandlerOptions): void;
   enqueue(name: string, payload: unknown, options?: EnqueueOptions): EnqueueResult;
   enqueueMany(items: Array<{ name: string; payload: unknown; options?: EnqueueOptions }>): EnqueueResult[];
-  get(jobId: string): JobView | null;
-  list(query: ListQuery): { items: JobView[]; total: number; nextCursor?: string };
-  cancel(jobId: string, reason?: string): JobView;
-  retry(jobId: string): JobView;
+  get(jobId: string): QueueJob | null;
+  list(query: ListQuery): { items: QueueJob[]; total: number; nextCursor?: string };
+  cancel(jobId: string, reason?: string): QueueJob;
+  /** `timeoutMs`: a new time limit for the next runs (e.g. the user raised it in Settings). */
+  retry(jobId: string, options?: { timeoutMs?: number }): QueueJob;
   remove(jobId: string): boolean;
-  promote(jobId: string): JobView;
+  promote(jobId: string): QueueJob;
   pause(queue?: string): void;
   resume(queue?: string): void;
   metrics(): QueueMetrics;

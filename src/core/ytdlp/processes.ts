@@ -47,7 +47,9 @@ export function createProcessTracker(db: Db, launchId: string, now: () => number
       };
     },
     add: (pid, command) => void ins.run(pid, null, launchId, command.slice(0, 2000), now()),
-    remove: (pid) => void del.run(pid, launchId),
+    // On quit the queue stops before an aborted yt-dlp has finished exiting, and the database may
+    // be closed by the time it does: the row then stays for the next launch's reaper.
+    remove: (pid) => void (db.open && del.run(pid, launchId)),
   };
 }
 

@@ -2,7 +2,8 @@ import init from './001-init';
 import queue from './002-queue';
 import library from './003-library';
 import subscriptions from './004-subscriptions';
-import crashEvidence from './005-crash-evidence';
+import videoIds from './005-video-ids';
+import crashEvidence from './006-crash-evidence';
 
 export interface Migration {
   version: number;
@@ -16,5 +17,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'queue', sql: queue },
   { version: 3, name: 'library', sql: library },
   { version: 4, name: 'subscriptions', sql: subscriptions },
-  { version: 5, name: 'crash-evidence', sql: crashEvidence },
+  { version: 5, name: 'video-ids', sql: videoIds },
+  { version: 6, name: 'crash-evidence', sql: crashEvidence },
 ];

@@ -1,5 +1,9 @@
-import type { JobView, Progress, Stage } from '../../../../shared/types';
+import type { Download, Progress, Stage } from '../../../../shared/types';
 import { formatBytes, formatEta, formatSpeed } from '../../lib/format';
+import { clockTime, st } from '../sites/sites-text';
+
+/** A site that answered 429 holds its downloads until the time shown. */
+const waitingText = (site: string, retryAt: number) => st('sites.waiting', { site, time: clockTime(retryAt) });
 
 const STAGES: Record<Stage, string> = {
   waiting: 'Waiting',
@@ -13,29 +17,15 @@ const STAGES: Record<Stage, string> = {
   done: 'Done',
 };
 
-export type JobResult =
-  | { videoId: string }
-  | { alreadyKept: string }
-  | { needsConfirm: true; playlistTitle: string | null; count: number; url: string }
-  | { expanded: number; playlistTitle: string | null };
 
-export function jobResult(job: JobView): JobResult | null {
-  const r = job.result;
-  return r && typeof r === 'object' ? (r as JobResult) : null;
-}
-
-/** The library video a finished job produced (or found already kept). */
-export function resultVideoId(job: JobView): string | null {
-  const r = jobResult(job);
-  if (!r) return null;
-  if ('videoId' in r) return r.videoId;
-  if ('alreadyKept' in r) return r.alreadyKept;
-  return null;
-}
-
-export function stageText(job: JobView, p: Progress | null, now = Date.now()): string {
+export function stageText(job: Download, p: Progress | null, now = Date.now()): string {
+  // Its last run (cancelled, timed out) is still winding down; it cannot start again until then.
+  if (job.stopping) return 'Stopping…';
   switch (job.state) {
     case 'queued':
+      if (job.error?.code === 'rate-limited' && Number(job.error.values?.retryAt) > now) {
+        return waitingText(String(job.error.values?.site ?? new URL(job.url).hostname), Number(job.error.values?.retryAt));
+      }
       if (job.tries > 0 && job.runAt > now) return `Will try again at ${new Date(job.runAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
       return 'Queued';
     case 'active':
@@ -45,7 +35,7 @@ export function stageText(job: JobView, p: Progress | null, now = Date.now()): s
     case 'cancelled':
       return 'Cancelled';
     case 'succeeded': {
-      const r = jobResult(job);
+      const r = job.result;
       if (r && 'needsConfirm' in r) return `Playlist found: ${r.count} videos`;
       if (r && 'expanded' in r) return `Playlist queued: ${r.expanded} videos`;
       if (r && 'alreadyKept' in r) return 'Already in your library';
