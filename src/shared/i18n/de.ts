@@ -514,7 +514,7 @@ export const de: Catalog = {
   'errors.db-locked.hint': 'Schließen Sie das andere VidKeep-Fenster oder Programm und versuchen Sie es erneut. Es wurde nichts verändert.',
   'errors.db-corrupt.message': 'Die Datenbankdatei von VidKeep ist beschädigt oder keine VidKeep-Datenbank ({path}).',
   'errors.db-corrupt.hint': 'VidKeep hat die Datei nicht angetastet. Verschieben Sie sie, um neu zu beginnen, oder stellen Sie sie aus einer Sicherung wieder her.',
-  'errors.crash-loop.message': 'VidKeep ist {strikes, number}-mal hintereinander unerwartet beendet worden, während dieser Auftrag lief; deshalb wurde er zurückgestellt.',
+  'errors.crash-loop.message': 'VidKeep ist {strikes, number}-mal hintereinander unerwartet beendet worden, während dieser Auftrag als einziger lief; deshalb wurde er zurückgestellt.',
   'errors.crash-loop.hint': 'Versuchen Sie es erneut, sobald VidKeep aktuell ist; passiert es wieder, entfernen Sie den Auftrag.',
   'errors.dependency-failed.message': '{reason, select, cancelled {Abgebrochen, weil der benötigte Auftrag abgebrochen wurde.} other {Abgebrochen, weil der benötigte Auftrag fehlgeschlagen ist.}}',
   'errors.dependency-failed.hint': 'Wiederholen Sie zuerst jenen Auftrag, dann diesen.',

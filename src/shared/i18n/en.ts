@@ -516,7 +516,7 @@ export const en = {
   'errors.db-locked.hint': 'Close the other VidKeep window or program using it, then try again. Nothing was changed.',
   'errors.db-corrupt.message': 'VidKeep’s database file is damaged or is not a VidKeep database ({path}).',
   'errors.db-corrupt.hint': 'VidKeep left the file untouched. Move it aside to start fresh, or restore it from a backup.',
-  'errors.crash-loop.message': 'VidKeep stopped unexpectedly {strikes, number} times in a row while this job was running, so it was set aside.',
+  'errors.crash-loop.message': 'VidKeep stopped unexpectedly {strikes, number} times in a row while this job was the only one running, so it was set aside.',
   'errors.crash-loop.hint': 'Retry it once VidKeep is up to date; if it keeps happening, remove it.',
   'errors.dependency-failed.message': '{reason, select, cancelled {Cancelled because the job it needed was cancelled.} other {Cancelled because the job it needed failed.}}',
   'errors.dependency-failed.hint': 'Retry that job, then retry this one.',
