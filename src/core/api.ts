@@ -13,8 +13,8 @@ export interface HandlerHooks {
   sitesChanged?(): void;
 }
 
-const need = <T>(value: T | null, what: string): T => {
-  if (value === null) throw new VidKeepError('not-found', `That ${what} is not in VidKeep any more.`);
+const need = <T>(value: T | null, what: 'video' | 'download'): T => {
+  if (value === null) throw new VidKeepError('not-found', `That ${what} is not in VidKeep any more.`, undefined, { reason: what === 'download' ? 'job' : what });
   return value;
 };
 
@@ -26,11 +26,11 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     'settings.get': () => core.settings.get(),
     'settings.set': (req) => {
       if (req.ytDlpPath !== undefined && req.ytDlpPath !== core.settings.get().ytDlpPath && !core.options.allowToolPathChange) {
-        throw new VidKeepError('unauthorized', 'The yt-dlp program can only be changed in the desktop app.', 'In headless mode, start VidKeep with VIDKEEP_YTDLP=/path/to/yt-dlp.');
+        throw new VidKeepError('unauthorized', 'The yt-dlp program can only be changed in the desktop app.', 'In headless mode, start VidKeep with VIDKEEP_YTDLP=/path/to/yt-dlp.', { reason: 'toolPath' });
       }
       // Make sure a new library folder is usable before it is saved: a bad one must not be kept.
       if (req.libraryDir !== undefined && !ensureFolder(req.libraryDir)) {
-        throw new VidKeepError('invalid-input', `VidKeep cannot create or use the folder ${req.libraryDir}.`, 'Pick a folder you can write to, on a drive that is connected.');
+        throw new VidKeepError('invalid-input', `VidKeep cannot create or use the folder ${req.libraryDir}.`, 'Pick a folder you can write to, on a drive that is connected.', { reason: 'folder', folder: req.libraryDir });
       }
       const before = core.settings.get();
       const next = core.settings.set(req);
@@ -73,7 +73,7 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     },
     'library.reveal': async (req) => {
       const path = await core.resolveMedia('video', req.videoId);
-      if (!path) throw new VidKeepError('not-found', 'That video’s file is missing from the library folder.');
+      if (!path) throw new VidKeepError('not-found', 'That video’s file is missing from the library folder.', undefined, { reason: 'file' });
       return { path };
     },
     'library.sites': () => core.library.sites(),

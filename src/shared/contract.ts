@@ -13,6 +13,7 @@ import { settingsSchema, themeSchema } from './settings';
 import { appInfoSchema } from './app-info';
 import { queueMetricsSchema, scheduleViewSchema } from './queue';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channels';
+import { LANGUAGE_CHOICES } from './i18n';
 import { BROWSERS, bandwidthSchema, cookieSiteSchema, pacingSchema, proxyTestSchema, sitesViewSchema, ytDlpUpdatesSchema } from './sites';
 
 export { downloadOptionsSchema, subscriptionFiltersSchema, subscriptionRetentionSchema };
@@ -84,6 +85,7 @@ export const schemas = {
       ytDlpPath: z.string().max(4096).optional(),
       theme: themeSchema.optional(),
       clipboardWatcher: z.boolean().optional(),
+      language: z.enum(LANGUAGE_CHOICES).optional(),
     })
     .strict(),
   'tools.updateYtDlp': z.object({}).strict(),
