@@ -8,7 +8,7 @@ describe('asErrorInfo', () => {
   });
 
   it('turns anything without a known code into an internal error with its message', () => {
-    expect(asErrorInfo(Object.assign(new Error('disk'), { code: 'ENOSPC' }))).toEqual({ code: 'internal', message: 'disk' });
-    expect(asErrorInfo('boom')).toEqual({ code: 'internal', message: 'boom' });
+    expect(asErrorInfo(Object.assign(new Error('disk'), { code: 'ENOSPC' }))).toMatchObject({ code: 'internal', message: 'disk' });
+    expect(asErrorInfo('boom')).toMatchObject({ code: 'internal', message: 'boom' });
   });
 });
