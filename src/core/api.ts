@@ -97,7 +97,8 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     'cookies.add': (req) => core.sites.cookies.add(req.site, req.text),
     'cookies.fromBrowser': async (req) => {
       if (core.options.host !== 'electron') throw new VidKeepError('unauthorized', 'Reading cookies from a browser works only in the desktop app.', 'Add a cookies.txt file instead.', { reason: 'browserCookies' });
-      const ytDlp = need(core.tools().ytDlp.path, 'yt-dlp program');
+      const ytDlp = core.tools().ytDlp.path;
+      if (!ytDlp) throw new VidKeepError('ytdlp-missing', 'VidKeep could not find yt-dlp, which reads the browser’s cookies.', 'Install yt-dlp, set its path in Settings, or let VidKeep download it.');
       const text = await readBrowserCookies({ ytDlp, browser: req.browser, ...(req.profile ? { profile: req.profile } : {}) });
       return core.sites.cookies.add(req.site, text, { browser: req.profile ? `${req.browser}:${req.profile}` : req.browser });
     },

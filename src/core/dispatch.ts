@@ -1,5 +1,5 @@
 import { schemas, type Channel, type Handlers, type InvokeResult, CHANNELS } from '../shared/contract';
-import { VidKeepError, toErrorInfo } from '../shared/errors';
+import { VidKeepError, toErrorInfo, type ErrorValues } from '../shared/errors';
 
 const known = new Set<string>(CHANNELS);
 
@@ -24,7 +24,7 @@ export async function dispatch(handlers: Handlers, channel: unknown, payload: un
     // `field` and `detail` let the renderer word this from its catalog; the message is the English fallback.
     const field = path ?? (issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : null);
     const detail = `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid input'}`;
-    const values = field ? { reason: 'request', field, detail } : { reason: 'request', detail };
+    const values: ErrorValues = field ? { reason: 'request', field, detail } : { reason: 'request', detail };
     return { ok: false, error: new VidKeepError('invalid-input', `That request was not understood${where}: ${issue?.message ?? 'invalid input'}.`, undefined, values).toJSON() };
   }
   try {
