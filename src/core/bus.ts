@@ -14,6 +14,8 @@ export interface CoreEvents {
   'settings.changed': Settings;
   /** A subscription was added, changed, checked or removed (then `subscription` is null). */
   'subscriptions.changed': { id: string; subscription: Subscription | null };
+  /** A playlist listing read more entries or ended (the listing throttles itself). */
+  'choose.listing': { listingId: string; total: number; done: boolean; error: string | null };
 }
 export type CoreEventName = keyof CoreEvents;
 

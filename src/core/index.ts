@@ -19,6 +19,7 @@ import { createQueue } from './queue/index';
 import type { Queue, QueueJob } from './queue/types';
 import { createLibrary, type Library } from './library/index';
 import { createDownloads, type Downloads } from './downloads/index';
+import { createChoose, type Choose } from './choose/index';
 import { locateTools } from './ytdlp/locate';
 import { reapOrphans } from './ytdlp/processes';
 import { createPauseReasons, settingsPauseStore, type PauseReasons } from './pause-reasons';
@@ -51,6 +52,8 @@ export interface CoreOptions {
   trashItem?: (path: string) => Promise<void>;
   /** Tests inject a listing and a small catch-up spread. */
   subscriptions?: { lister?: Lister; staggerMs?: number; maxEntries?: number };
+  /** SponsorBlock's base URL (default the public service; tests use a local one). */
+  sponsorBlockApi?: string;
 }
 
 export interface Core {
@@ -66,6 +69,8 @@ export interface Core {
   readonly library: Library;
   readonly downloads: Downloads;
   readonly subscriptions: Subscriptions;
+  /** Formats, playlist entries and clips chosen before anything downloads. */
+  readonly choose: Choose;
   readonly handlers: Handlers;
   /** Pause all: the user's reason and the system's (sleep), kept apart. */
   readonly pauses: PauseReasons;
@@ -158,6 +163,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     now,
     launchId,
     ...options.downloads,
+    ...(options.sponsorBlockApi ? { sponsorBlockApi: options.sponsorBlockApi } : {}),
   });
   const tracker = createProcessTracker(db, launchId, now);
   const subscriptions = createSubscriptions({
@@ -175,6 +181,15 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     onChange: (id, subscription) => bus.emit('subscriptions.changed', { id, subscription }),
   });
   subscriptions.start();
+  const choose = createChoose({
+    queue,
+    downloads,
+    library: () => library,
+    getTools: () => tools,
+    getSettings: () => settings.get(),
+    lister: createYtDlpLister({ getYtDlp: () => tools.ytDlp.path ?? null, onSpawn: (pid, cmd) => tracker.add(pid, cmd), onExit: (pid) => tracker.remove(pid) }),
+    notify: (e) => bus.emit('choose.listing', e),
+  });
   const views = { job: (job: QueueJob) => toJobView(job, { subscriptionTitle: subscriptions.titleOf }) };
   const stopQueueEvents = queue.on((e) => bus.emit('job', e));
   const stopCoalescer = createCoalescer({ bus, emit: (name, payload) => events.emit(name, payload), toJobView: views.job });
@@ -206,6 +221,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     },
     downloads,
     subscriptions,
+    choose,
     pauses,
     options,
     launchId,
@@ -237,6 +253,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
       await queue.stop();
       stopBridge();
       subscriptions.stop();
+      choose.close();
       db.close();
       lock.release();
     },

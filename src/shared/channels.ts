@@ -33,6 +33,11 @@ export const CHANNEL_NAMES = [
   'subscriptions.check',
   'subscriptions.importArchive',
   'subscriptions.exportArchive',
+  'choose.probe',
+  'choose.listPlaylist',
+  'choose.playlistPage',
+  'choose.addEntries',
+  'choose.addClip',
 ] as const;
 
-export const EVENT_NAMES = ['jobs.progress', 'jobs.changed', 'library.changed', 'settings.changed', 'subscriptions.changed'] as const;
+export const EVENT_NAMES = ['jobs.progress', 'jobs.changed', 'library.changed', 'settings.changed', 'subscriptions.changed', 'choose.listing'] as const;

@@ -13,6 +13,7 @@ import { settingsSchema, themeSchema } from './settings';
 import { appInfoSchema } from './app-info';
 import { queueMetricsSchema, scheduleViewSchema } from './queue';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channels';
+import { backgroundSchema, clipRangeSchema, compatibilitySchema, playlistPageSchema, probeSchema, sponsorBlockSchema } from './choose';
 
 export { downloadOptionsSchema, subscriptionFiltersSchema, subscriptionRetentionSchema };
 
@@ -81,8 +82,23 @@ export const schemas = {
       ytDlpPath: z.string().max(4096).optional(),
       theme: themeSchema.optional(),
       clipboardWatcher: z.boolean().optional(),
+      compatibility: compatibilitySchema.optional(),
+      sponsorBlock: sponsorBlockSchema.optional(),
+      background: backgroundSchema.partial().optional(),
     })
     .strict(),
+  /** One probe of a link: its formats, duration and live state (nothing downloads). */
+  'choose.probe': z.object({ url: z.string().min(1).max(10_000) }).strict(),
+  /** Starts listing a playlist or channel (or returns the listing already running for it). */
+  'choose.listPlaylist': z.object({ url: z.string().min(1).max(10_000) }).strict(),
+  /** A page of a listing's entries, as far as yt-dlp has read them. */
+  'choose.playlistPage': z.object({ listingId: id, offset: z.number().int().min(0), limit }).strict(),
+  /** Queues exactly these entries of a listing (indexes as listed). */
+  'choose.addEntries': z
+    .object({ listingId: id, indexes: z.array(z.number().int().min(0)).max(10_000), options: downloadOptionsSchema.partial().optional() })
+    .strict(),
+  /** Keeps only a time range of a video, as its own library item. */
+  'choose.addClip': z.object({ url: z.string().min(1).max(10_000), range: clipRangeSchema, options: downloadOptionsSchema.partial().optional() }).strict(),
   'tools.updateYtDlp': z.object({}).strict(),
   'subscriptions.list': z.object({}).strict(),
   'subscriptions.add': z
@@ -159,6 +175,11 @@ export const responses = {
   'subscriptions.importArchive': archiveImportSchema,
   /** yt-dlp download-archive text: `site id` per line, for everything kept or imported. */
   'subscriptions.exportArchive': z.object({ text: z.string(), count: z.number().int() }),
+  'choose.probe': probeSchema,
+  'choose.listPlaylist': playlistPageSchema,
+  'choose.playlistPage': playlistPageSchema,
+  'choose.addEntries': z.object({ jobs: z.array(addedJobSchema) }),
+  'choose.addClip': addedJobSchema,
 } as const satisfies { [C in keyof typeof schemas]: z.ZodType };
 
 /** Every channel's request and reply, inferred from the two schema maps. */
@@ -181,6 +202,8 @@ export const eventSchemas = {
   'settings.changed': settingsSchema,
   /** A subscription was added, changed, checked or removed (then `subscription` is null). */
   'subscriptions.changed': z.object({ id: z.string(), subscription: subscriptionSchema.nullable() }),
+  /** A playlist listing read more entries (or ended): fetch the pages you show. */
+  'choose.listing': z.object({ listingId: z.string(), total: z.number().int(), done: z.boolean(), error: z.string().nullable() }),
 } as const;
 export type Events = { [E in keyof typeof eventSchemas]: z.infer<(typeof eventSchemas)[E]> };
 export type EventName = keyof Events;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { downloadOptionsSchema } from './download';
+import { backgroundSchema, compatibilitySchema, sponsorBlockSchema } from './choose';
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof themeSchema>;
@@ -14,5 +15,8 @@ export const settingsSchema = z.object({
   ytDlpPath: z.string(),
   theme: themeSchema,
   clipboardWatcher: z.boolean(),
+  compatibility: compatibilitySchema,
+  sponsorBlock: sponsorBlockSchema,
+  background: backgroundSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;

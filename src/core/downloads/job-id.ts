@@ -7,6 +7,6 @@ export function downloadJobId(normalizedUrl: string, confirmPlaylist = false): s
   return `dl-${createHash('sha256').update(`${normalizedUrl}${confirmPlaylist ? '\0list' : ''}`).digest('hex').slice(0, 24)}`;
 }
 
-export function downloadEnqueueOptions(url: URL, jobId: string, o: DownloadsOptions, label = url.toString()): EnqueueOptions {
+export function downloadEnqueueOptions(url: URL, jobId: string, o: Pick<DownloadsOptions, 'getSettings'>, label = url.toString()): EnqueueOptions {
   return { jobId, key: url.hostname.toLowerCase(), label, maxTries: o.getSettings().maxTries };
 }

@@ -30,6 +30,8 @@ export interface DownloadsOptions {
   /** Overrides settings.timeoutMinutes (tests). */
   timeoutMs?: number;
   killGraceMs?: number;
+  /** SponsorBlock's base URL (tests point it at a local server). */
+  sponsorBlockApi?: string;
 }
 
 export interface Downloads {

@@ -2,6 +2,7 @@ import init from './001-init';
 import queue from './002-queue';
 import library from './003-library';
 import subscriptions from './004-subscriptions';
+import clips from './012-clips';
 import videoIds from './007-video-ids';
 
 export interface Migration {
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'library', sql: library },
   { version: 4, name: 'subscriptions', sql: subscriptions },
   { version: 7, name: 'video-ids', sql: videoIds },
+  { version: 12, name: 'clips', sql: clips },
 ];

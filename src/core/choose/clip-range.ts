@@ -1,0 +1,44 @@
+import type { ClipRange } from '../../shared/choose';
+import { VidKeepError } from '../../shared/errors';
+
+const clock = (sec: number): string => {
+  const s = Math.floor(sec);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+};
+
+/** Whole tenths of a second: enough for a cut, and it keeps file names and job ids short and stable. */
+export const tenth = (sec: number): number => Math.round(sec * 10) / 10;
+
+/** A clip range checked against the video's duration (null: unknown, only start < end is checked). */
+export function checkClipRange(r: ClipRange, durationSec: number | null): ClipRange {
+  const startSec = tenth(r.startSec);
+  const endSec = tenth(r.endSec);
+  if (!Number.isFinite(startSec) || !Number.isFinite(endSec) || startSec < 0 || endSec < 0) {
+    throw new VidKeepError('invalid-input', 'A clip needs a start and an end time, like 1:30 and 2:45.');
+  }
+  if (startSec >= endSec) throw new VidKeepError('invalid-input', `The clip starts (${clock(startSec)}) at or after its end (${clock(endSec)}).`, 'Set an end time later than the start.');
+  if (endSec - startSec < 1) throw new VidKeepError('invalid-input', 'A clip must be at least one second long.');
+  if (durationSec !== null && endSec > durationSec + 0.5) {
+    throw new VidKeepError('invalid-input', `The clip ends at ${clock(endSec)}, past the end of the video (${clock(durationSec)}).`, `Set an end time up to ${clock(durationSec)}.`);
+  }
+  return { startSec, endSec: durationSec !== null ? Math.min(endSec, durationSec) : endSec };
+}
+
+/** Part of the clip's file name and library id: `clip-12.5-40`. */
+export function clipSuffix(r: ClipRange): string {
+  return `clip-${tenth(r.startSec)}-${tenth(r.endSec)}`;
+}
+
+/** "1:30" or "1:02:03" or "90" or "90.5" as seconds; null when it is not a time. */
+export function parseClock(text: string): number | null {
+  const t = text.trim();
+  if (!/^\d{1,6}(?::\d{1,2}){0,2}(?:\.\d{1,3})?$/.test(t)) return null;
+  const [main, frac] = t.split('.') as [string, string | undefined];
+  const parts = main.split(':').map(Number);
+  if (parts.slice(1).some((p) => p >= 60)) return null;
+  const sec = parts.reduce((acc, p) => acc * 60 + p, 0);
+  return sec + (frac ? Number(`0.${frac}`) : 0);
+}
