@@ -1,11 +1,11 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, protocol, screen, session, shell, Tray } from 'electron';
 import { join } from 'node:path';
 import { electronNativeBinding } from './native';
 import { createShell } from './shell';
 
 // The whole shell lives in shell.ts, against Electron passed in; this file only hands it the real one.
 createShell(
-  { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, protocol, screen, session, shell },
+  { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, protocol, screen, session, shell, Tray },
   {
     argv: process.argv,
     env: process.env,
