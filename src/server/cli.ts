@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   try {
     libraryRoots = resolveLibraryRoots(args.libraryRoots);
   } catch (err) {
-    console.error(`vidkeep: ${(err as Error).message}`);
+    const info = toErrorInfo(err);
+    console.error(`vidkeep: ${info.message}${info.hint ? `\n${info.hint}` : ''}`);
     process.exit(2);
   }
   const core = await createCore({
