@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../core/index';
 import { dispatch } from '../core/dispatch';
 import { toErrorInfo } from '../shared/errors';
+import type { Res } from '../shared/contract';
 import { APP_SCHEME_DEF, handleAppProtocol } from './app-protocol';
 import type { ShellElectron, WindowLike } from './electron-api';
 import { wireIpc } from './ipc';
@@ -164,7 +165,7 @@ export function createShell(electron: ShellElectron, deps: ShellDeps): Shell {
     const r = await dispatch(c.handlers, 'jobs.add', { urls: urls.slice(0, 1000), origin: 'command-line' });
     if (!r.ok) return console.error(`[vidkeep] could not add links from the command line: ${r.error.message}`);
     // Sent from a browser or a terminal, nobody watches the paste box: a refused link is said aloud.
-    for (const j of r.value.jobs) {
+    for (const j of (r.value as Res<'jobs.add'>).jobs) {
       if (!j.error) continue;
       console.error(`[vidkeep] could not add ${j.url.slice(0, 200)}: ${j.error.message}`);
       if (electron.Notification.isSupported()) new electron.Notification({ title: TRAY_TEXT.linkRefused, body: j.error.message }).show();
