@@ -95,3 +95,23 @@ export const backgroundSchema = z.object({
   toldKeepRunning: z.boolean(),
 });
 export type Background = z.infer<typeof backgroundSchema>;
+
+/** "1:30" or "1:02:03" or "90" or "90.5" as seconds; null when it is not a time. */
+export function parseClock(text: string): number | null {
+  const t = text.trim();
+  if (!/^\d{1,6}(?::\d{1,2}){0,2}(?:\.\d{1,3})?$/.test(t)) return null;
+  const [main, frac] = t.split('.') as [string, string | undefined];
+  const parts = main.split(':').map(Number);
+  if (parts.slice(1).some((p) => p >= 60)) return null;
+  const sec = parts.reduce((acc, p) => acc * 60 + p, 0);
+  return sec + (frac ? Number(`0.${frac}`) : 0);
+}
+
+/** Seconds as people read a time in a video: 0:05, 12:30, 1:02:03. */
+export function formatClock(sec: number): string {
+  const s = Math.max(0, Math.floor(sec));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+}

@@ -1,13 +1,7 @@
 import type { ClipRange } from '../../shared/choose';
 import { VidKeepError } from '../../shared/errors';
+import { formatClock as clock } from '../../shared/choose';
 
-const clock = (sec: number): string => {
-  const s = Math.floor(sec);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
-};
 
 /** Whole tenths of a second: enough for a cut, and it keeps file names and job ids short and stable. */
 export const tenth = (sec: number): number => Math.round(sec * 10) / 10;
@@ -32,13 +26,4 @@ export function clipSuffix(r: ClipRange): string {
   return `clip-${tenth(r.startSec)}-${tenth(r.endSec)}`;
 }
 
-/** "1:30" or "1:02:03" or "90" or "90.5" as seconds; null when it is not a time. */
-export function parseClock(text: string): number | null {
-  const t = text.trim();
-  if (!/^\d{1,6}(?::\d{1,2}){0,2}(?:\.\d{1,3})?$/.test(t)) return null;
-  const [main, frac] = t.split('.') as [string, string | undefined];
-  const parts = main.split(':').map(Number);
-  if (parts.slice(1).some((p) => p >= 60)) return null;
-  const sec = parts.reduce((acc, p) => acc * 60 + p, 0);
-  return sec + (frac ? Number(`0.${frac}`) : 0);
-}
+export { parseClock } from '../../shared/choose';

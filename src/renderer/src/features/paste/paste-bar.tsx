@@ -13,6 +13,8 @@ import { useWindowPaste } from './use-window-paste';
 import { useClipboardOffer } from './use-clipboard-offer';
 import { PlaylistPrompts } from './playlist-prompts';
 import './paste.css';
+import { ChoosePanel } from '../choose/choose-panel';
+import { takeSentLink } from '../choose/bookmarklet';
 
 interface Props {
   onOpenVideo: (videoId: string) => void;
@@ -32,7 +34,12 @@ export function PasteBar({ onOpenVideo, onShowDownloads }: Props) {
   const ffmpegFound = info?.ffmpeg.found ?? true;
   const { offer, dismiss } = useClipboardOffer(settings?.clipboardWatcher ?? false);
 
-  useEffect(() => field.current?.focus(), []);
+  useEffect(() => {
+    // "Send to VidKeep" opened this page with a link: it waits in the paste box like a paste.
+    const sent = takeSentLink();
+    if (sent !== null) setText(sent);
+    field.current?.focus();
+  }, []);
 
   const append = useCallback((more: string) => {
     setText((t) => (t.trim() ? `${t.replace(/\s+$/, '')}\n${more.trim()}` : more.trim()));
@@ -102,6 +109,14 @@ export function PasteBar({ onOpenVideo, onShowDownloads }: Props) {
         One link per line. Enter starts the download; Shift+Enter adds a new line. You can also paste or drop links anywhere in the window.
       </p>
       <DownloadOptionsBar value={current} onChange={changeOptions} ffmpegFound={ffmpegFound} />
+      <ChoosePanel
+        text={text}
+        options={current}
+        onAdded={(jobs) => {
+          setResults(jobs);
+          setText('');
+        }}
+      />
       {offer && (
         <div className="offer" role="group" aria-label="Link on the clipboard">
           <span>

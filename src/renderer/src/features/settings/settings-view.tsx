@@ -9,6 +9,7 @@ import { ToolsPanel } from './tools-panel';
 import { useSaveStatus } from './use-save-status';
 import './settings.css';
 import { QUALITY_OPTIONS } from '../../lib/quality';
+import { ChooseSettings } from '../choose/choose-settings';
 
 function TextSetting({ id, label, help, value, onCommit, error, readOnly }: { id: string; label: string; help: string; value: string; onCommit: (v: string) => void; error?: string; readOnly?: boolean }) {
   const [text, setText] = useState(value);
@@ -99,6 +100,7 @@ export function SettingsView() {
               readOnly={info?.host === 'web'}
               value={settings.ytDlpPath} onCommit={(v) => put('ytDlpPath', { ytDlpPath: v })} error={errFor('ytDlpPath')} />
           </section>
+          <ChooseSettings settings={settings} info={info} put={put} />
           {info && <ToolsPanel info={info} />}
         </div>
       )}
