@@ -55,6 +55,9 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     'choose.playlistPage': (req) => core.choose.playlistPage(req),
     'choose.addEntries': (req) => core.choose.addEntries(req, core.settings.get().defaults),
     'choose.addClip': (req) => core.choose.addClip(req, core.settings.get().defaults),
+    'live.record': (req) => core.live.record(req.url, req.fromStart ?? false),
+    'live.stop': (req) => core.live.stop(req.id),
+    'live.list': () => core.live.list(),
     'jobs.list': (req) => {
       const page = queue.list(req);
       return { ...page, items: page.items.map(core.views.job) };

@@ -5,6 +5,7 @@
  */
 import type { QueueEvent } from './queue/types';
 import type { Settings, Subscription } from '../shared/types';
+import type { LiveRecording } from '../shared/choose';
 
 export interface CoreEvents {
   /** Everything the queue reports, progress included, unthrottled. */
@@ -16,6 +17,7 @@ export interface CoreEvents {
   'subscriptions.changed': { id: string; subscription: Subscription | null };
   /** A playlist listing read more entries or ended (the listing throttles itself). */
   'choose.listing': { listingId: string; total: number; done: boolean; error: string | null };
+  'live.changed': LiveRecording;
 }
 export type CoreEventName = keyof CoreEvents;
 

@@ -20,6 +20,7 @@ import type { Queue, QueueJob } from './queue/types';
 import { createLibrary, type Library } from './library/index';
 import { createDownloads, type Downloads } from './downloads/index';
 import { createChoose, type Choose } from './choose/index';
+import { createLive, type Live } from './choose/live';
 import { locateTools } from './ytdlp/locate';
 import { reapOrphans } from './ytdlp/processes';
 import { createPauseReasons, settingsPauseStore, type PauseReasons } from './pause-reasons';
@@ -71,6 +72,8 @@ export interface Core {
   readonly subscriptions: Subscriptions;
   /** Formats, playlist entries and clips chosen before anything downloads. */
   readonly choose: Choose;
+  /** Live streams and premieres, recorded apart from the download queue. */
+  readonly live: Live;
   readonly handlers: Handlers;
   /** Pause all: the user's reason and the system's (sleep), kept apart. */
   readonly pauses: PauseReasons;
@@ -190,6 +193,19 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     lister: createYtDlpLister({ getYtDlp: () => tools.ytDlp.path ?? null, onSpawn: (pid, cmd) => tracker.add(pid, cmd), onExit: (pid) => tracker.remove(pid) }),
     notify: (e) => bus.emit('choose.listing', e),
   });
+  const live = createLive({
+    getTools: () => tools,
+    getLibraryDir: libraryDir,
+    library: () => library,
+    probe: (url) => choose.probe(url),
+    notify: (r) => {
+      bus.emit('live.changed', r);
+      if (r.videoId) bus.emit('library.changed', { videoIds: [r.videoId] });
+    },
+    now,
+    onSpawn: (pid, cmd) => tracker.add(pid, cmd),
+    onExit: (pid) => tracker.remove(pid),
+  });
   const views = { job: (job: QueueJob) => toJobView(job, { subscriptionTitle: subscriptions.titleOf }) };
   const stopQueueEvents = queue.on((e) => bus.emit('job', e));
   const stopCoalescer = createCoalescer({ bus, emit: (name, payload) => events.emit(name, payload), toJobView: views.job });
@@ -222,6 +238,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     downloads,
     subscriptions,
     choose,
+    live,
     pauses,
     options,
     launchId,
@@ -250,6 +267,8 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
       queue.catchUp();
     },
     async close() {
+      // A recording being stopped keeps what it has; it must end before the database closes.
+      await live.close();
       await queue.stop();
       stopBridge();
       subscriptions.stop();

@@ -38,6 +38,9 @@ export const CHANNEL_NAMES = [
   'choose.playlistPage',
   'choose.addEntries',
   'choose.addClip',
+  'live.record',
+  'live.stop',
+  'live.list',
 ] as const;
 
-export const EVENT_NAMES = ['jobs.progress', 'jobs.changed', 'library.changed', 'settings.changed', 'subscriptions.changed', 'choose.listing'] as const;
+export const EVENT_NAMES = ['jobs.progress', 'jobs.changed', 'library.changed', 'settings.changed', 'subscriptions.changed', 'choose.listing', 'live.changed'] as const;

@@ -115,3 +115,20 @@ export function formatClock(sec: number): string {
   const rest = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
 }
+
+export const LIVE_RECORDING_STATES = ['waiting', 'queued', 'recording', 'stopping', 'done', 'failed'] as const;
+/** A live stream or premiere being recorded, apart from the download queue (it never holds its slots). */
+export const liveRecordingSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  title: z.string().nullable(),
+  state: z.enum(LIVE_RECORDING_STATES),
+  /** A premiere's start: the recording waits until then. */
+  startsAt: z.number().nullable(),
+  startedAt: z.number().nullable(),
+  /** Seconds recorded so far (from ffmpeg's own progress). */
+  recordedSec: z.number().nullable(),
+  videoId: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type LiveRecording = z.infer<typeof liveRecordingSchema>;

@@ -13,7 +13,7 @@ import { settingsSchema, themeSchema } from './settings';
 import { appInfoSchema } from './app-info';
 import { queueMetricsSchema, scheduleViewSchema } from './queue';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channels';
-import { backgroundSchema, clipRangeSchema, compatibilitySchema, playlistPageSchema, probeSchema, sponsorBlockSchema } from './choose';
+import { backgroundSchema, clipRangeSchema, compatibilitySchema, liveRecordingSchema, playlistPageSchema, probeSchema, sponsorBlockSchema } from './choose';
 
 export { downloadOptionsSchema, subscriptionFiltersSchema, subscriptionRetentionSchema };
 
@@ -99,6 +99,11 @@ export const schemas = {
     .strict(),
   /** Keeps only a time range of a video, as its own library item. */
   'choose.addClip': z.object({ url: z.string().min(1).max(10_000), range: clipRangeSchema, options: downloadOptionsSchema.partial().optional() }).strict(),
+  /** Records a live stream (or waits for a premiere), apart from the download queue. */
+  'live.record': z.object({ url: z.string().min(1).max(10_000), fromStart: z.boolean().optional() }).strict(),
+  /** Stops a recording and keeps what was recorded as a playable file. */
+  'live.stop': z.object({ id }).strict(),
+  'live.list': z.object({}).strict(),
   'tools.updateYtDlp': z.object({}).strict(),
   'subscriptions.list': z.object({}).strict(),
   'subscriptions.add': z
@@ -180,6 +185,9 @@ export const responses = {
   'choose.playlistPage': playlistPageSchema,
   'choose.addEntries': z.object({ jobs: z.array(addedJobSchema) }),
   'choose.addClip': addedJobSchema,
+  'live.record': liveRecordingSchema,
+  'live.stop': liveRecordingSchema,
+  'live.list': z.array(liveRecordingSchema),
 } as const satisfies { [C in keyof typeof schemas]: z.ZodType };
 
 /** Every channel's request and reply, inferred from the two schema maps. */
@@ -204,6 +212,8 @@ export const eventSchemas = {
   'subscriptions.changed': z.object({ id: z.string(), subscription: subscriptionSchema.nullable() }),
   /** A playlist listing read more entries (or ended): fetch the pages you show. */
   'choose.listing': z.object({ listingId: z.string(), total: z.number().int(), done: z.boolean(), error: z.string().nullable() }),
+  /** A live recording changed state or recorded more (at most about once a second). */
+  'live.changed': liveRecordingSchema,
 } as const;
 export type Events = { [E in keyof typeof eventSchemas]: z.infer<(typeof eventSchemas)[E]> };
 export type EventName = keyof Events;

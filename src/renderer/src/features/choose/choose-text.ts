@@ -42,6 +42,21 @@ export const T = {
   badTime: (which: string) => `${which} is not a time; write it like 1:30.`,
   queued: 'Added to downloads.',
   duration: (sec: number | null) => (sec === null ? '' : formatClock(sec)),
+  recordLive: 'Record live…',
+  fromStart: 'From the start, where the site allows',
+  startRecording: 'Start recording',
+  liveHelp: 'A live stream records apart from other downloads; Stop keeps what was recorded as a video.',
+  recordings: 'Live recordings',
+  stop: 'Stop',
+  liveState: (state: string, sec: number | null, startsAt: string | null) =>
+    ({
+      waiting: `Waiting for the premiere at ${startsAt ?? '?'}`,
+      queued: 'Waiting for a free recording slot',
+      recording: `Recording${sec === null ? '' : ` — ${formatClock(sec)}`}`,
+      stopping: 'Stopping, keeping what was recorded…',
+      done: `Kept${sec === null ? '' : ` (${formatClock(sec)})`}`,
+      failed: 'Not recorded',
+    })[state] ?? state,
   // Settings
   formatsSection: 'Formats',
   compatibility: 'Video format',
