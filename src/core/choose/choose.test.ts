@@ -6,6 +6,8 @@ import { DEFAULT_DOWNLOAD_OPTIONS } from '../../shared/download';
 import { downloadOptionsSchema } from '../../shared/download';
 import { SPONSORBLOCK_OFF } from '../../shared/choose';
 import { buildDownloadArgs } from '../ytdlp/args';
+import { prepareChoice } from './prepare';
+import { defaultSettings } from '../settings';
 
 const base = { options: DEFAULT_DOWNLOAD_OPTIONS, compatibility: 'best' as const, sponsorBlock: SPONSORBLOCK_OFF, sponsorBlockApi: null, ffmpeg: true };
 
@@ -87,5 +89,28 @@ describe('clip ranges', () => {
     expect(parseClock('1:75')).toBeNull();
     expect(parseClock('-3')).toBeNull();
     expect(parseClock('1e3')).toBeNull();
+  });
+});
+
+describe('prepared choice', () => {
+  const db = null as unknown as Parameters<typeof prepareChoice>[0]['db'];
+  const settings = { ...defaultSettings('/lib'), sponsorBlock: { sponsor: 'remove', intro: 'off', selfpromo: 'off' } as const };
+  it('asks SponsorBlock first: reachable, its args; unreachable, none and a note', async () => {
+    const asked: string[] = [];
+    const up = await prepareChoice({ options: DEFAULT_DOWNLOAD_OPTIONS, settings, ffmpeg: true, db, sponsorBlockApi: 'http://sb.test', reachable: async (b) => (asked.push(b), true) });
+    expect(up.args).toEqual(['--sponsorblock-api', 'http://sb.test', '--sponsorblock-remove', 'sponsor']);
+    expect(up.notes).toEqual([]);
+    const down = await prepareChoice({ options: DEFAULT_DOWNLOAD_OPTIONS, settings, ffmpeg: true, db, sponsorBlockApi: 'http://sb.test', reachable: async () => false });
+    expect(down.args).toEqual([]);
+    expect(down.notes[0]).toMatch(/SponsorBlock could not be reached/);
+    // Off by default: nothing is asked at all.
+    await prepareChoice({ options: DEFAULT_DOWNLOAD_OPTIONS, settings: defaultSettings('/lib'), ffmpeg: true, db, reachable: async (b) => (asked.push(b), true) });
+    expect(asked).toEqual(['http://sb.test']);
+  });
+  it('a clip gets its own library id, title and link, never the full video’s', async () => {
+    const c = await prepareChoice({ options: { ...DEFAULT_DOWNLOAD_OPTIONS, clip: { startSec: 1, endSec: 4 } }, settings: defaultSettings('/lib'), ffmpeg: true, db });
+    const v = c.toAdd({ info: { id: 'abc', title: 'Talk' }, filePath: '/lib/x', sourceUrl: 'https://x.test/v', audioOnly: false });
+    expect(v).toMatchObject({ info: { id: 'abc.clip-1-4', title: 'Talk (clip)', duration: 3 }, sourceUrl: 'https://x.test/v#clip-1-4' });
+    expect(c.isClip).toBe(true);
   });
 });

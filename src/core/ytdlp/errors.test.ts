@@ -17,6 +17,7 @@ const CASES: Array<[string, string, string, string]> = [
   ['unavailable', 'never', 'members', 'ERROR: [youtube] aaaaaaaaaaa: Join this channel to get access to members-only content like this video, and other exclusive perks.'],
   ['unavailable', 'never', 'age', 'ERROR: [youtube] aaaaaaaaaaa: Sign in to confirm your age. This video may be inappropriate for some users.'],
   ['unavailable', 'never', 'terminated', 'ERROR: [youtube] aaaaaaaaaaa: Video unavailable. This video is no longer available because the YouTube account associated with this video has been terminated.'],
+  ['network', 'soon', 'sponsorblock', 'ERROR: Postprocessing: Unable to communicate with SponsorBlock API: The read operation timed out'],
   ['format-unavailable', 'never', 'format', 'ERROR: [youtube] aaaaaaaaaaa: Requested format is not available. Use --list-formats for a list of available formats'],
   ['unsupported-site', 'never', 'unsupported', 'ERROR: Unsupported URL: https://example.com/about'],
   ['unsupported-site', 'never', 'not a url', 'ERROR: [generic] \'x\' is not a valid URL. Set --default-search "ytsearch" (or run  yt-dlp "ytsearch:x" ) to search YouTube'],
