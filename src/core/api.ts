@@ -1,5 +1,7 @@
 import type { Handlers } from '../shared/contract';
 import { VidKeepError } from '../shared/errors';
+import { JOB_NAMES } from '../shared/types';
+import { downloadTimeLimitMs } from './downloads/index';
 import { downloadYtDlp } from './ytdlp/locate';
 import { ensureFolder } from './folders';
 import type { Core } from './index';
@@ -64,7 +66,8 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     },
     'jobs.get': (req) => core.views.job(need(queue.get(req.jobId), 'download')),
     'jobs.cancel': (req) => core.views.job(queue.cancel(req.jobId, 'Cancelled by you.')),
-    'jobs.retry': (req) => core.views.job(queue.retry(req.jobId)),
+    // A download retried after raising the time limit gets the new limit.
+    'jobs.retry': (req) => core.views.job(queue.retry(req.jobId, queue.get(req.jobId)?.name === JOB_NAMES.download ? { timeoutMs: downloadTimeLimitMs({ getSettings: () => core.settings.get(), timeoutMs: core.options.downloads?.timeoutMs }) } : undefined)),
     'jobs.remove': (req) => ({ removed: queue.remove(req.jobId) }),
     'jobs.promote': (req) => core.views.job(queue.promote(req.jobId)),
     'queue.pause': (req) => {

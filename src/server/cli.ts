@@ -6,6 +6,7 @@ import { toErrorInfo } from '../shared/errors';
 import { parseServeArgs } from './args';
 import { isLoopback } from './auth';
 import { startWebHost } from './host';
+import { openBrowser } from './open-browser';
 import { resolveLibraryRoots } from './library-roots';
 import { startupMessage } from './startup-message';
 
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   }
   const link = token ? `${host.url}?token=${token}` : host.url;
   for (const line of startupMessage({ link, bind: args.host, libraryDir: core.libraryDir(), dataDir: core.options.dataDir, libraryRoots })) console.log(line);
+  if (args.open) void openBrowser(link).then((r) => !r.ok && console.error(r.message));
 
   let stopping = false;
   const stop = async (signal: string) => {

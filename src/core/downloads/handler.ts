@@ -83,7 +83,9 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
         args,
         ...(o.spawn ? { spawn: o.spawn } : {}),
         signal: stop.signal,
-        timeoutMs: o.timeoutMs ?? o.getSettings().timeoutMinutes * 60_000,
+        // The user's time limit is the job's (set where downloads are enqueued) and the queue
+        // enforces it; a second clock here would only race it. This is just "no limit of its own".
+        timeoutMs: 2_147_483_647,
         ...(o.stallMs !== undefined ? { stallMs: o.stallMs } : {}),
         ...(o.killGraceMs !== undefined ? { killGraceMs: o.killGraceMs } : {}),
         onSpawn: (pid, cmd) => tracker.add(pid, cmd),

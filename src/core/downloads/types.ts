@@ -27,7 +27,7 @@ export interface DownloadsOptions {
   networkDelayMs?: number;
   /** No new output for this long while downloading counts as stalled (default 2 min). */
   stallMs?: number;
-  /** Overrides settings.timeoutMinutes (tests). */
+  /** Overrides settings.timeoutMinutes as the jobs' time limit (tests). */
   timeoutMs?: number;
   killGraceMs?: number;
   /** SponsorBlock's base URL (tests point it at a local server). */

@@ -15,6 +15,8 @@ const STAGES: Record<Stage, string> = {
 
 
 export function stageText(job: Download, p: Progress | null, now = Date.now()): string {
+  // Its last run (cancelled, timed out) is still winding down; it cannot start again until then.
+  if (job.stopping) return 'Stopping…';
   switch (job.state) {
     case 'queued':
       if (job.tries > 0 && job.runAt > now) return `Will try again at ${new Date(job.runAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
