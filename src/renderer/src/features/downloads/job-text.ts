@@ -32,6 +32,8 @@ export function stageText(job: Download, p: Progress | null, now = Date.now()): 
       if (r && 'needsConfirm' in r) return `Playlist found: ${r.count} videos`;
       if (r && 'expanded' in r) return `Playlist queued: ${r.expanded} videos`;
       if (r && 'alreadyKept' in r) return 'Already in your library';
+      // What it went on without (SponsorBlock unreachable) is said with the result.
+      if (r && 'notes' in r && r.notes?.length) return `Downloaded. ${r.notes.join(' ')}`;
       return 'Downloaded';
     }
   }
