@@ -7,6 +7,7 @@ import { downloadOptionsSchema } from '../../shared/download';
 import { SPONSORBLOCK_OFF } from '../../shared/choose';
 import { buildDownloadArgs } from '../ytdlp/args';
 import { prepareChoice } from './prepare';
+import { createChoose } from './index';
 import { defaultSettings } from '../settings';
 
 const base = { options: DEFAULT_DOWNLOAD_OPTIONS, compatibility: 'best' as const, sponsorBlock: SPONSORBLOCK_OFF, sponsorBlockApi: null, ffmpeg: true };
@@ -112,5 +113,30 @@ describe('prepared choice', () => {
     const v = c.toAdd({ info: { id: 'abc', title: 'Talk' }, filePath: '/lib/x', sourceUrl: 'https://x.test/v', audioOnly: false });
     expect(v).toMatchObject({ info: { id: 'abc.clip-1-4', title: 'Talk (clip)', duration: 3 }, sourceUrl: 'https://x.test/v#clip-1-4' });
     expect(c.isClip).toBe(true);
+  });
+});
+
+describe('probes', () => {
+  it('at most four yt-dlp probes at once; the fifth is told to wait', async () => {
+    const waiters: Array<() => void> = [];
+    const choose = createChoose({
+      queue: null as never,
+      downloads: null as never,
+      library: () => null as never,
+      lister: null as never,
+      getTools: () => null as never,
+      getSettings: () => defaultSettings('/lib'),
+      notify: () => undefined,
+      probe: (url) => new Promise((resolve) => waiters.push(() => resolve({ url, title: null, durationSec: 10, liveStatus: null, startsAt: null, formats: [] }))),
+    });
+    const four = [1, 2, 3, 4].map((i) => choose.probe(`https://x.test/${i}`));
+    await expect(choose.probe('https://x.test/5')).rejects.toMatchObject({ code: 'busy' });
+    for (const w of waiters) w();
+    await Promise.all(four);
+    // Once they are done, probing works again.
+    const six = choose.probe('https://x.test/6');
+    waiters.at(-1)!();
+    await expect(six).resolves.toMatchObject({ url: 'https://x.test/6' });
+    choose.close();
   });
 });

@@ -35,6 +35,7 @@ export interface Choose {
 }
 
 const PROBES_KEPT = 50;
+const MAX_PROBES = 4;
 
 export function createChoose(o: ChooseOptions): Choose {
   const listings = createListings(o);
@@ -49,9 +50,18 @@ export function createChoose(o: ChooseOptions): Choose {
       return p;
     });
 
+  let probing = 0;
   const probe = async (url: string): Promise<Probe> => {
     const key = normalizeUrl(url);
-    const p = await doProbe(url);
+    // Each probe is a yt-dlp process: a page asking for many at once is told to wait.
+    if (probing >= MAX_PROBES) throw new VidKeepError('busy', 'VidKeep is already asking sites about several links; try again in a moment.');
+    probing++;
+    let p: Probe;
+    try {
+      p = await doProbe(url);
+    } finally {
+      probing--;
+    }
     probes.delete(key);
     probes.set(key, p);
     if (probes.size > PROBES_KEPT) probes.delete(probes.keys().next().value as string);

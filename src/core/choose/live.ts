@@ -46,6 +46,9 @@ interface Rec {
   stopped: boolean;
 }
 
+/** Recordings waiting or running at once, whatever asks (a browser too). */
+const MAX_OPEN = 20;
+
 const run = (bin: string, args: string[]) =>
   new Promise<boolean>((resolve) => execFile(bin, args, { timeout: 120_000, windowsHide: true }, (err) => resolve(!err)));
 
@@ -159,6 +162,9 @@ export function createLive(o: LiveOptions): Live {
   return {
     async record(url, fromStart) {
       validateUrl(url);
+      if ([...recs.values()].filter((x) => x.view.state !== 'done' && x.view.state !== 'failed').length >= MAX_OPEN) {
+        throw new VidKeepError('busy', `VidKeep is already recording or waiting for ${MAX_OPEN} streams.`, 'Stop one, or wait for one to end.');
+      }
       const tools = o.getTools();
       if (!tools.ytDlp.found || !tools.ytDlp.path) throw new VidKeepError('ytdlp-missing', 'VidKeep could not find yt-dlp.', 'Install yt-dlp, set its path in Settings, or let VidKeep download it.');
       if (!tools.ffmpeg.found || !tools.ffmpeg.path) throw new VidKeepError('ffmpeg-missing', 'Recording a live stream needs ffmpeg, which VidKeep could not find.', 'Install ffmpeg, then try again.');
