@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { errorViewSchema, type ErrorInfo } from './errors';
 import { jobStateSchema, pageOf, progressSchema } from './progress';
-import { downloadOptionsSchema, requestOriginSchema } from './download';
+import { downloadOptionsSchema, presetOptionsSchema, requestOriginSchema } from './download';
 import { jobViewSchema } from './job';
 import { librarySortSchema, videoSchema } from './video';
 import { archiveImportSchema, initialFetchSchema, subscriptionFiltersSchema, subscriptionRetentionSchema, subscriptionSchema } from './subscription';
@@ -78,7 +78,7 @@ export const schemas = {
       perSiteConcurrent: z.number().int().min(1).max(10).optional(),
       maxTries: z.number().int().min(1).max(10).optional(),
       timeoutMinutes: z.number().int().min(1).max(24 * 60).optional(),
-      defaults: downloadOptionsSchema.partial().optional(),
+      defaults: presetOptionsSchema.partial().optional(),
       ytDlpPath: z.string().max(4096).optional(),
       theme: themeSchema.optional(),
       clipboardWatcher: z.boolean().optional(),
@@ -95,10 +95,10 @@ export const schemas = {
   'choose.playlistPage': z.object({ listingId: id, offset: z.number().int().min(0), limit }).strict(),
   /** Queues exactly these entries of a listing (indexes as listed). */
   'choose.addEntries': z
-    .object({ listingId: id, indexes: z.array(z.number().int().min(0)).max(10_000), options: downloadOptionsSchema.partial().optional() })
+    .object({ listingId: id, indexes: z.array(z.number().int().min(0)).max(10_000), options: presetOptionsSchema.partial().optional() })
     .strict(),
   /** Keeps only a time range of a video, as its own library item. */
-  'choose.addClip': z.object({ url: z.string().min(1).max(10_000), range: clipRangeSchema, options: downloadOptionsSchema.partial().optional() }).strict(),
+  'choose.addClip': z.object({ url: z.string().min(1).max(10_000), range: clipRangeSchema, options: presetOptionsSchema.partial().optional() }).strict(),
   /** Records a live stream (or waits for a premiere), apart from the download queue. */
   'live.record': z.object({ url: z.string().min(1).max(10_000), fromStart: z.boolean().optional() }).strict(),
   /** Stops a recording and keeps what was recorded as a playable file. */
@@ -111,7 +111,7 @@ export const schemas = {
       url: z.string().min(1).max(10_000),
       cron: z.string().min(1).max(100).optional(),
       filters: subscriptionFiltersSchema.optional(),
-      options: downloadOptionsSchema.partial().optional(),
+      options: presetOptionsSchema.partial().optional(),
       retention: subscriptionRetentionSchema.optional(),
       initial: initialFetchSchema.optional(),
       initialCount: z.number().int().min(1).max(10_000).optional(),
@@ -122,7 +122,7 @@ export const schemas = {
       id,
       cron: z.string().min(1).max(100).optional(),
       filters: subscriptionFiltersSchema.optional(),
-      options: downloadOptionsSchema.partial().optional(),
+      options: presetOptionsSchema.partial().optional(),
       retention: subscriptionRetentionSchema.optional(),
     })
     .strict(),

@@ -22,6 +22,11 @@ export const downloadOptionsSchema = z.object({
   clip: clipRangeSchema.optional(),
 });
 export type DownloadOptions = z.infer<typeof downloadOptionsSchema>;
+/**
+ * Options that may be remembered (defaults, a subscription's): a chosen format or a clip belongs to
+ * one video, never to every download after it. Unknown keys are refused (strict), not kept.
+ */
+export const presetOptionsSchema = downloadOptionsSchema.omit({ formatId: true, clip: true }).strict();
 
 export const DEFAULT_DOWNLOAD_OPTIONS: DownloadOptions = {
   quality: 'best',

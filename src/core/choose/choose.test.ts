@@ -8,6 +8,7 @@ import { SPONSORBLOCK_OFF } from '../../shared/choose';
 import { buildDownloadArgs } from '../ytdlp/args';
 import { prepareChoice } from './prepare';
 import { createChoose } from './index';
+import { schemas } from '../../shared/contract';
 import { defaultSettings } from '../settings';
 
 const base = { options: DEFAULT_DOWNLOAD_OPTIONS, compatibility: 'best' as const, sponsorBlock: SPONSORBLOCK_OFF, sponsorBlockApi: null, ffmpeg: true };
@@ -138,5 +139,15 @@ describe('probes', () => {
     waiters.at(-1)!();
     await expect(six).resolves.toMatchObject({ url: 'https://x.test/6' });
     choose.close();
+  });
+});
+
+describe('remembered options', () => {
+  it('a format or a clip cannot become a default or a subscription’s option', () => {
+    expect(schemas['settings.set'].safeParse({ defaults: { formatId: '137' } }).success).toBe(false);
+    expect(schemas['settings.set'].safeParse({ defaults: { clip: { startSec: 0, endSec: 5 } } }).success).toBe(false);
+    expect(schemas['subscriptions.add'].safeParse({ url: 'https://x.test/c', options: { formatId: '137' } }).success).toBe(false);
+    expect(schemas['settings.set'].safeParse({ defaults: { quality: '720p' } }).success).toBe(true);
+    expect(schemas['jobs.add'].safeParse({ urls: ['https://x.test/v'], options: { formatId: '137+140' } }).success).toBe(true);
   });
 });
