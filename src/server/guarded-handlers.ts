@@ -28,11 +28,11 @@ export function guardHandlers(core: Core, o: GuardOptions): Handlers {
   const h = core.handlers;
   const withinBounds = (count: number, what: string) => {
     if (count > perRequest) {
-      throw new VidKeepError('too-many-downloads', `That is ${count} ${what} at once; VidKeep takes up to ${perRequest} per paste.`, 'Paste them in smaller batches.');
+      throw new VidKeepError('too-many-downloads', `That is ${count} ${what} at once; VidKeep takes up to ${perRequest} per paste.`, 'Paste them in smaller batches.', { reason: 'perPaste', count, max: perRequest });
     }
     const waiting = core.queue.list({ state: 'queued', name: 'download', limit: 1 }).total;
     if (waiting + count > total) {
-      throw new VidKeepError('too-many-downloads', `${waiting} downloads are already waiting; VidKeep keeps at most ${total} in its queue.`, 'Add more once some of them have finished.');
+      throw new VidKeepError('too-many-downloads', `${waiting} downloads are already waiting; VidKeep keeps at most ${total} in its queue.`, 'Add more once some of them have finished.', { reason: 'queueFull', count: waiting, max: total });
     }
   };
   return {

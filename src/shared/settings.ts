@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { downloadOptionsSchema } from './download';
 import { backgroundSchema, compatibilitySchema, sponsorBlockSchema } from './choose';
+import { LANGUAGE_CHOICES } from './i18n';
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof themeSchema>;
@@ -18,5 +19,7 @@ export const settingsSchema = z.object({
   compatibility: compatibilitySchema,
   sponsorBlock: sponsorBlockSchema,
   background: backgroundSchema,
+  /** The UI language, or 'system' to follow the system (or browser) language. */
+  language: z.enum(LANGUAGE_CHOICES),
 });
 export type Settings = z.infer<typeof settingsSchema>;

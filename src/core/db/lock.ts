@@ -52,10 +52,10 @@ export function acquireDbLock(dbPath: string, launch: string = randomUUID()): Db
       }
       const holder = readHolder(path);
       if (holder && holder.pid !== process.pid && alive(holder.pid)) {
-        throw new VidKeepError('db-locked', `Another VidKeep (process ${holder.pid}) is already using this library's database (${dbPath}).`, 'Switch to that window, or quit it and try again.');
+        throw new VidKeepError('db-locked', `Another VidKeep (process ${holder.pid}) is already using this library's database (${dbPath}).`, 'Switch to that window, or quit it and try again.', { path: dbPath });
       }
       if (holder && holder.pid === process.pid) {
-        throw new VidKeepError('db-locked', `This VidKeep already has the database open (${dbPath}).`, 'Close it before opening it again.');
+        throw new VidKeepError('db-locked', `This VidKeep already has the database open (${dbPath}).`, 'Close it before opening it again.', { path: dbPath });
       }
       // The owner is gone (killed, crashed): take the lock over.
       try {
@@ -84,5 +84,5 @@ export function acquireDbLock(dbPath: string, launch: string = randomUUID()): Db
       },
     };
   }
-  throw new VidKeepError('db-locked', `VidKeep could not take the lock on its database (${dbPath}); another program keeps changing it.`, 'Close other VidKeep windows and try again.');
+  throw new VidKeepError('db-locked', `VidKeep could not take the lock on its database (${dbPath}); another program keeps changing it.`, 'Close other VidKeep windows and try again.', { path: dbPath });
 }

@@ -4,6 +4,7 @@ import type { Db } from '../db/open';
 import type { Queue } from '../queue/types';
 import type { Library } from '../library/types';
 import type { SpawnFn } from '../ytdlp/run';
+import type { Sites } from '../sites/index';
 
 export const DOWNLOAD_JOB = JOB_NAMES.download;
 
@@ -17,7 +18,7 @@ export interface DownloadsOptions {
   library: Library;
   db: Db;
   getLibraryDir: () => string;
-  getTools: () => { ytDlp: ToolStatus; ffmpeg: ToolStatus };
+  getTools: () => { ytDlp: ToolStatus; ffmpeg: ToolStatus; deno?: ToolStatus };
   getSettings: () => Settings;
   now?: () => number;
   spawn?: SpawnFn;
@@ -32,6 +33,8 @@ export interface DownloadsOptions {
   killGraceMs?: number;
   /** SponsorBlock's base URL (tests point it at a local server). */
   sponsorBlockApi?: string;
+  /** Per-site args (pacing, speed limit, proxy, cookies) and 429 waits. */
+  sites?: Sites;
 }
 
 export interface Downloads {

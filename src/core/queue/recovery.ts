@@ -10,6 +10,7 @@ const CRASH_LOOP_ERROR = JSON.stringify({
   code: 'crash-loop',
   message: `VidKeep stopped unexpectedly ${CRASH_LOOP_STRIKES} times in a row while this job was running, so it was set aside.`,
   hint: 'Retry it once VidKeep is up to date; if it keeps happening, remove it.',
+  values: { strikes: CRASH_LOOP_STRIKES },
 });
 
 /**
