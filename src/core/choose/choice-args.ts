@@ -27,15 +27,15 @@ export function choiceArgs(i: ChoiceInput): string[] {
   const args: string[] = [];
   if (o.formatId !== undefined) {
     // The schema checked it already; checked again because payloads come back from the database.
-    if (!FORMAT_ID_RE.test(o.formatId)) throw new VidKeepError('invalid-input', `"${o.formatId.slice(0, 40)}" is not a format VidKeep can ask for.`);
-    if (o.formatId.includes('+') && !i.ffmpeg) throw new VidKeepError('ffmpeg-missing', 'Joining separate video and audio needs ffmpeg, which VidKeep could not find.', 'Install ffmpeg, or choose a format that has both.');
+    if (!FORMAT_ID_RE.test(o.formatId)) throw new VidKeepError('invalid-input', `"${o.formatId.slice(0, 40)}" is not a format VidKeep can ask for.`, undefined, { reason: 'badFormat', format: o.formatId.slice(0, 40) });
+    if (o.formatId.includes('+') && !i.ffmpeg) throw new VidKeepError('ffmpeg-missing', 'Joining separate video and audio needs ffmpeg, which VidKeep could not find.', 'Install ffmpeg, or choose a format that has both.', { reason: 'merge' });
     args.push('-f', o.formatId);
   } else if (i.compatibility === 'compatible' && !o.audioOnly) {
     args.push('-S', COMPATIBLE_SORT);
     if (i.ffmpeg) args.push('--merge-output-format', 'mp4');
   }
   if (o.clip) {
-    if (!i.ffmpeg) throw new VidKeepError('ffmpeg-missing', 'Cutting a clip needs ffmpeg, which VidKeep could not find.', 'Install ffmpeg, then retry.');
+    if (!i.ffmpeg) throw new VidKeepError('ffmpeg-missing', 'Cutting a clip needs ffmpeg, which VidKeep could not find.', 'Install ffmpeg, then retry.', { reason: 'clip' });
     const { startSec, endSec } = o.clip;
     args.push('--download-sections', `*${startSec}-${endSec}`, '--force-keyframes-at-cuts', '-o', `%(extractor_key)s/%(id)s.${clipSuffix(o.clip)}.%(ext)s`);
   }
@@ -43,7 +43,7 @@ export function choiceArgs(i: ChoiceInput): string[] {
     const remove = picked(i.sponsorBlock, 'remove');
     const mark = picked(i.sponsorBlock, 'chapters');
     if (remove.length + mark.length > 0) {
-      if (remove.length > 0 && !i.ffmpeg) throw new VidKeepError('ffmpeg-missing', 'Removing sponsor segments needs ffmpeg, which VidKeep could not find.', 'Install ffmpeg, or mark the segments as chapters instead.');
+      if (remove.length > 0 && !i.ffmpeg) throw new VidKeepError('ffmpeg-missing', 'Removing sponsor segments needs ffmpeg, which VidKeep could not find.', 'Install ffmpeg, or mark the segments as chapters instead.', { reason: 'sponsor' });
       args.push('--sponsorblock-api', i.sponsorBlockApi);
       if (remove.length > 0) args.push('--sponsorblock-remove', remove.join(','));
       if (mark.length > 0) args.push('--sponsorblock-mark', mark.join(','));

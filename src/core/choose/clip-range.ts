@@ -11,12 +11,12 @@ export function checkClipRange(r: ClipRange, durationSec: number | null): ClipRa
   const startSec = tenth(r.startSec);
   const endSec = tenth(r.endSec);
   if (!Number.isFinite(startSec) || !Number.isFinite(endSec) || startSec < 0 || endSec < 0) {
-    throw new VidKeepError('invalid-input', 'A clip needs a start and an end time, like 1:30 and 2:45.');
+    throw new VidKeepError('invalid-input', 'A clip needs a start and an end time, like 1:30 and 2:45.', undefined, { reason: 'clipTimes' });
   }
-  if (startSec >= endSec) throw new VidKeepError('invalid-input', `The clip starts (${clock(startSec)}) at or after its end (${clock(endSec)}).`, 'Set an end time later than the start.');
-  if (endSec - startSec < 1) throw new VidKeepError('invalid-input', 'A clip must be at least one second long.');
+  if (startSec >= endSec) throw new VidKeepError('invalid-input', `The clip starts (${clock(startSec)}) at or after its end (${clock(endSec)}).`, 'Set an end time later than the start.', { reason: 'clipOrder', start: clock(startSec), end: clock(endSec) });
+  if (endSec - startSec < 1) throw new VidKeepError('invalid-input', 'A clip must be at least one second long.', undefined, { reason: 'clipTooShort' });
   if (durationSec !== null && endSec > durationSec + 0.5) {
-    throw new VidKeepError('invalid-input', `The clip ends at ${clock(endSec)}, past the end of the video (${clock(durationSec)}).`, `Set an end time up to ${clock(durationSec)}.`);
+    throw new VidKeepError('invalid-input', `The clip ends at ${clock(endSec)}, past the end of the video (${clock(durationSec)}).`, `Set an end time up to ${clock(durationSec)}.`, { reason: 'clipPastEnd', end: clock(endSec), duration: clock(durationSec) });
   }
   return { startSec, endSec: durationSec !== null ? Math.min(endSec, durationSec) : endSec };
 }

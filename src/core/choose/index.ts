@@ -72,9 +72,9 @@ export function createChoose(o: ChooseOptions): Choose {
     probe,
     checkAdd(req) {
       const opts = req.options;
-      if (opts?.clip) throw new VidKeepError('invalid-input', 'Cut clips with “Clip…”, which checks the range against the video first.');
+      if (opts?.clip) throw new VidKeepError('invalid-input', 'Cut clips with “Clip…”, which checks the range against the video first.', undefined, { reason: 'clipViaPaste' });
       if (!opts?.formatId) return;
-      if (req.urls.length !== 1) throw new VidKeepError('invalid-input', 'A chosen format applies to one link; paste the others separately.');
+      if (req.urls.length !== 1) throw new VidKeepError('invalid-input', 'A chosen format applies to one link; paste the others separately.', undefined, { reason: 'formatPerLink' });
       let key: string;
       try {
         key = normalizeUrl(req.urls[0]!);
@@ -86,7 +86,7 @@ export function createChoose(o: ChooseOptions): Choose {
       const offered = new Set(known.formats.map((f) => f.id));
       const missing = opts.formatId.split('+').filter((id) => !offered.has(id) && !/^(ba|bestaudio|bv|bestvideo|b|best)$/.test(id));
       if (missing.length > 0) {
-        throw new VidKeepError('format-unavailable', `This site does not offer format ${missing.join(' + ')} for this video.`, 'Choose one of the formats listed, or keep the preset.');
+        throw new VidKeepError('format-unavailable', `This site does not offer format ${missing.join(' + ')} for this video.`, 'Choose one of the formats listed, or keep the preset.', { reason: 'notOffered', format: missing.join(' + ').slice(0, 80) });
       }
     },
     listPlaylist: (url) => listings.open(url),
@@ -101,9 +101,9 @@ export function createChoose(o: ChooseOptions): Choose {
     async addClip(req, defaults) {
       const url = validateUrl(req.url);
       const tools = o.getTools();
-      if (!tools.ffmpeg.found) throw new VidKeepError('ffmpeg-missing', 'Cutting a clip needs ffmpeg, which VidKeep could not find.', 'Install ffmpeg, then try again.');
+      if (!tools.ffmpeg.found) throw new VidKeepError('ffmpeg-missing', 'Cutting a clip needs ffmpeg, which VidKeep could not find.', 'Install ffmpeg, then try again.', { reason: 'clip' });
       const p = await probe(req.url);
-      if (p.liveStatus === 'is_live' || p.liveStatus === 'is_upcoming') throw new VidKeepError('invalid-input', 'A live stream has no end yet: record it, then cut a clip from the recording.');
+      if (p.liveStatus === 'is_live' || p.liveStatus === 'is_upcoming') throw new VidKeepError('invalid-input', 'A live stream has no end yet: record it, then cut a clip from the recording.', undefined, { reason: 'liveClip' });
       const range = checkClipRange(req.range, p.durationSec);
       const options: DownloadOptions = { ...defaults, ...(req.options ?? {}), clip: range };
       if (options.formatId === undefined) delete options.formatId;

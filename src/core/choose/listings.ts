@@ -47,7 +47,7 @@ export function createListings(o: ListingsOptions): Listings {
 
   const get = (id: string): Listing => {
     const l = byId.get(id);
-    if (!l) throw new VidKeepError('not-found', 'That list is no longer open; paste the link again.');
+    if (!l) throw new VidKeepError('not-found', 'That list is no longer open; paste the link again.', undefined, { reason: 'listing' });
     return l;
   };
 
@@ -110,9 +110,9 @@ export function createListings(o: ListingsOptions): Listings {
     pick(id, indexes) {
       const l = get(id);
       const chosen = [...new Set(indexes)].sort((a, b) => a - b);
-      if (chosen.length === 0) throw new VidKeepError('invalid-input', 'Choose at least one video from the list.');
+      if (chosen.length === 0) throw new VidKeepError('invalid-input', 'Choose at least one video from the list.', undefined, { reason: 'emptySelection' });
       const bad = chosen.find((i) => i >= l.entries.length);
-      if (bad !== undefined) throw new VidKeepError('invalid-input', `The list has ${l.entries.length} entries so far; entry ${bad + 1} is not one of them.`);
+      if (bad !== undefined) throw new VidKeepError('invalid-input', `The list has ${l.entries.length} entries so far; entry ${bad + 1} is not one of them.`, undefined, { reason: 'notInList', count: l.entries.length, index: bad + 1 });
       return { urls: chosen.map((i) => l.entries[i]!.url), title: l.title };
     },
     close() {

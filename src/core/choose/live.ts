@@ -167,7 +167,7 @@ export function createLive(o: LiveOptions): Live {
       }
       const tools = o.getTools();
       if (!tools.ytDlp.found || !tools.ytDlp.path) throw new VidKeepError('ytdlp-missing', 'VidKeep could not find yt-dlp.', 'Install yt-dlp, set its path in Settings, or let VidKeep download it.');
-      if (!tools.ffmpeg.found || !tools.ffmpeg.path) throw new VidKeepError('ffmpeg-missing', 'Recording a live stream needs ffmpeg, which VidKeep could not find.', 'Install ffmpeg, then try again.');
+      if (!tools.ffmpeg.found || !tools.ffmpeg.path) throw new VidKeepError('ffmpeg-missing', 'Recording a live stream needs ffmpeg, which VidKeep could not find.', 'Install ffmpeg, then try again.', { reason: 'live' });
       const p = await o.probe(url);
       const waitUntil = p.liveStatus === 'is_upcoming' && p.startsAt !== null && p.startsAt > now() ? p.startsAt : null;
       const r: Rec = {
@@ -193,7 +193,7 @@ export function createLive(o: LiveOptions): Live {
     },
     async stop(id) {
       const r = recs.get(id);
-      if (!r) throw new VidKeepError('not-found', 'That recording is not in VidKeep any more.');
+      if (!r) throw new VidKeepError('not-found', 'That recording is not in VidKeep any more.', undefined, { reason: 'recording' });
       if (r.view.state === 'waiting' || r.view.state === 'queued') {
         if (r.timer) clearTimeout(r.timer);
         set(r, { state: 'failed', error: 'Stopped before it started.' });

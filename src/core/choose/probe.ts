@@ -33,11 +33,11 @@ export function probe(o: ProbeOptions): Promise<Probe & { mediaUrl: string | nul
         const code = typeof err.code === 'number' ? err.code : null;
         const spawnError = typeof err.code === 'string' ? err.code : undefined;
         const c = classifyFailure({ stderr: String(stderr), exitCode: code, ...(spawnError ? { spawnError } : {}), site: new URL(url).hostname });
-        return reject(new VidKeepError(c.code, c.message, c.hint));
+        return reject(new VidKeepError(c.code, c.message, c.hint, c.values));
       }
       try {
         const info = JSON.parse(String(stdout)) as Record<string, unknown>;
-        if (info._type === 'playlist') return reject(new VidKeepError('invalid-input', 'This link is a playlist: choose its entries first, then a format for one of them.'));
+        if (info._type === 'playlist') return reject(new VidKeepError('invalid-input', 'This link is a playlist: choose its entries first, then a format for one of them.', undefined, { reason: 'isPlaylist' }));
         resolve({ ...toProbe(o.url.trim(), info), mediaUrl: mediaUrlOf(info) });
       } catch {
         reject(new VidKeepError('download-failed', 'yt-dlp did not describe this link in a way VidKeep understands.'));
