@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { linkFromProtocol, linksFromArgs } from './send-links';
 import { keepsRunning } from './background';
 import { trayTooltip } from './tray';
+import { wordsFor } from './words';
 
 describe('links sent to VidKeep', () => {
   it('reads vidkeep://add?url= in either spelling, and nothing else', () => {
@@ -31,8 +32,10 @@ describe('background', () => {
     expect(keepsRunning({ ...bg, keepRunning: true }, 0)).toBe(true);
   });
   it('the tray says overall progress', () => {
-    expect(trayTooltip(-1, 0)).toBe('VidKeep');
-    expect(trayTooltip(0.456, 2)).toBe('VidKeep — 2 downloads, 46%');
-    expect(trayTooltip(2, 1)).toBe('VidKeep — 1 download');
+    const en = wordsFor('en', []);
+    expect(trayTooltip(en, -1, 0)).toBe('VidKeep');
+    expect(trayTooltip(en, 0.456, 2)).toBe('VidKeep — 2 downloads, 46%');
+    expect(trayTooltip(en, 2, 1)).toBe('VidKeep — 1 download');
+    expect(trayTooltip(wordsFor('de', []), 0.5, 3)).toBe('VidKeep — 3 Downloads, 50\u00a0%');
   });
 });

@@ -15,6 +15,8 @@ import { FakeWebContents, InstanceRegistry, makeFakeElectron } from './fake-elec
 import { menuRoles } from './menu';
 import { CSP } from './security';
 import { createShell, type ShellDeps } from './shell';
+import { wordsFor } from './words';
+import type { ErrorInfo } from '../shared/errors';
 
 const ROOT = join(import.meta.dirname, '../..');
 const EXE = '/opt/VidKeep/vidkeep';
@@ -269,13 +271,14 @@ describe('desktop shell against a typed fake of Electron', () => {
     await createShell(second.electron, { ...deps, argv: [EXE, `vidkeep://add?url=${encodeURIComponent(link)}`] }).started;
     expect((await jobEvent(link, 'added')).job?.download?.origin).toBe('command-line');
     for (const hostile of ['file:///etc/passwd', '--exec=touch /tmp/x', 'javascript:alert(1)', '']) {
-      const pasted = (await value('jobs.add', { urls: [hostile] })) as { jobs: Array<{ error?: { message: string } }> };
+      const pasted = (await value('jobs.add', { urls: [hostile] })) as { jobs: Array<{ error?: ErrorInfo }> };
       const before = f.notifications.length;
       const e = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
       f.electron.app.emit('open-url', e, `vidkeep://add?url=${encodeURIComponent(hostile)}`);
       expect(e.defaultPrevented).toBe(true);
       await vi.waitFor(() => expect(f.notifications.length).toBe(before + 1));
-      expect(f.notifications.at(-1)).toEqual({ title: 'VidKeep could not add a link', body: pasted.jobs[0]!.error!.message });
+      // Worded as the paste's error is worded in the UI (the catalog, English here).
+      expect(f.notifications.at(-1)).toEqual({ title: 'VidKeep could not add a link', body: wordsFor('en', []).error(pasted.jobs[0]!.error!) });
     }
   });
 

@@ -16,7 +16,6 @@ import { createMainWindow } from './window';
 import { keepsRunning } from './background';
 import { linksFromArgs, PROTOCOL } from './send-links';
 import { createTray } from './tray';
-import { TRAY_TEXT } from './tray-text';
 
 export interface ShellDeps {
   argv: readonly string[];
@@ -75,7 +74,10 @@ export function createShell(electron: ShellElectron, deps: ShellDeps): Shell {
       event.preventDefault();
       w.hide();
       if (!bg.toldKeepRunning) {
-        if (electron.Notification.isSupported()) new electron.Notification({ title: TRAY_TEXT.keptRunningTitle, body: TRAY_TEXT.keptRunningBody }).show();
+        if (electron.Notification.isSupported()) {
+          const w = userWords();
+          new electron.Notification({ title: w.t('tray.keptRunning.title'), body: w.t('tray.keptRunning.body') }).show();
+        }
         void dispatch(core.handlers, 'settings.set', { background: { toldKeepRunning: true } });
       }
     });
@@ -111,6 +113,8 @@ export function createShell(electron: ShellElectron, deps: ShellDeps): Shell {
   });
 
   const systemWords = () => wordsFor(undefined, app.getPreferredSystemLanguages?.() ?? []);
+  /** The language chosen in Settings (else the system's), for what the tray and notifications say. */
+  const userWords = () => wordsFor(core?.settings.get().language, app.getPreferredSystemLanguages?.() ?? []);
 
   async function start(): Promise<void> {
     electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(appMenuTemplate(deps.platform, app.isPackaged, systemWords().t('menu.view'))));
@@ -142,7 +146,7 @@ export function createShell(electron: ShellElectron, deps: ShellDeps): Shell {
     wireJobFeedback(electron, c, () => win);
     // Packaged apps register the link handler; a development run must not take it from an installed VidKeep.
     if (app.isPackaged) app.setAsDefaultProtocolClient(PROTOCOL);
-    const tray = createTray(electron, c, join(deps.resourcesPath, 'icon.png'), { open: showWindow, quit: () => app.quit() });
+    const tray = createTray(electron, c, join(deps.resourcesPath, 'icon.png'), { open: showWindow, quit: () => app.quit() }, userWords);
     let login: boolean | null = null;
     const applyLogin = () => {
       const want = c.settings.get().background.startAtLogin;
@@ -172,7 +176,10 @@ export function createShell(electron: ShellElectron, deps: ShellDeps): Shell {
     for (const j of (r.value as Res<'jobs.add'>).jobs) {
       if (!j.error) continue;
       console.error(`[vidkeep] could not add ${j.url.slice(0, 200)}: ${j.error.message}`);
-      if (electron.Notification.isSupported()) new electron.Notification({ title: TRAY_TEXT.linkRefused, body: j.error.message }).show();
+      if (electron.Notification.isSupported()) {
+        const w = userWords();
+        new electron.Notification({ title: w.t('tray.linkRefused'), body: w.error(j.error) }).show();
+      }
     }
   }
 

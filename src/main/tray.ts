@@ -3,7 +3,7 @@ import type { Core } from '../core/index';
 import type { Events } from '../shared/contract';
 import type { ShellElectron, TrayLike } from './electron-api';
 import { createTaskbarProgress, INDETERMINATE, NO_BAR } from './taskbar-progress';
-import { TRAY_TEXT } from './tray-text';
+import type { Words } from './words';
 
 export interface TrayActions {
   open(): void;
@@ -11,26 +11,28 @@ export interface TrayActions {
 }
 
 /** What the tray says: overall progress in its tooltip, and a menu of Open / Pause all / Quit. */
-export function trayTooltip(value: number, running: number): string {
-  if (value === NO_BAR || running === 0) return TRAY_TEXT.idle;
-  return TRAY_TEXT.progress(value === INDETERMINATE ? null : value * 100, running);
+export function trayTooltip(w: Words, value: number, running: number): string {
+  if (value === NO_BAR || running === 0) return w.t('tray.idle');
+  return value === INDETERMINATE ? w.t('tray.progress', { running }) : w.t('tray.progressPercent', { running, percent: value });
 }
 
-export function trayMenu(paused: boolean, a: TrayActions & { togglePause(): void }): MenuItemConstructorOptions[] {
+export function trayMenu(w: Words, paused: boolean, a: TrayActions & { togglePause(): void }): MenuItemConstructorOptions[] {
   return [
-    { label: TRAY_TEXT.open, click: () => a.open() },
-    { label: paused ? TRAY_TEXT.resumeAll : TRAY_TEXT.pauseAll, click: () => a.togglePause() },
+    { label: w.t('tray.open'), click: () => a.open() },
+    { label: w.t(paused ? 'tray.resumeAll' : 'tray.pauseAll'), click: () => a.togglePause() },
     { type: 'separator' },
-    { label: TRAY_TEXT.quit, click: () => a.quit() },
+    { label: w.t('tray.quit'), click: () => a.quit() },
   ];
 }
 
 /** The tray (menu-bar) icon; it follows the core's events. Returns a function that removes it. */
-export function createTray(electron: Pick<ShellElectron, 'Tray' | 'Menu'>, core: Core, icon: string, actions: TrayActions): { tray: TrayLike; dispose(): void } {
+/** `words` follows the language chosen in Settings; a change rebuilds the menu. */
+export function createTray(electron: Pick<ShellElectron, 'Tray' | 'Menu'>, core: Core, icon: string, actions: TrayActions, words: () => Words): { tray: TrayLike; dispose(): void } {
   const tray = new electron.Tray(icon);
   const bar = createTaskbarProgress();
   const running = new Set<string>();
   let paused: boolean | null = null;
+  let language: string | null = null;
   let tip = '';
   const togglePause = () => {
     if (core.queue.metrics().paused) core.pauses.remove('user');
@@ -38,11 +40,16 @@ export function createTray(electron: Pick<ShellElectron, 'Tray' | 'Menu'>, core:
     paint();
   };
   const paint = () => {
-    const next = trayTooltip(bar.value(), running.size);
+    const w = words();
+    const next = trayTooltip(w, bar.value(), running.size);
     if (next !== tip) tray.setToolTip((tip = next));
     const p = core.queue.metrics().paused;
+    const lang = core.settings.get().language;
     // The menu is rebuilt only when its words change, not at every progress batch.
-    if (p !== paused) tray.setContextMenu(electron.Menu.buildFromTemplate(trayMenu((paused = p), { ...actions, togglePause })));
+    if (p !== paused || lang !== language) {
+      language = lang;
+      tray.setContextMenu(electron.Menu.buildFromTemplate(trayMenu(w, (paused = p), { ...actions, togglePause })));
+    }
   };
   tray.on('click', () => actions.open());
   paint();

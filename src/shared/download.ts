@@ -44,7 +44,7 @@ export const requestOriginSchema = z.enum(['pasted', 'import', 'command-line']);
 
 /** What a finished download produced. The shapes are stored in queue rows, so they stay as they are. */
 export const downloadResultSchema = z.union([
-  /** `notes`: what the download went on without (SponsorBlock unreachable). */
+  /** `notes`: codes of what the download went on without ('sponsorblock-unreachable'). */
   z.object({ videoId: z.string(), notes: z.array(z.string()).optional() }),
   z.object({ alreadyKept: z.string() }),
   z.object({ needsConfirm: z.literal(true), playlistTitle: z.string().nullable(), count: z.number().int(), url: z.string() }),

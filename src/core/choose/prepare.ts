@@ -8,12 +8,15 @@ import { linkClip } from './clips';
 import { storedSiteId } from '../library/identity';
 import { sponsorBlockReachable, SPONSORBLOCK_API } from './sponsorblock';
 
+/** A note's code (the renderer words it): SponsorBlock did not answer, the segments were kept. */
+export const SPONSORBLOCK_UNREACHABLE = 'sponsorblock-unreachable';
+
 export interface PreparedChoice {
   /** Appended to the preset's yt-dlp options. */
   args: string[];
   /** A clip is its own item: the full video being kept must not stop it. */
   isClip: boolean;
-  /** What the download went on without, said to the user. */
+  /** Codes of what the download went on without, said to the user. */
   notes: string[];
   /** The library row for a clip gets its own id and link, so it never stands in for the full video. */
   toAdd(v: AddVideo): AddVideo;
@@ -37,7 +40,7 @@ export async function prepareChoice(i: PrepareInput): Promise<PreparedChoice> {
   if (usesSponsorBlock(i.settings.sponsorBlock) && !i.options.clip) {
     const base = i.sponsorBlockApi ?? SPONSORBLOCK_API;
     if (await (i.reachable ?? sponsorBlockReachable)(base)) api = base;
-    else notes.push('SponsorBlock could not be reached, so sponsor segments were kept in this download.');
+    else notes.push(SPONSORBLOCK_UNREACHABLE);
   }
   const args = choiceArgs({ options: i.options, compatibility: i.settings.compatibility, sponsorBlock: i.settings.sponsorBlock, sponsorBlockApi: api, ffmpeg: i.ffmpeg });
   const clip = i.options.clip;

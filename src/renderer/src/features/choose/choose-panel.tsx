@@ -5,13 +5,14 @@ import { FormatChooser } from './format-chooser';
 import { PlaylistPicker } from './playlist-picker';
 import { ClipForm } from './clip-form';
 import { LiveForm, LiveList } from './live-panel';
-import { T } from './choose-text';
+import { useChooseText } from './choose-text';
 import './choose.css';
 
 type Mode = 'format' | 'entries' | 'clip' | 'live';
 
 /** "Choose format…", "Choose entries…" and "Clip…" for the one link in the paste box; presets stay the default path. */
 export function ChoosePanel({ text, options, onAdded }: { text: string; options: DownloadOptions; onAdded: (jobs: AddedJob[]) => void }) {
+  const T = useChooseText();
   const [mode, setMode] = useState<Mode | null>(null);
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   const url = lines.length === 1 && /^https?:\/\//i.test(lines[0]!) ? lines[0]! : null;

@@ -3,7 +3,7 @@ import type { Req } from '../../../../shared/contract';
 import { SPONSOR_CATEGORIES, type SponsorAction } from '../../../../shared/choose';
 import type { AppInfo, Settings } from '../../../../shared/types';
 import { bookmarklet } from './bookmarklet';
-import { T } from './choose-text';
+import { useChooseText } from './choose-text';
 
 interface Props {
   settings: Settings;
@@ -13,6 +13,7 @@ interface Props {
 
 /** React refuses javascript: links in JSX; the bookmarklet's address is set on the element itself. */
 function BookmarkletLink() {
+  const T = useChooseText();
   const ref = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
     ref.current?.setAttribute('href', bookmarklet(location.origin, sessionStorage.getItem('vidkeep.token')));
@@ -26,6 +27,7 @@ function BookmarkletLink() {
 
 /** Issue 17's settings: compatibility, SponsorBlock, background (desktop), send to VidKeep. */
 export function ChooseSettings({ settings, info, put }: Props) {
+  const T = useChooseText();
   const desktop = info?.host === 'electron';
   const keepRunning = settings.background.keepRunning;
   return (
@@ -44,10 +46,10 @@ export function ChooseSettings({ settings, info, put }: Props) {
         <h3 id="set-sponsor">{T.sponsorSection}</h3>
         {SPONSOR_CATEGORIES.map((c) => (
           <div className="field" key={c}>
-            <label htmlFor={`sb-${c}`}>{T.sponsorCategories[c]}</label>
+            <label htmlFor={`sb-${c}`}>{T.sponsorCategory(c)}</label>
             <select id={`sb-${c}`} value={settings.sponsorBlock[c]} onChange={(e) => put(`sb-${c}`, { sponsorBlock: { ...settings.sponsorBlock, [c]: e.target.value as SponsorAction } })}>
               {(['off', 'remove', 'chapters'] as const).map((a) => (
-                <option key={a} value={a}>{T.sponsorActions[a]}</option>
+                <option key={a} value={a}>{T.sponsorAction(a)}</option>
               ))}
             </select>
           </div>

@@ -5,21 +5,22 @@ import { ErrorNote } from '../../components/error-note';
 import type { AddedJob } from '../../../../shared/contract';
 import { parseClock } from '../../../../shared/choose';
 import type { DownloadOptions } from '../../../../shared/types';
-import type { ErrorInfo } from '../../../../shared/errors';
-import { T } from './choose-text';
+import type { UiError } from '../../i18n/error-text';
+import { useChooseText } from './choose-text';
 
 /** Start and end of a clip; the core checks them against the video's duration and says what is wrong. */
 export function ClipForm({ url, options, onAdded }: { url: string; options: DownloadOptions; onAdded: (jobs: AddedJob[]) => void }) {
+  const T = useChooseText();
   const [start, setStart] = useState('0:00');
   const [end, setEnd] = useState('');
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const s = parseClock(start);
     const en = parseClock(end);
-    if (s === null) return setError({ code: 'invalid-input', message: T.badTime(T.clipStart) });
-    if (en === null) return setError({ code: 'invalid-input', message: T.badTime(T.clipEnd) });
+    if (s === null) return setError({ id: 'choose.badTime', values: { which: T.clipStart } });
+    if (en === null) return setError({ id: 'choose.badTime', values: { which: T.clipEnd } });
     setBusy(true);
     setError(null);
     try {

@@ -6,18 +6,19 @@ import { ErrorNote } from '../../components/error-note';
 import type { AddedJob } from '../../../../shared/contract';
 import type { Format, Probe } from '../../../../shared/choose';
 import type { DownloadOptions } from '../../../../shared/types';
-import type { ErrorInfo } from '../../../../shared/errors';
-import { T } from './choose-text';
+import type { UiError } from '../../i18n/error-text';
+import { useChooseText } from './choose-text';
 
-const quality = (f: Format) => (f.kind === 'audio' ? T.audioOnly : `${f.height ? `${f.height}p` : f.width ? `${f.width}w` : T.unknown}${f.fps ? ` ${Math.round(f.fps)} fps` : ''}${f.hdr ? ` ${T.hdr(f.hdr)}` : ''}`);
+const quality = (T: ReturnType<typeof useChooseText>, f: Format) => (f.kind === 'audio' ? T.audioOnly : `${f.height ? `${f.height}p` : f.width ? `${f.width}w` : T.unknown}${f.fps ? ` ${Math.round(f.fps)} fps` : ''}${f.hdr ? ` ${T.hdr(f.hdr)}` : ''}`);
 const codecs = (f: Format) => [f.vcodec, f.acodec].filter(Boolean).join(' + ') + (f.ext ? ` (${f.ext})` : '');
 /** A video-only format gets the best audio joined to it; anything else is taken as it is. */
 export const formatIdFor = (f: Format) => (f.kind === 'video' ? `${f.id}+ba` : f.id);
 
 /** One probe of the link, its formats in a table, one of them downloaded. */
 export function FormatChooser({ url, options, onAdded }: { url: string; options: DownloadOptions; onAdded: (jobs: AddedJob[]) => void }) {
+  const T = useChooseText();
   const [probe, setProbe] = useState<Probe | null>(null);
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -46,7 +47,7 @@ export function FormatChooser({ url, options, onAdded }: { url: string; options:
     <form className="chooser" onSubmit={submit} aria-label={T.formatsTitle(probe.title)}>
       <h3 className="chooser-title">{T.formatsTitle(probe.title)}</h3>
       {probe.liveStatus === 'is_live' && <p>{T.live}</p>}
-      {probe.liveStatus === 'is_upcoming' && probe.startsAt && <p>{T.upcoming(new Date(probe.startsAt).toLocaleString())}</p>}
+      {probe.liveStatus === 'is_upcoming' && probe.startsAt && <p>{T.upcoming(probe.startsAt)}</p>}
       {probe.formats.length === 0 ? (
         <p>{T.noFormats}</p>
       ) : (
@@ -69,11 +70,11 @@ export function FormatChooser({ url, options, onAdded }: { url: string; options:
                     <input type="radio" name="format" id={`fmt-${f.id}`} value={f.id} checked={picked === f.id} onChange={() => setPicked(f.id)} />
                   </td>
                   <td>
-                    <label htmlFor={`fmt-${f.id}`}>{quality(f)}</label>
+                    <label htmlFor={`fmt-${f.id}`}>{quality(T, f)}</label>
                     {f.compatible && <span className="badge">{T.compatible}</span>}
                   </td>
                   <td className="mono">{codecs(f)}</td>
-                  <td>{f.approxBytes === null ? T.unknown : `≈ ${formatBytes(f.approxBytes)}`}</td>
+                  <td>{f.approxBytes === null ? T.unknown : T.approx(formatBytes(f.approxBytes))}</td>
                   <td>{f.audioLanguage ?? T.unknown}</td>
                 </tr>
               ))}

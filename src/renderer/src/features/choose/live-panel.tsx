@@ -3,13 +3,14 @@ import { api } from '../../lib/api';
 import { asErrorInfo } from '../../lib/errors';
 import { ErrorNote } from '../../components/error-note';
 import type { LiveRecording } from '../../../../shared/choose';
-import type { ErrorInfo } from '../../../../shared/errors';
-import { T } from './choose-text';
+import type { UiError } from '../../i18n/error-text';
+import { useChooseText } from './choose-text';
 
 /** Starts recording the pasted link as a live stream (or waiting for its premiere). */
 export function LiveForm({ url, onStarted }: { url: string; onStarted: () => void }) {
+  const T = useChooseText();
   const [fromStart, setFromStart] = useState(false);
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
@@ -34,8 +35,9 @@ export function LiveForm({ url, onStarted }: { url: string; onStarted: () => voi
 
 /** Recordings with their state (a premiere shows its start time) and Stop. */
 export function LiveList() {
+  const T = useChooseText();
   const [recs, setRecs] = useState<LiveRecording[]>([]);
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
   useEffect(() => {
     let live = true;
     api.invoke('live.list', {}).then((l) => live && setRecs(l), () => undefined);

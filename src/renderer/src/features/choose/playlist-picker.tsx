@@ -5,9 +5,9 @@ import { ErrorNote } from '../../components/error-note';
 import type { AddedJob } from '../../../../shared/contract';
 import type { PlaylistEntry } from '../../../../shared/choose';
 import type { DownloadOptions } from '../../../../shared/types';
-import type { ErrorInfo } from '../../../../shared/errors';
+import type { UiError } from '../../i18n/error-text';
 import { selectAll, selectRange, toggle, visibleRows } from './selection';
-import { T } from './choose-text';
+import { useChooseText } from './choose-text';
 
 const ROW = 32;
 const VIEW = 320;
@@ -18,11 +18,12 @@ const PAGE = 200;
  * the DOM and only their pages are fetched, so a 5,000-entry channel stays responsive.
  */
 export function PlaylistPicker({ url, options, onAdded }: { url: string; options: DownloadOptions; onAdded: (jobs: AddedJob[]) => void }) {
+  const T = useChooseText();
   const [listing, setListing] = useState<{ id: string; title: string | null; total: number; done: boolean; error: string | null } | null>(null);
   const [entries, setEntries] = useState<Map<number, PlaylistEntry>>(new Map());
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [scrollTop, setScrollTop] = useState(0);
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
   const [from, setFrom] = useState('1');
   const [to, setTo] = useState('10');
   const asked = useRef(new Set<number>());
@@ -79,7 +80,7 @@ export function PlaylistPicker({ url, options, onAdded }: { url: string; options
 
   const download = async () => {
     if (!listing) return;
-    if (selected.size === 0) return setError({ code: 'invalid-input', message: T.emptySelection });
+    if (selected.size === 0) return setError({ id: 'choose.emptySelection' });
     setError(null);
     try {
       const { jobs } = await api.invoke('choose.addEntries', { listingId: listing.id, indexes: [...selected].sort((a, b) => a - b), options });
