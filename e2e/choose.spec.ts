@@ -85,7 +85,7 @@ test('a 5,000-entry playlist stays responsive: only the rows in view are in the 
   media.setFeed(Array.from({ length: 5000 }, (_, i) => ({ name: `big-${i + 1}`, title: `Big entry ${i + 1}` })), 'Big list');
   await page.getByLabel('Video links').fill(`${media.url}/feed.xml`);
   await page.getByRole('button', { name: 'Choose entries…' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '“Big list”: 5000 videos' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('status').filter({ hasText: '“Big list”: 5,000 videos' })).toBeVisible({ timeout: 60_000 });
   const list = page.getByRole('list', { name: 'Entries of the playlist' });
   expect(await list.getByRole('listitem').count()).toBeLessThan(60);
   const scroller = page.locator('.picker-list');
@@ -95,7 +95,7 @@ test('a 5,000-entry playlist stays responsive: only the rows in view are in the 
   expect(Date.now() - started).toBeLessThan(5_000);
   expect(await list.getByRole('listitem').count()).toBeLessThan(60);
   await page.getByRole('button', { name: 'Select all' }).click();
-  await expect(page.getByRole('button', { name: 'Download 5000 selected' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Download 5,000 selected' })).toBeVisible();
   // Nothing downloaded while choosing.
   expect(media.requests.filter((r) => r.path.startsWith('/v/big-'))).toEqual([]);
 });
