@@ -92,8 +92,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
         timeoutMs: 2_147_483_647,
         ...(o.stallMs !== undefined ? { stallMs: o.stallMs } : {}),
         ...(o.killGraceMs !== undefined ? { killGraceMs: o.killGraceMs } : {}),
-        onSpawn: (pid, cmd) => tracker.add(pid, cmd),
-        onExit: (pid) => tracker.remove(pid),
+        tracker,
         onEvent: (e) => {
           if (e.kind === 'progress' || (e.kind === 'postprocess' && e.progress)) {
             report(e.kind === 'progress' ? e.progress : e.progress!);

@@ -10,7 +10,7 @@ import { createMetrics } from './metrics';
 import { createList } from './list';
 import { createEnqueue } from './enqueue';
 import { cancelDependents } from './deps';
-import { recoverCrashed } from './recovery';
+import { recordLaunch, recoverCrashed, suspectsPending } from './recovery';
 import { toView } from './view';
 import type { Queue, QueueEvent, QueueJob, QueueOptions } from './types';
 
@@ -92,7 +92,9 @@ export function createQueue(options: QueueOptions): Queue {
     stopGraceMs: options.stopGraceMs ?? 30_000,
     nextFire: () => scheduler.nextFire(),
     onTimer: (now) => scheduler.due(now),
+    solo: () => suspects(),
   });
+  let suspects = () => false;
   const enq = createEnqueue(e, runner);
   const metrics = createMetrics(db);
   const list = createList(db);
@@ -210,7 +212,9 @@ export function createQueue(options: QueueOptions): Queue {
     async start() {
       if (runner.isRunning()) return;
       const events: QueueEvent[] = [];
+      recordLaunch(db, e.launchId, e.now());
       recoverCrashed(db, store, e.launchId, e.now(), events);
+      suspects = suspectsPending(db);
       e.emit(events);
       await options.onStartup?.();
       runner.start();

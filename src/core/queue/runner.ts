@@ -18,6 +18,8 @@ export interface RunnerOptions {
   /** Earliest schedule fire, so the one timer covers cron too. */
   nextFire: () => number | null;
   onTimer: (now: number) => void;
+  /** True while jobs under suspicion after a crash wait for their run alone. */
+  solo?: () => boolean;
 }
 
 export { CLOCK_CHECK_MS } from './due-timer';
@@ -64,7 +66,13 @@ export function createRunner(e: Engine, o: RunnerOptions) {
   const bump = (m: Map<string, number>, k: string, d: number) => m.set(k, (m.get(k) ?? 0) + d);
   const queueFull = (q: string) => (byQueue.get(q) ?? 0) >= (o.perQueue[q] ?? Infinity);
   const keyFull = (k: string | null) => k !== null && (byKey.get(k) ?? 0) >= o.perKey;
-  const free = () => (running && !e.paused.all ? o.maxJobs - active.size : 0);
+  const free = () => {
+    if (!running || e.paused.all) return 0;
+    // After a crash with several jobs running, they run one at a time until each has run once,
+    // so a job that kills VidKeep is caught alone (see recovery.ts).
+    if (o.solo?.()) return active.size === 0 ? 1 : 0;
+    return o.maxJobs - active.size;
+  };
   const blockedList = () => (e.paused.queues.size === 0 && byQueue.size === 0 ? [] : [...e.paused.queues, ...[...byQueue.keys()].filter(queueFull)]);
   const blockedQueues = () => JSON.stringify(blockedList());
   // The one-statement claim cannot skip a job whose stopped run still winds down; the paged path can.

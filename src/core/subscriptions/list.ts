@@ -4,6 +4,7 @@ import { VidKeepError } from '../../shared/errors';
 import { classifyFailure } from '../ytdlp/errors';
 import { killTree } from '../ytdlp/kill';
 import type { SpawnFn } from '../ytdlp/run';
+import type { ProcessTracker } from '../ytdlp/processes';
 import { toListedEntry } from './entries';
 import type { ListedEntry, Lister } from './types';
 
@@ -42,6 +43,8 @@ export interface YtDlpListerOptions {
   /** Told about each child so a crashed launch's listing is reaped like a download. */
   onSpawn?: (pid: number, command: string) => void;
   onExit?: (pid: number) => void;
+  /** Records each child before it is spawned, so a crashed launch's listing is always found. */
+  tracker?: Pick<ProcessTracker, 'begin'>;
   /** A listing that prints nothing for this long is stopped (default 2 min). */
   stallMs?: number;
   platform?: NodeJS.Platform;
@@ -64,14 +67,16 @@ export function createYtDlpLister(o: YtDlpListerOptions): Lister {
     const site = o.siteRun?.(url);
     const base = listArgs(url, max);
     const args = site ? [...base.slice(0, -2), ...site.args, ...base.slice(-2)] : base;
+    const tracked = o.tracker?.begin([bin, ...args].join(' '));
     const child = spawn(bin, args, {
       shell: false,
       detached: platform !== 'win32',
       windowsHide: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1' },
+      env: { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1', ...tracked?.env },
     });
     const pid = child.pid ?? null;
+    if (pid !== null) tracked?.spawned(pid);
     if (pid !== null) o.onSpawn?.(pid, [bin, ...args].join(' '));
     let stderr = '';
     let spawnError: string | undefined;
@@ -130,6 +135,7 @@ export function createYtDlpLister(o: YtDlpListerOptions): Lister {
         void killTree(pid, { graceMs: 2000, platform });
       }
       const code = await exited;
+      tracked?.ended();
       site?.cleanup();
       if (pid !== null) o.onExit?.(pid);
       exit = { code, stderr, spawnError };
