@@ -250,7 +250,7 @@ describe('desktop shell against a typed fake of Electron', () => {
     const tray = f.trays[0]!;
     expect(tray.image).toBe(join(deps.resourcesPath, 'icon.png'));
     expect(tray.tooltips[0]).toBe('VidKeep');
-    await vi.waitFor(() => expect(tray.tooltips.at(-1)).toMatch(/^VidKeep — 2 downloads, \d+%$/));
+    await vi.waitFor(() => expect(tray.tooltips.at(-1)).toMatch(/^VidKeep — 2 downloads, \d+%$/), { timeout: 15_000 });
     const menu = () => (tray.menus.at(-1) as unknown as { template: Array<{ label?: string; click?: () => void }> }).template;
     const item = (label: string) => menu().find((m) => m.label === label);
     expect(menu().map((m) => m.label ?? '-')).toEqual(['Open VidKeep', 'Pause all', '-', 'Quit VidKeep']);
@@ -276,7 +276,7 @@ describe('desktop shell against a typed fake of Electron', () => {
       const e = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
       f.electron.app.emit('open-url', e, `vidkeep://add?url=${encodeURIComponent(hostile)}`);
       expect(e.defaultPrevented).toBe(true);
-      await vi.waitFor(() => expect(f.notifications.length).toBe(before + 1));
+      await vi.waitFor(() => expect(f.notifications.length).toBe(before + 1), { timeout: 15_000 });
       // Worded as the paste's error is worded in the UI (the catalog, English here).
       expect(f.notifications.at(-1)).toEqual({ title: 'VidKeep could not add a link', body: wordsFor('en', []).error(pasted.jobs[0]!.error!) });
     }
