@@ -294,7 +294,7 @@ describe('desktop shell against a typed fake of Electron', () => {
     const notes = f.notifications.length;
     expect(close()).toBe(true);
     expect(win.visible).toBe(false);
-    await vi.waitFor(async () => expect(((await value('settings.get', {})) as { background: { toldKeepRunning: boolean } }).background.toldKeepRunning).toBe(true));
+    await vi.waitFor(async () => expect(((await value('settings.get', {})) as { background: { toldKeepRunning: boolean } }).background.toldKeepRunning).toBe(true), { timeout: 15_000 });
     expect(f.notifications.slice(notes).map((n) => n.title)).toEqual(['VidKeep is still running']);
     expect(close()).toBe(true);
     expect(f.notifications.length).toBe(notes + 1);
