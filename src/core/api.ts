@@ -33,7 +33,15 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
         throw new VidKeepError('invalid-input', `VidKeep cannot create or use the folder ${req.libraryDir}.`, 'Pick a folder you can write to, on a drive that is connected.', { reason: 'folder', folder: req.libraryDir });
       }
       const before = core.settings.get();
-      const next = core.settings.set(req);
+      // Background preferences arrive one at a time; the rest of the group stays as it was.
+      const { background, ...rest } = req;
+      const b = before.background;
+      const next = core.settings.set({
+        ...rest,
+        ...(background
+          ? { background: { keepRunning: background.keepRunning !== undefined ? background.keepRunning : b.keepRunning, startAtLogin: background.startAtLogin ?? b.startAtLogin, toldKeepRunning: background.toldKeepRunning ?? b.toldKeepRunning } }
+          : {}),
+      });
       if (next.libraryDir !== before.libraryDir) {
         hooks.reopenLibrary(next.libraryDir);
         core.library.markMissing();
@@ -43,7 +51,18 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
       }
       return next;
     },
-    'jobs.add': (req) => core.downloads.add(req, core.settings.get().defaults),
+    'jobs.add': (req) => {
+      core.choose.checkAdd(req);
+      return core.downloads.add(req, core.settings.get().defaults);
+    },
+    'choose.probe': (req) => core.choose.probe(req.url),
+    'choose.listPlaylist': (req) => core.choose.listPlaylist(req.url),
+    'choose.playlistPage': (req) => core.choose.playlistPage(req),
+    'choose.addEntries': (req) => core.choose.addEntries(req, core.settings.get().defaults),
+    'choose.addClip': (req) => core.choose.addClip(req, core.settings.get().defaults),
+    'live.record': (req) => core.live.record(req.url, req.fromStart ?? false),
+    'live.stop': (req) => core.live.stop(req.id),
+    'live.list': () => core.live.list(),
     'jobs.list': (req) => {
       const page = queue.list(req);
       return { ...page, items: page.items.map(core.views.job) };

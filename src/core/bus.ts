@@ -5,6 +5,7 @@
  */
 import type { QueueEvent } from './queue/types';
 import type { Settings, Subscription } from '../shared/types';
+import type { LiveRecording } from '../shared/choose';
 
 export interface CoreEvents {
   /** Everything the queue reports, progress included, unthrottled. */
@@ -14,6 +15,9 @@ export interface CoreEvents {
   'settings.changed': Settings;
   /** A subscription was added, changed, checked or removed (then `subscription` is null). */
   'subscriptions.changed': { id: string; subscription: Subscription | null };
+  /** A playlist listing read more entries or ended (the listing throttles itself). */
+  'choose.listing': { listingId: string; total: number; done: boolean; error: string | null };
+  'live.changed': LiveRecording;
 }
 export type CoreEventName = keyof CoreEvents;
 

@@ -76,6 +76,8 @@ export function createCoalescer(o: CoalescerOptions): () => void {
     }),
     o.bus.on('settings.changed', (s) => o.emit('settings.changed', s)),
     o.bus.on('subscriptions.changed', (c) => o.emit('subscriptions.changed', c)),
+    o.bus.on('choose.listing', (c) => o.emit('choose.listing', c)),
+    o.bus.on('live.changed', (r) => o.emit('live.changed', r)),
   ];
   return () => {
     for (const off of offs) off();

@@ -19,6 +19,8 @@ import { createQueue } from './queue/index';
 import type { Queue, QueueJob } from './queue/types';
 import { createLibrary, type Library } from './library/index';
 import { createDownloads, type Downloads } from './downloads/index';
+import { createChoose, type Choose } from './choose/index';
+import { createLive, type Live } from './choose/live';
 import { locateTools } from './ytdlp/locate';
 import { reapOrphans } from './ytdlp/processes';
 import { recordLaunch } from './queue/recovery';
@@ -63,6 +65,8 @@ export interface CoreOptions {
   allowAutoUpdate?: boolean;
   /** Tests inject a listing and a small catch-up spread. */
   subscriptions?: { lister?: Lister; staggerMs?: number; maxEntries?: number };
+  /** SponsorBlock's base URL (default the public service; tests use a local one). */
+  sponsorBlockApi?: string;
 }
 
 export interface Core {
@@ -78,6 +82,10 @@ export interface Core {
   readonly library: Library;
   readonly downloads: Downloads;
   readonly subscriptions: Subscriptions;
+  /** Formats, playlist entries and clips chosen before anything downloads. */
+  readonly choose: Choose;
+  /** Live streams and premieres, recorded apart from the download queue. */
+  readonly live: Live;
   readonly sites: Sites;
   readonly handlers: Handlers;
   /** Pause all: the user's reason and the system's (sleep), kept apart. */
@@ -191,6 +199,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     launchId,
     sites,
     ...options.downloads,
+    ...(options.sponsorBlockApi ? { sponsorBlockApi: options.sponsorBlockApi } : {}),
   });
   const tracker = createProcessTracker(db, launchId, now);
   const subscriptions = createSubscriptions({
@@ -213,6 +222,28 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     onChange: (id, subscription) => bus.emit('subscriptions.changed', { id, subscription }),
   });
   subscriptions.start();
+  const choose = createChoose({
+    queue,
+    downloads,
+    library: () => library,
+    getTools: () => tools,
+    getSettings: () => settings.get(),
+    lister: createYtDlpLister({ getYtDlp: () => tools.ytDlp.path ?? null, onSpawn: (pid, cmd) => tracker.add(pid, cmd), onExit: (pid) => tracker.remove(pid) }),
+    notify: (e) => bus.emit('choose.listing', e),
+  });
+  const live = createLive({
+    getTools: () => tools,
+    getLibraryDir: libraryDir,
+    library: () => library,
+    probe: (url) => choose.probe(url),
+    notify: (r) => {
+      bus.emit('live.changed', r);
+      if (r.videoId) bus.emit('library.changed', { videoIds: [r.videoId] });
+    },
+    now,
+    onSpawn: (pid, cmd) => tracker.add(pid, cmd),
+    onExit: (pid) => tracker.remove(pid),
+  });
   const views = { job: (job: QueueJob) => toJobView(job, { subscriptionTitle: subscriptions.titleOf }) };
   const stopQueueEvents = queue.on((e) => bus.emit('job', e));
   const stopCoalescer = createCoalescer({ bus, emit: (name, payload) => events.emit(name, payload), toJobView: views.job });
@@ -268,6 +299,8 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     },
     downloads,
     subscriptions,
+    choose,
+    live,
     sites,
     pauses,
     options,
@@ -304,10 +337,13 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
       queue.catchUp();
     },
     async close() {
+      // A recording being stopped keeps what it has; it must end before the database closes.
+      await live.close();
       dailyCheck.stop();
       await queue.stop();
       stopBridge();
       subscriptions.stop();
+      choose.close();
       db.close();
       lock.release();
     },

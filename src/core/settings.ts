@@ -1,6 +1,7 @@
 import type { Db } from './db/open';
 import type { DownloadOptions, Settings } from '../shared/types';
 import { DEFAULT_DOWNLOAD_OPTIONS } from '../shared/types';
+import { SPONSORBLOCK_OFF } from '../shared/choose';
 import { LANGUAGE_CHOICES } from '../shared/i18n';
 
 export type SettingsPatch = Omit<Partial<Settings>, 'defaults'> & { defaults?: Partial<DownloadOptions> };
@@ -23,6 +24,10 @@ export function defaultSettings(libraryDir: string): Settings {
     ytDlpPath: '',
     theme: 'system',
     clipboardWatcher: false,
+    // Today's behaviour stays the default; "most compatible" is one switch away in Settings.
+    compatibility: 'best',
+    sponsorBlock: { ...SPONSORBLOCK_OFF },
+    background: { keepRunning: null, startAtLogin: false, toldKeepRunning: false },
     language: 'system',
   };
 }

@@ -23,6 +23,7 @@ import type {
   Screen,
   Session,
   Shell,
+  Tray,
   WebContents,
   WebFrameMain,
 } from 'electron';
@@ -41,14 +42,19 @@ export type WebContentsLike = Pick<WebContents, 'send' | 'setWindowOpenHandler'>
   on(event: 'will-attach-webview', listener: (event: Preventable) => void): unknown;
 };
 
-export type WindowLike = Pick<BrowserWindow, 'show' | 'focus' | 'restore' | 'isMinimized' | 'isFocused' | 'isDestroyed' | 'isFullScreen' | 'getNormalBounds' | 'setProgressBar' | 'loadURL'> & {
+export type WindowLike = Pick<BrowserWindow, 'show' | 'hide' | 'focus' | 'restore' | 'isMinimized' | 'isFocused' | 'isDestroyed' | 'isFullScreen' | 'getNormalBounds' | 'setProgressBar' | 'loadURL'> & {
   readonly webContents: WebContentsLike;
   on(event: 'close', listener: (event: Preventable) => void): unknown;
   on(event: 'closed', listener: () => void): unknown;
   once(event: 'ready-to-show', listener: () => void): unknown;
 };
 
-export type AppLike = Pick<App, 'whenReady' | 'requestSingleInstanceLock' | 'quit' | 'exit' | 'getPath' | 'setPath' | 'getVersion' | 'getAppPath' | 'isPackaged'> & {
+export type AppLike = Pick<
+  App,
+  'whenReady' | 'requestSingleInstanceLock' | 'quit' | 'exit' | 'getPath' | 'setPath' | 'getVersion' | 'getAppPath' | 'isPackaged' | 'setAsDefaultProtocolClient' | 'setLoginItemSettings'
+> & {
+  /** macOS hands a vidkeep:// link to the running app this way (other systems start a second instance). */
+  on(event: 'open-url', listener: (event: Preventable, url: string) => void): unknown;
   on(event: 'second-instance', listener: (event: Preventable, argv: string[], workingDirectory: string, additionalData: unknown) => void): unknown;
   on(event: 'window-all-closed', listener: () => void): unknown;
   on(event: 'before-quit', listener: (event: Preventable) => void): unknown;
@@ -92,6 +98,12 @@ export interface PowerMonitorLike {
   on(event: 'resume', listener: () => void): unknown;
 }
 
+/** The tray (menu-bar) icon. The menu is typed by what the shell builds, like Menu's. */
+export type TrayLike = Pick<Tray, 'setToolTip' | 'destroy'> & {
+  setContextMenu(menu: MenuHandle | null): void;
+  on(event: 'click', listener: () => void): unknown;
+};
+
 export type ProtocolLike = Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
 
 export interface ShellElectron {
@@ -106,4 +118,5 @@ export interface ShellElectron {
   screen: Pick<Screen, 'getAllDisplays'>;
   session: { defaultSession: SessionLike };
   shell: Pick<Shell, 'openExternal' | 'showItemInFolder' | 'trashItem'>;
+  Tray: new (image: string) => TrayLike;
 }

@@ -15,6 +15,7 @@ import type {
   MenuItemConstructorOptions,
   NotificationConstructorOptions,
   Rectangle,
+  Settings,
   WindowOpenHandlerResponse,
 } from 'electron';
 import type {
@@ -28,6 +29,7 @@ import type {
   ProtocolLike,
   SessionLike,
   ShellElectron,
+  TrayLike,
   WebContentsLike,
   WindowLike,
 } from './electron-api';
@@ -117,6 +119,33 @@ export class FakeApp extends EventEmitter implements AppLike {
   getAppPath(): string {
     return '/nonexistent/app';
   }
+  readonly protocolClients: string[] = [];
+  setAsDefaultProtocolClient(protocol: string): boolean {
+    this.protocolClients.push(protocol);
+    return true;
+  }
+  readonly loginItems: Settings[] = [];
+  setLoginItemSettings(settings: Settings): void {
+    this.loginItems.push(settings);
+  }
+}
+
+export class FakeTray extends EventEmitter implements TrayLike {
+  tooltips: string[] = [];
+  menus: Array<MenuHandle | null> = [];
+  destroyed = false;
+  constructor(readonly image: string) {
+    super();
+  }
+  setToolTip(toolTip: string): void {
+    this.tooltips.push(toolTip);
+  }
+  setContextMenu(menu: MenuHandle | null): void {
+    this.menus.push(menu);
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
 }
 
 export class FakeProtocol implements ProtocolLike {
@@ -202,7 +231,13 @@ export function makeFakeElectron(o: { registry: InstanceRegistry; argv: string[]
       if (!r.ok) throw new Error(`ERR_FAILED (${r.status}) loading '${url}'`);
       this.emit('ready-to-show');
     }
-    show(): void {}
+    visible = true;
+    show(): void {
+      this.visible = true;
+    }
+    hide(): void {
+      this.visible = false;
+    }
     focus(): void {
       this.focused = true;
     }
@@ -230,15 +265,17 @@ export function makeFakeElectron(o: { registry: InstanceRegistry; argv: string[]
     }
   }
 
+  type BuiltMenu = MenuHandle & { template: MenuItemConstructorOptions[] };
   const menu = {
+    /** The application menu's template (a tray menu is built too, but not applied). */
     template: null as MenuItemConstructorOptions[] | null,
     applied: null as MenuHandle | null,
-    buildFromTemplate(template: MenuItemConstructorOptions[]): MenuHandle {
-      menu.template = template;
-      return { items: [] };
+    buildFromTemplate(template: MenuItemConstructorOptions[]): BuiltMenu {
+      return { items: [], template };
     },
     setApplicationMenu(m: MenuHandle | null): void {
       menu.applied = m;
+      menu.template = m ? (m as BuiltMenu).template : null;
     },
   };
 
@@ -266,12 +303,19 @@ export function makeFakeElectron(o: { registry: InstanceRegistry; argv: string[]
 
   class PowerMonitor extends EventEmitter implements PowerMonitorLike {}
 
+  const trays: FakeTray[] = [];
   const calls = { openExternal: [] as string[], showItemInFolder: [] as string[], trashItem: [] as string[], errorBoxes: [] as string[] };
   const electron = {
     app,
     protocol,
     ipcMain: new FakeIpcMain(),
     BrowserWindow: FakeWindow,
+    Tray: class extends FakeTray {
+      constructor(image: string) {
+        super(image);
+        trays.push(this);
+      }
+    },
     Menu: menu,
     Notification: FakeNotification,
     powerMonitor: new PowerMonitor(),
@@ -284,5 +328,5 @@ export function makeFakeElectron(o: { registry: InstanceRegistry; argv: string[]
       trashItem: async (path: string) => void calls.trashItem.push(path),
     },
   } satisfies ShellElectron;
-  return { electron, calls, windows: FakeWindow.all, menu, session, notifications: FakeNotification.shown };
+  return { electron, calls, windows: FakeWindow.all, menu, session, notifications: FakeNotification.shown, trays };
 }

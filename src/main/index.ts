@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, protocol, screen, session, shell, Tray } from 'electron';
 import { join } from 'node:path';
 import { electronNativeBinding } from './native';
 import { createShell } from './shell';
@@ -9,7 +9,7 @@ installCrashGuard();
 
 // The whole shell lives in shell.ts, against Electron passed in; this file only hands it the real one.
 createShell(
-  { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, protocol, screen, session, shell },
+  { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, protocol, screen, session, shell, Tray },
   {
     argv: process.argv,
     env: process.env,

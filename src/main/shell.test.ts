@@ -15,6 +15,8 @@ import { FakeWebContents, InstanceRegistry, makeFakeElectron } from './fake-elec
 import { menuRoles } from './menu';
 import { CSP } from './security';
 import { createShell, type ShellDeps } from './shell';
+import { wordsFor } from './words';
+import type { ErrorInfo } from '../shared/errors';
 
 const ROOT = join(import.meta.dirname, '../..');
 const EXE = '/opt/VidKeep/vidkeep';
@@ -242,6 +244,74 @@ describe('desktop shell against a typed fake of Electron', () => {
     await vi.waitFor(() => expect(win.progress.at(-1)).toBeGreaterThan(0));
     expect(win.progress.at(-1)).toBeLessThan(1);
     expect(win.progress.every((p) => p === -1 || p === 2 || (p >= 0 && p <= 1))).toBe(true);
+  });
+
+  it('tray: overall progress in its tooltip, and Open / Pause all / Quit in its menu', async () => {
+    const tray = f.trays[0]!;
+    expect(tray.image).toBe(join(deps.resourcesPath, 'icon.png'));
+    expect(tray.tooltips[0]).toBe('VidKeep');
+    await vi.waitFor(() => expect(tray.tooltips.at(-1)).toMatch(/^VidKeep — 2 downloads, \d+%$/), { timeout: 15_000 });
+    const menu = () => (tray.menus.at(-1) as unknown as { template: Array<{ label?: string; click?: () => void }> }).template;
+    const item = (label: string) => menu().find((m) => m.label === label);
+    expect(menu().map((m) => m.label ?? '-')).toEqual(['Open VidKeep', 'Pause all', '-', 'Quit VidKeep']);
+    item('Pause all')!.click!();
+    expect(((await value('queue.metrics', {})) as { paused: boolean }).paused).toBe(true);
+    expect(item('Resume all')).toBeDefined();
+    item('Resume all')!.click!();
+    expect(((await value('queue.metrics', {})) as { paused: boolean }).paused).toBe(false);
+    win.minimized = true;
+    tray.emit('click');
+    expect(win.minimized).toBe(false);
+  });
+
+  it('send to VidKeep: vidkeep://add links (second launch, open-url) are queued; what a paste rejects, they reject', async () => {
+    expect(f.electron.app.protocolClients).toEqual(['vidkeep']);
+    const link = `${server.url}/v/from-protocol.mp4`;
+    const second = makeFakeElectron({ registry, argv: [EXE, `vidkeep://add?url=${encodeURIComponent(link)}`], isPackaged: true, paths: { userData: join(dir, 'y'), videos: join(dir, 'y') } });
+    await createShell(second.electron, { ...deps, argv: [EXE, `vidkeep://add?url=${encodeURIComponent(link)}`] }).started;
+    expect((await jobEvent(link, 'added')).job?.download?.origin).toBe('command-line');
+    for (const hostile of ['file:///etc/passwd', '--exec=touch /tmp/x', 'javascript:alert(1)', '']) {
+      const pasted = (await value('jobs.add', { urls: [hostile] })) as { jobs: Array<{ error?: ErrorInfo }> };
+      const before = f.notifications.length;
+      const e = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+      f.electron.app.emit('open-url', e, `vidkeep://add?url=${encodeURIComponent(hostile)}`);
+      expect(e.defaultPrevented).toBe(true);
+      await vi.waitFor(() => expect(f.notifications.length).toBe(before + 1), { timeout: 15_000 });
+      // Worded as the paste's error is worded in the UI (the catalog, English here).
+      expect(f.notifications.at(-1)).toEqual({ title: 'VidKeep could not add a link', body: wordsFor('en', []).error(pasted.jobs[0]!.error!) });
+    }
+  });
+
+  it('closing the window: quits without subscriptions; with one it keeps running in the tray and says so once', async () => {
+    const close = () => {
+      const e = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+      win.emit('close', e);
+      return e.defaultPrevented;
+    };
+    expect(close()).toBe(false);
+    server.setFeed([{ name: 'bg-one', title: 'Background one' }], 'Background');
+    await value('subscriptions.add', { url: `${server.url}/feed.xml`, initial: 'new' });
+    const notes = f.notifications.length;
+    expect(close()).toBe(true);
+    expect(win.visible).toBe(false);
+    await vi.waitFor(async () => expect(((await value('settings.get', {})) as { background: { toldKeepRunning: boolean } }).background.toldKeepRunning).toBe(true), { timeout: 15_000 });
+    expect(f.notifications.slice(notes).map((n) => n.title)).toEqual(['VidKeep is still running']);
+    expect(close()).toBe(true);
+    expect(f.notifications.length).toBe(notes + 1);
+    // The tray's Open brings it back.
+    f.trays[0]!.emit('click');
+    expect(win.visible).toBe(true);
+    await value('settings.set', { background: { keepRunning: false } });
+    expect(close()).toBe(false);
+    await value('settings.set', { background: { keepRunning: true } });
+  });
+
+  it('start at login: off by default, follows the setting', async () => {
+    expect(f.electron.app.loginItems).toEqual([{ openAtLogin: false }]);
+    await value('settings.set', { background: { startAtLogin: true } });
+    expect(f.electron.app.loginItems.at(-1)).toEqual({ openAtLogin: true });
+    await value('settings.set', { background: { startAtLogin: false } });
+    expect(f.electron.app.loginItems.at(-1)).toEqual({ openAtLogin: false });
   });
 
   it('before-quit waits while running downloads stop and go back to the queue, then quits', async () => {

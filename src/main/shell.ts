@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../core/index';
 import { dispatch } from '../core/dispatch';
 import { toErrorInfo } from '../shared/errors';
+import type { Res } from '../shared/contract';
 import { APP_SCHEME_DEF, handleAppProtocol } from './app-protocol';
 import type { ShellElectron, WindowLike } from './electron-api';
 import { wireIpc } from './ipc';
@@ -12,6 +13,9 @@ import { appMenuTemplate } from './menu';
 import { installPermissionHandlers } from './permissions';
 import { entryUrl, isAppUrlFor, rendererEntry } from './security';
 import { createMainWindow } from './window';
+import { keepsRunning } from './background';
+import { linksFromArgs, PROTOCOL } from './send-links';
+import { createTray } from './tray';
 
 export interface ShellDeps {
   argv: readonly string[];
@@ -32,7 +36,8 @@ export interface Shell {
   readonly started: Promise<void>;
 }
 
-const urlsIn = (argv: readonly string[]) => argv.filter((a) => /^https?:\/\//i.test(a));
+/** `vidkeep <url>` and `vidkeep://add?url=…`; jobs.add checks them as it checks a paste. */
+const urlsIn = linksFromArgs;
 
 /**
  * The Electron lifecycle around the core: one instance, the window, protocols, IPC, power events
@@ -43,6 +48,7 @@ export function createShell(electron: ShellElectron, deps: ShellDeps): Shell {
   let core: Core | null = null;
   let win: WindowLike | null = null;
   let quitting = false;
+  const disposers: Array<() => void> = [];
   // Links from a second launch that arrive while the core is still starting.
   const pendingUrls: string[] = [];
 
@@ -58,13 +64,47 @@ export function createShell(electron: ShellElectron, deps: ShellDeps): Shell {
   const entry = rendererEntry(deps.env, app.isPackaged);
   const isAppUrl = (url: string) => isAppUrlFor(entry, url);
   const openWindow = (c: Core) => {
-    win = createMainWindow(electron, c, { preload: deps.preload, url: entryUrl(entry), isAppUrl, devTools: !app.isPackaged });
-    win.on('closed', () => (win = null));
+    const w = createMainWindow(electron, c, { preload: deps.preload, url: entryUrl(entry), isAppUrl, devTools: !app.isPackaged });
+    win = w;
+    w.on('close', (event) => {
+      if (quitting || !core) return;
+      const bg = core.settings.get().background;
+      if (!keepsRunning(bg, core.subscriptions.list().length)) return;
+      // Subscriptions only check while VidKeep runs: the window hides, the tray stays.
+      event.preventDefault();
+      w.hide();
+      if (!bg.toldKeepRunning) {
+        if (electron.Notification.isSupported()) {
+          const w = userWords();
+          new electron.Notification({ title: w.t('tray.keptRunning.title'), body: w.t('tray.keptRunning.body') }).show();
+        }
+        void dispatch(core.handlers, 'settings.set', { background: { toldKeepRunning: true } });
+      }
+    });
+    w.on('closed', () => (win = null));
   };
+  const showWindow = () => {
+    if (win && !win.isDestroyed()) {
+      if (win.isMinimized()) win.restore();
+      win.show();
+      win.focus();
+    } else if (core) openWindow(core);
+  };
+
+  // macOS opens vidkeep:// links in the running app rather than in a second launch.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    const urls = urlsIn([url]);
+    if (core) {
+      showWindow();
+      void addLinks(core, urls);
+    } else pendingUrls.push(...urls);
+  });
 
   app.on('second-instance', (_e, argv) => {
     if (win) {
       if (win.isMinimized()) win.restore();
+      win.show();
       win.focus();
     }
     const urls = urlsIn(argv);
@@ -73,6 +113,8 @@ export function createShell(electron: ShellElectron, deps: ShellDeps): Shell {
   });
 
   const systemWords = () => wordsFor(undefined, app.getPreferredSystemLanguages?.() ?? []);
+  /** The language chosen in Settings (else the system's), for what the tray and notifications say. */
+  const userWords = () => wordsFor(core?.settings.get().language, app.getPreferredSystemLanguages?.() ?? []);
 
   async function start(): Promise<void> {
     electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(appMenuTemplate(deps.platform, app.isPackaged, systemWords().t('menu.view'))));
@@ -102,6 +144,17 @@ export function createShell(electron: ShellElectron, deps: ShellDeps): Shell {
     wireIpc(electron, c, () => win, isAppUrl);
     openWindow(c);
     wireJobFeedback(electron, c, () => win);
+    // Packaged apps register the link handler; a development run must not take it from an installed VidKeep.
+    if (app.isPackaged) app.setAsDefaultProtocolClient(PROTOCOL);
+    const tray = createTray(electron, c, join(deps.resourcesPath, 'icon.png'), { open: showWindow, quit: () => app.quit() }, userWords);
+    let login: boolean | null = null;
+    const applyLogin = () => {
+      const want = c.settings.get().background.startAtLogin;
+      if (want !== login) app.setLoginItemSettings({ openAtLogin: (login = want) });
+    };
+    applyLogin();
+    const offLogin = c.events.onAny((name) => name === 'settings.changed' && applyLogin());
+    disposers.push(() => tray.dispose(), offLogin);
 
     // Sleep holds the queue; waking lifts only that hold (the user's Pause all stays) and lets
     // schedules catch up per their policy.
@@ -118,7 +171,16 @@ export function createShell(electron: ShellElectron, deps: ShellDeps): Shell {
   async function addLinks(c: Core, urls: string[]): Promise<void> {
     if (urls.length === 0) return;
     const r = await dispatch(c.handlers, 'jobs.add', { urls: urls.slice(0, 1000), origin: 'command-line' });
-    if (!r.ok) console.error(`[vidkeep] could not add links from the command line: ${r.error.message}`);
+    if (!r.ok) return console.error(`[vidkeep] could not add links from the command line: ${r.error.message}`);
+    // Sent from a browser or a terminal, nobody watches the paste box: a refused link is said aloud.
+    for (const j of (r.value as Res<'jobs.add'>).jobs) {
+      if (!j.error) continue;
+      console.error(`[vidkeep] could not add ${j.url.slice(0, 200)}: ${j.error.message}`);
+      if (electron.Notification.isSupported()) {
+        const w = userWords();
+        new electron.Notification({ title: w.t('tray.linkRefused'), body: w.error(j.error) }).show();
+      }
+    }
   }
 
   function fail(err: unknown): void {
@@ -143,6 +205,7 @@ export function createShell(electron: ShellElectron, deps: ShellDeps): Shell {
     quitting = true;
     const c = core;
     core = null;
+    for (const d of disposers.splice(0)) d();
     void c.close().finally(() => app.quit());
   });
 

@@ -26,6 +26,15 @@ export function guardHandlers(core: Core, o: GuardOptions): Handlers {
   const perRequest = o.maxUrlsPerRequest ?? MAX_URLS_PER_REQUEST;
   const total = o.maxQueuedDownloads ?? MAX_QUEUED_DOWNLOADS;
   const h = core.handlers;
+  const withinBounds = (count: number, what: string) => {
+    if (count > perRequest) {
+      throw new VidKeepError('too-many-downloads', `That is ${count} ${what} at once; VidKeep takes up to ${perRequest} per paste.`, 'Paste them in smaller batches.', { reason: 'perPaste', count, max: perRequest });
+    }
+    const waiting = core.queue.list({ state: 'queued', name: 'download', limit: 1 }).total;
+    if (waiting + count > total) {
+      throw new VidKeepError('too-many-downloads', `${waiting} downloads are already waiting; VidKeep keeps at most ${total} in its queue.`, 'Add more once some of them have finished.', { reason: 'queueFull', count: waiting, max: total });
+    }
+  };
   return {
     ...h,
     'settings.set': (req) => {
@@ -41,14 +50,17 @@ export function guardHandlers(core: Core, o: GuardOptions): Handlers {
       return { path: rel.split(sep).join('/') };
     },
     'jobs.add': (req) => {
-      if (req.urls.length > perRequest) {
-        throw new VidKeepError('too-many-downloads', `That is ${req.urls.length} links at once; VidKeep takes up to ${perRequest} per paste.`, 'Paste them in smaller batches.', { reason: 'perPaste', count: req.urls.length, max: perRequest });
-      }
-      const waiting = core.queue.list({ state: 'queued', name: 'download', limit: 1 }).total;
-      if (waiting + req.urls.length > total) {
-        throw new VidKeepError('too-many-downloads', `${waiting} downloads are already waiting; VidKeep keeps at most ${total} in its queue.`, 'Add more once some of them have finished.', { reason: 'queueFull', count: waiting, max: total });
-      }
+      withinBounds(req.urls.length, 'links');
       return h['jobs.add'](req);
+    },
+    // Entries picked from a playlist and clips are downloads like pasted links: the same bounds.
+    'choose.addEntries': (req) => {
+      withinBounds(new Set(req.indexes).size, 'videos');
+      return h['choose.addEntries'](req);
+    },
+    'choose.addClip': (req) => {
+      withinBounds(1, 'clips');
+      return h['choose.addClip'](req);
     },
   };
 }

@@ -188,6 +188,12 @@ describe('caps', () => {
     const full = await invoke(ws, 'jobs.add', { urls: links(1, 'd') });
     expect(full.error).toMatchObject({ code: 'too-many-downloads', message: expect.stringMatching(/6 downloads are already waiting/) });
     expect(waiting()).toBe(6);
+    // Playlist entries and clips are downloads too: the same bounds, checked before anything is probed.
+    const entries = await invoke(ws, 'choose.addEntries', { listingId: 'any', indexes: [0, 1, 2, 3, 4] });
+    expect(entries.error).toMatchObject({ code: 'too-many-downloads', message: expect.stringMatching(/5 videos at once/) });
+    const clip = await invoke(ws, 'choose.addClip', { url: 'https://videos.invalid/e.mp4', range: { startSec: 0, endSec: 5 } });
+    expect(clip.error).toMatchObject({ code: 'too-many-downloads', message: expect.stringMatching(/6 downloads are already waiting/) });
+    expect(waiting()).toBe(6);
     ws.close();
   });
 });

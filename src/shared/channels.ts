@@ -39,6 +39,14 @@ export const CHANNEL_NAMES = [
   'subscriptions.check',
   'subscriptions.importArchive',
   'subscriptions.exportArchive',
+  'choose.probe',
+  'choose.listPlaylist',
+  'choose.playlistPage',
+  'choose.addEntries',
+  'choose.addClip',
+  'live.record',
+  'live.stop',
+  'live.list',
 ] as const;
 
-export const EVENT_NAMES = ['jobs.progress', 'jobs.changed', 'library.changed', 'settings.changed', 'subscriptions.changed'] as const;
+export const EVENT_NAMES = ['jobs.progress', 'jobs.changed', 'library.changed', 'settings.changed', 'subscriptions.changed', 'choose.listing', 'live.changed'] as const;

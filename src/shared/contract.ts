@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { errorViewSchema, type ErrorInfo } from './errors';
 import { jobStateSchema, pageOf, progressSchema } from './progress';
-import { downloadOptionsSchema, requestOriginSchema } from './download';
+import { downloadOptionsSchema, presetOptionsSchema, requestOriginSchema } from './download';
 import { jobViewSchema } from './job';
 import { librarySortSchema, videoSchema } from './video';
 import { archiveImportSchema, initialFetchSchema, subscriptionFiltersSchema, subscriptionRetentionSchema, subscriptionSchema } from './subscription';
@@ -13,6 +13,7 @@ import { settingsSchema, themeSchema } from './settings';
 import { appInfoSchema } from './app-info';
 import { queueMetricsSchema, scheduleViewSchema } from './queue';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channels';
+import { backgroundSchema, clipRangeSchema, compatibilitySchema, liveRecordingSchema, playlistPageSchema, probeSchema, sponsorBlockSchema } from './choose';
 import { LANGUAGE_CHOICES } from './i18n';
 import { BROWSERS, bandwidthSchema, cookieSiteSchema, pacingSchema, proxyTestSchema, sitesViewSchema, ytDlpUpdatesSchema } from './sites';
 
@@ -81,13 +82,33 @@ export const schemas = {
       perSiteConcurrent: z.number().int().min(1).max(10).optional(),
       maxTries: z.number().int().min(1).max(10).optional(),
       timeoutMinutes: z.number().int().min(1).max(24 * 60).optional(),
-      defaults: downloadOptionsSchema.partial().optional(),
+      defaults: presetOptionsSchema.partial().optional(),
       ytDlpPath: z.string().max(4096).optional(),
       theme: themeSchema.optional(),
       clipboardWatcher: z.boolean().optional(),
+      compatibility: compatibilitySchema.optional(),
+      sponsorBlock: sponsorBlockSchema.optional(),
+      background: backgroundSchema.partial().optional(),
       language: z.enum(LANGUAGE_CHOICES).optional(),
     })
     .strict(),
+  /** One probe of a link: its formats, duration and live state (nothing downloads). */
+  'choose.probe': z.object({ url: z.string().min(1).max(10_000) }).strict(),
+  /** Starts listing a playlist or channel (or returns the listing already running for it). */
+  'choose.listPlaylist': z.object({ url: z.string().min(1).max(10_000) }).strict(),
+  /** A page of a listing's entries, as far as yt-dlp has read them. */
+  'choose.playlistPage': z.object({ listingId: id, offset: z.number().int().min(0), limit }).strict(),
+  /** Queues exactly these entries of a listing (indexes as listed). */
+  'choose.addEntries': z
+    .object({ listingId: id, indexes: z.array(z.number().int().min(0)).max(10_000), options: presetOptionsSchema.partial().optional() })
+    .strict(),
+  /** Keeps only a time range of a video, as its own library item. */
+  'choose.addClip': z.object({ url: z.string().min(1).max(10_000), range: clipRangeSchema, options: presetOptionsSchema.partial().optional() }).strict(),
+  /** Records a live stream (or waits for a premiere), apart from the download queue. */
+  'live.record': z.object({ url: z.string().min(1).max(10_000), fromStart: z.boolean().optional() }).strict(),
+  /** Stops a recording and keeps what was recorded as a playable file. */
+  'live.stop': z.object({ id }).strict(),
+  'live.list': z.object({}).strict(),
   'tools.updateYtDlp': z.object({}).strict(),
   'sites.get': z.object({}).strict(),
   'sites.set': z
@@ -111,7 +132,7 @@ export const schemas = {
       url: z.string().min(1).max(10_000),
       cron: z.string().min(1).max(100).optional(),
       filters: subscriptionFiltersSchema.optional(),
-      options: downloadOptionsSchema.partial().optional(),
+      options: presetOptionsSchema.partial().optional(),
       retention: subscriptionRetentionSchema.optional(),
       initial: initialFetchSchema.optional(),
       initialCount: z.number().int().min(1).max(10_000).optional(),
@@ -122,7 +143,7 @@ export const schemas = {
       id,
       cron: z.string().min(1).max(100).optional(),
       filters: subscriptionFiltersSchema.optional(),
-      options: downloadOptionsSchema.partial().optional(),
+      options: presetOptionsSchema.partial().optional(),
       retention: subscriptionRetentionSchema.optional(),
     })
     .strict(),
@@ -186,6 +207,14 @@ export const responses = {
   'subscriptions.importArchive': archiveImportSchema,
   /** yt-dlp download-archive text: `site id` per line, for everything kept or imported. */
   'subscriptions.exportArchive': z.object({ text: z.string(), count: z.number().int() }),
+  'choose.probe': probeSchema,
+  'choose.listPlaylist': playlistPageSchema,
+  'choose.playlistPage': playlistPageSchema,
+  'choose.addEntries': z.object({ jobs: z.array(addedJobSchema) }),
+  'choose.addClip': addedJobSchema,
+  'live.record': liveRecordingSchema,
+  'live.stop': liveRecordingSchema,
+  'live.list': z.array(liveRecordingSchema),
 } as const satisfies { [C in keyof typeof schemas]: z.ZodType };
 
 /** Every channel's request and reply, inferred from the two schema maps. */
@@ -208,6 +237,10 @@ export const eventSchemas = {
   'settings.changed': settingsSchema,
   /** A subscription was added, changed, checked or removed (then `subscription` is null). */
   'subscriptions.changed': z.object({ id: z.string(), subscription: subscriptionSchema.nullable() }),
+  /** A playlist listing read more entries (or ended): fetch the pages you show. */
+  'choose.listing': z.object({ listingId: z.string(), total: z.number().int(), done: z.boolean(), error: z.string().nullable() }),
+  /** A live recording changed state or recorded more (at most about once a second). */
+  'live.changed': liveRecordingSchema,
 } as const;
 export type Events = { [E in keyof typeof eventSchemas]: z.infer<(typeof eventSchemas)[E]> };
 export type EventName = keyof Events;

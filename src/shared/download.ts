@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { errorViewSchema } from './errors';
 import { jobStateSchema, millisSchema, progressSchema, STAGES } from './progress';
+import { clipRangeSchema, formatIdSchema } from './choose';
 
 export const QUALITIES = ['best', '1080p', '720p', '480p'] as const;
 export const AUDIO_FORMATS = ['m4a', 'mp3'] as const;
@@ -15,8 +16,17 @@ export const downloadOptionsSchema = z.object({
   audioOnly: z.boolean(),
   audioFormat: audioFormatSchema,
   subtitles: z.boolean(),
+  /** A format the user chose from a probe; replaces the quality cap. */
+  formatId: formatIdSchema.optional(),
+  /** Keep only this time range (a clip, saved as its own library item). */
+  clip: clipRangeSchema.optional(),
 });
 export type DownloadOptions = z.infer<typeof downloadOptionsSchema>;
+/**
+ * Options that may be remembered (defaults, a subscription's): a chosen format or a clip belongs to
+ * one video, never to every download after it. Unknown keys are refused (strict), not kept.
+ */
+export const presetOptionsSchema = downloadOptionsSchema.omit({ formatId: true, clip: true }).strict();
 
 export const DEFAULT_DOWNLOAD_OPTIONS: DownloadOptions = {
   quality: 'best',
@@ -34,7 +44,8 @@ export const requestOriginSchema = z.enum(['pasted', 'import', 'command-line']);
 
 /** What a finished download produced. The shapes are stored in queue rows, so they stay as they are. */
 export const downloadResultSchema = z.union([
-  z.object({ videoId: z.string() }),
+  /** `notes`: codes of what the download went on without ('sponsorblock-unreachable'). */
+  z.object({ videoId: z.string(), notes: z.array(z.string()).optional() }),
   z.object({ alreadyKept: z.string() }),
   z.object({ needsConfirm: z.literal(true), playlistTitle: z.string().nullable(), count: z.number().int(), url: z.string() }),
   z.object({ expanded: z.number().int(), playlistTitle: z.string().nullable() }),

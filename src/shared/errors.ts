@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   'library-folder-locked',
   'too-many-connections',
   'too-many-downloads',
+  'format-unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

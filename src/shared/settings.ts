@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { downloadOptionsSchema } from './download';
+import { backgroundSchema, compatibilitySchema, sponsorBlockSchema } from './choose';
 import { LANGUAGE_CHOICES } from './i18n';
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
@@ -15,6 +16,9 @@ export const settingsSchema = z.object({
   ytDlpPath: z.string(),
   theme: themeSchema,
   clipboardWatcher: z.boolean(),
+  compatibility: compatibilitySchema,
+  sponsorBlock: sponsorBlockSchema,
+  background: backgroundSchema,
   /** The UI language, or 'system' to follow the system (or browser) language. */
   language: z.enum(LANGUAGE_CHOICES),
 });

@@ -13,6 +13,7 @@ import { makePosterFrame, probeDuration } from '../ytdlp/media-probe';
 import type { Video } from '../../shared/types';
 import { DOWNLOAD_JOB, type DownloadPayload, type DownloadResult, type DownloadsOptions } from './types';
 import { downloadEnqueueOptions, downloadJobId } from './job-id';
+import { prepareChoice, type PreparedChoice } from '../choose/prepare';
 import { withSiteArgs } from '../sites/index';
 
 const blank = (stage: Stage, extra: Partial<Progress> = {}): Progress => ({ stage, percent: null, downloadedBytes: null, totalBytes: null, speed: null, eta: null, ...extra });
@@ -54,8 +55,12 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     const libraryDir = o.getLibraryDir();
     mkdirSync(libraryDir, { recursive: true });
     let args: string[];
+    let choice: PreparedChoice;
     try {
-      args = buildDownloadArgs({ url: p.url, libraryDir, options: p.options, ffmpegPath: tools.ffmpeg.found ? tools.ffmpeg.path : null, mode: p.confirmPlaylist ? 'list' : 'single' });
+      // Issue 17's choices (format, clip, SponsorBlock) are built apart and passed through.
+      choice = await prepareChoice({ options: p.options, settings: o.getSettings(), ffmpeg: tools.ffmpeg.found, db: o.db, ...(o.sponsorBlockApi ? { sponsorBlockApi: o.sponsorBlockApi } : {}) });
+      const extraArgs = choice.args;
+      args = buildDownloadArgs({ url: p.url, libraryDir, options: p.options, ffmpegPath: tools.ffmpeg.found ? tools.ffmpeg.path : null, mode: p.confirmPlaylist ? 'list' : 'single', extraArgs });
     } catch (err) {
       if (err instanceof VidKeepError) throw fail(err.toJSON());
       throw err;
@@ -106,7 +111,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
             report(blank('probing'));
             // Same video already kept (say, under another link): stop before downloading it again.
             const hit = i.site && i.id ? o.library.findBySource(i.site, i.id) : null;
-            if (hit && !hit.missing) {
+            if (hit && !hit.missing && !choice.isClip) {
               known = hit;
               stop.abort();
             }
@@ -189,7 +194,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       if (!p.options.audioOnly && !sideThumbnail(file)) await makePosterFrame(ffmpeg.path, file, typeof info.duration === 'number' ? info.duration : null);
     }
     const thumb = sideThumbnail(file);
-    const video = o.library.add({
+    const video = o.library.add(choice.toAdd({
       info,
       filePath: file,
       thumbnailPath: thumb && insideLibrary(thumb, libraryDir) ? thumb : null,
@@ -197,9 +202,10 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       audioOnly: p.options.audioOnly,
       playlist: p.playlist ?? null,
       subscriptionId: p.subscriptionId && !claimed.get(normalizeUrl(p.url)) ? p.subscriptionId : null,
-    });
+    }));
+    choice.added(video.id, info);
     unclaim.run(normalizeUrl(p.url));
     report(blank('done', { percent: 100 }));
-    return { videoId: video.id };
+    return { videoId: video.id, ...(choice.notes.length > 0 ? { notes: choice.notes } : {}) };
   };
 }

@@ -13,7 +13,7 @@ export const downloadTimeLimitMs = (o: Pick<DownloadsOptions, 'getSettings' | 't
 /** What a download exceeding its time limit tells the user to do (the queue fails it for good; see createDownloads). */
 export const TIME_LIMIT_HINT = 'Raise the time limit in Settings, then retry; the part already downloaded is kept.';
 
-export function downloadEnqueueOptions(url: URL, jobId: string, o: DownloadsOptions, label = url.toString()): EnqueueOptions {
+export function downloadEnqueueOptions(url: URL, jobId: string, o: Pick<DownloadsOptions, 'getSettings' | 'timeoutMs'>, label = url.toString()): EnqueueOptions {
   const settings = o.getSettings();
   return { jobId, key: url.hostname.toLowerCase(), label, maxTries: settings.maxTries, timeoutMs: downloadTimeLimitMs(o) };
 }

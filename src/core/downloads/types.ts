@@ -31,6 +31,8 @@ export interface DownloadsOptions {
   /** Overrides settings.timeoutMinutes as the jobs' time limit (tests). */
   timeoutMs?: number;
   killGraceMs?: number;
+  /** SponsorBlock's base URL (tests point it at a local server). */
+  sponsorBlockApi?: string;
   /** Per-site args (pacing, speed limit, proxy, cookies) and 429 waits. */
   sites?: Sites;
 }

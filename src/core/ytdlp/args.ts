@@ -21,6 +21,8 @@ export interface DownloadArgsInput {
   /** 'single' downloads one video even from a watch-in-playlist link; 'list' lists a playlist's entries. */
   mode: 'single' | 'list';
   socketTimeoutSec?: number;
+  /** Options other parts build (chosen format, clip, SponsorBlock, per-site): after the preset's, so they win. */
+  extraArgs?: string[];
 }
 
 const INFO_FIELDS = 'id,title,extractor_key,webpage_url,url,_type,thumbnail,uploader,duration,playlist_count';
@@ -73,6 +75,7 @@ export function buildDownloadArgs(i: DownloadArgsInput): string[] {
     ...formatArgs(i.options, ffmpeg),
     ...(i.options.subtitles ? ['--write-subs', '--sub-langs', 'all,-live_chat', ...(ffmpeg ? ['--convert-subs', 'vtt'] : [])] : []),
     ...(i.ffmpegPath ? ['--ffmpeg-location', i.ffmpegPath] : []),
+    ...(i.extraArgs ?? []),
     '--',
     i.url,
   ];

@@ -31,6 +31,9 @@ interface Rule {
 const RULES: Rule[] = [
   { code: 'no-space', test: /No space left on device|\[Errno 28\]|ENOSPC/i, retry: 'never', message: () => 'The disk holding your library is full.' },
   { code: 'ffmpeg-missing', test: /ffmpeg (?:is )?not (?:installed|found)|ffprobe and ffmpeg not found|ffmpeg-location .* does not exist|Postprocessing: .*ffmpeg/i, retry: 'never', message: () => 'This download needs ffmpeg, which VidKeep could not find.', hint: 'Install ffmpeg (or set its folder in Settings), or pick a format that needs no conversion.' },
+  // yt-dlp fails the whole download when SponsorBlock stops answering midway; the retry asks it first and goes on without it.
+  { code: 'network', test: /Unable to communicate with SponsorBlock API/i, retry: 'soon', message: () => 'SponsorBlock did not answer during the download.', hint: 'VidKeep will try again; if SponsorBlock stays unreachable, the download goes on without it and says so.' },
+  { code: 'format-unavailable', test: /Requested format is not available|requested format not available/i, retry: 'never', message: () => 'The site does not offer the format you chose for this video.', hint: 'Choose format… again to see what it offers now, or keep the preset.' },
   {
     // Age gates, members-only videos and bot checks: cookies from a signed-in browser fix these.
     code: 'sign-in-required',

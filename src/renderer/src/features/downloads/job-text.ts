@@ -25,6 +25,8 @@ export function stageText(intl: IntlShape, job: Download, p: Progress | null, no
       if (r && 'needsConfirm' in r) return t(intl, 'downloads.row.playlistFound', { count: r.count });
       if (r && 'expanded' in r) return t(intl, 'downloads.row.playlistQueued', { count: r.expanded });
       if (r && 'alreadyKept' in r) return t(intl, 'downloads.row.alreadyKept');
+      // What it went on without (SponsorBlock unreachable) is said with the result.
+      if (r && 'notes' in r && r.notes?.includes('sponsorblock-unreachable')) return t(intl, 'downloads.row.downloadedWithNotes', { notes: t(intl, 'downloads.note.sponsorblockUnreachable') });
       return t(intl, 'downloads.row.downloaded');
     }
   }

@@ -14,6 +14,8 @@ import { useClipboardOffer } from './use-clipboard-offer';
 import { PlaylistPrompts } from './playlist-prompts';
 import { useT } from '../../i18n/use-t';
 import './paste.css';
+import { ChoosePanel } from '../choose/choose-panel';
+import { takeSentLink } from '../choose/bookmarklet';
 
 interface Props {
   onOpenVideo: (videoId: string) => void;
@@ -34,7 +36,12 @@ export function PasteBar({ onOpenVideo, onShowDownloads }: Props) {
   const ffmpegFound = info?.ffmpeg.found ?? true;
   const { offer, dismiss } = useClipboardOffer(settings?.clipboardWatcher ?? false);
 
-  useEffect(() => field.current?.focus(), []);
+  useEffect(() => {
+    // "Send to VidKeep" opened this page with a link: it waits in the paste box like a paste.
+    const sent = takeSentLink();
+    if (sent !== null) setText(sent);
+    field.current?.focus();
+  }, []);
 
   const append = useCallback((more: string) => {
     setText((t) => (t.trim() ? `${t.replace(/\s+$/, '')}\n${more.trim()}` : more.trim()));
@@ -104,6 +111,14 @@ export function PasteBar({ onOpenVideo, onShowDownloads }: Props) {
         {t('paste.help')}
       </p>
       <DownloadOptionsBar value={current} onChange={changeOptions} ffmpegFound={ffmpegFound} />
+      <ChoosePanel
+        text={text}
+        options={current}
+        onAdded={(jobs) => {
+          setResults(jobs);
+          setText('');
+        }}
+      />
       {offer && (
         <div className="offer" role="group" aria-label={t('paste.clipboard.label')}>
           <span>{t.rich('paste.clipboard.offer', { url: <span className="res-url">{offer}</span> })}</span>

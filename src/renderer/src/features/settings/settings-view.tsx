@@ -14,6 +14,7 @@ import { SitesPanel } from '../sites/sites-panel';
 import { useSaveStatus } from './use-save-status';
 import './settings.css';
 import { QUALITY_OPTIONS } from '../../lib/quality';
+import { ChooseSettings } from '../choose/choose-settings';
 
 /** A folder path the core accepts: absolute on Unix or Windows (the contract's own rule, said here first). */
 const FULL_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
@@ -127,6 +128,7 @@ export function SettingsView() {
               readOnly={info?.host === 'web'}
               value={settings.ytDlpPath} onCommit={(v) => put('ytDlpPath', { ytDlpPath: v })} error={errFor('ytDlpPath')} />
           </section>
+          <ChooseSettings settings={settings} info={info} put={put} />
           {info && <ToolsPanel info={info} />}
         </div>
       )}
