@@ -4,7 +4,7 @@ import library from './003-library';
 import subscriptions from './004-subscriptions';
 import videoIds from './005-video-ids';
 import crashEvidence from './006-crash-evidence';
-import clips from './012-clips';
+import clips from './007-clips';
 
 export interface Migration {
   version: number;
@@ -20,5 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'subscriptions', sql: subscriptions },
   { version: 5, name: 'video-ids', sql: videoIds },
   { version: 6, name: 'crash-evidence', sql: crashEvidence },
-  { version: 12, name: 'clips', sql: clips },
+  { version: 7, name: 'clips', sql: clips },
 ];

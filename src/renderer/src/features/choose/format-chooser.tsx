@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
 import { api } from '../../lib/api';
 import { asErrorInfo } from '../../lib/errors';
 import { formatBytes } from '../../lib/format';
@@ -17,6 +18,7 @@ export const formatIdFor = (f: Format) => (f.kind === 'video' ? `${f.id}+ba` : f
 /** One probe of the link, its formats in a table, one of them downloaded. */
 export function FormatChooser({ url, options, onAdded }: { url: string; options: DownloadOptions; onAdded: (jobs: AddedJob[]) => void }) {
   const T = useChooseText();
+  const intl = useIntl();
   const [probe, setProbe] = useState<Probe | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
@@ -74,7 +76,7 @@ export function FormatChooser({ url, options, onAdded }: { url: string; options:
                     {f.compatible && <span className="badge">{T.compatible}</span>}
                   </td>
                   <td className="mono">{codecs(f)}</td>
-                  <td>{f.approxBytes === null ? T.unknown : T.approx(formatBytes(f.approxBytes))}</td>
+                  <td>{f.approxBytes === null ? T.unknown : T.approx(formatBytes(intl, f.approxBytes))}</td>
                   <td>{f.audioLanguage ?? T.unknown}</td>
                 </tr>
               ))}
