@@ -40,5 +40,6 @@ export function wireJobFeedback(electron: Pick<ShellElectron, 'Notification' | '
   return () => {
     offProgress();
     offChanged();
+    notifier.dispose();
   };
 }

@@ -29,6 +29,27 @@ function setup(focused = false) {
 }
 
 describe('desktop notifications', () => {
+  it('at quit a pending burst is dropped: its timer is cleared and never reads the closed settings', () => {
+    const cleared: unknown[] = [];
+    let words = 0;
+    const n = createNotifier({
+      show: () => {},
+      isFocused: () => false,
+      setTimer: () => 'handle-1',
+      clearTimer: (h) => cleared.push(h),
+      words: () => {
+        words++;
+        return wordsFor('en', []);
+      },
+    });
+    n.onJob('succeeded', download('Cats'));
+    n.dispose();
+    expect(cleared).toEqual(['handle-1']);
+    n.onJob('succeeded', download('Dogs'));
+    expect(cleared).toEqual(['handle-1']);
+    expect(words).toBe(0);
+  });
+
   it('one finish is named; a burst becomes one notification', () => {
     const { n, shown, tick } = setup();
     n.onJob('succeeded', download('Cats'));

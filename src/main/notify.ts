@@ -12,6 +12,7 @@ export interface NotifierOptions {
   /** The window is in front: its own toasts already say it. */
   isFocused(): boolean;
   setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
   /** Finishes within this window become one notification (default 4 s). */
   windowMs?: number;
   /** The catalog in the user's language, asked for at each notification (default English). */
@@ -25,7 +26,10 @@ export interface NotifierOptions {
  */
 export function createNotifier(o: NotifierOptions) {
   const setTimer = o.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+  const clearTimer = o.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
   const windowMs = o.windowMs ?? 4000;
+  let timer: unknown = null;
+  let disposed = false;
   let done: string[] = [];
   let failed: Array<{ label: string; error: ErrorInfo | null }> = [];
   let found: Array<{ label: string; count: number }> = [];
@@ -33,6 +37,7 @@ export function createNotifier(o: NotifierOptions) {
 
   const flush = () => {
     armed = false;
+    timer = null;
     const w = (o.words ?? english)();
     const summary = (labels: string[]) => (labels.length > 3 ? w.t('notify.summary.more', { names: labels.slice(0, 3).join(', '), count: labels.length - 3 }) : w.list(labels));
     if (done.length === 1) o.show({ title: w.t('notify.done.one'), body: done[0]! });
@@ -46,9 +51,9 @@ export function createNotifier(o: NotifierOptions) {
     found = [];
   };
   const arm = () => {
-    if (armed) return;
+    if (armed || disposed) return;
     armed = true;
-    setTimer(flush, windowMs);
+    timer = setTimer(flush, windowMs);
   };
 
   return {
@@ -66,6 +71,13 @@ export function createNotifier(o: NotifierOptions) {
       arm();
     },
     flush,
+    /** At quit: a pending burst is dropped, since the catalog's settings are gone with the database. */
+    dispose(): void {
+      disposed = true;
+      if (timer !== null) clearTimer(timer);
+      timer = null;
+      armed = false;
+    },
   };
 }
 

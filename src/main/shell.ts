@@ -143,7 +143,7 @@ export function createShell(electron: ShellElectron, deps: ShellDeps): Shell {
     handleMediaProtocol(protocol, c);
     wireIpc(electron, c, () => win, isAppUrl);
     openWindow(c);
-    wireJobFeedback(electron, c, () => win);
+    disposers.push(wireJobFeedback(electron, c, () => win));
     // Packaged apps register the link handler; a development run must not take it from an installed VidKeep.
     if (app.isPackaged) app.setAsDefaultProtocolClient(PROTOCOL);
     const tray = createTray(electron, c, join(deps.resourcesPath, 'icon.png'), { open: showWindow, quit: () => app.quit() }, userWords);
