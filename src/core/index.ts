@@ -15,7 +15,7 @@ import { createHandlers } from './api';
 import { createQueue } from './queue/index';
 import type { Queue } from './queue/types';
 import { createLibrary, type Library } from './library/index';
-import { createDownloads, type Downloads } from './downloads/index';
+import { createDownloads, MEDIA_CONCURRENCY, MEDIA_QUEUE, type Downloads } from './downloads/index';
 import { locateTools } from './ytdlp/locate';
 import { reapOrphans } from './ytdlp/processes';
 import { bridgeQueueEvents } from './queue-events';
@@ -128,6 +128,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     launchId,
     maxJobs: s.maxConcurrent,
     perKeyConcurrency: s.perSiteConcurrent,
+    perQueueConcurrency: { [MEDIA_QUEUE]: MEDIA_CONCURRENCY },
     shutdownGraceMs: options.shutdownGraceMs ?? 10_000,
   });
   const trash = options.trashItem ? { trashItem: options.trashItem } : {};

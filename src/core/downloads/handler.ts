@@ -9,7 +9,7 @@ import { classifyFailure } from '../ytdlp/errors';
 import { createProcessTracker } from '../ytdlp/processes';
 import { runYtDlp, type RunResult } from '../ytdlp/run';
 import { normalizeUrl, validateUrl } from '../ytdlp/url';
-import { makePosterFrame, probeDuration } from '../ytdlp/media-probe';
+import { enqueuePosterJob, needsPosterJob } from '../media/poster-job';
 import type { Video } from '../../shared/types';
 import { DOWNLOAD_JOB, type DownloadPayload, type DownloadResult, type DownloadsOptions } from './types';
 import { downloadEnqueueOptions, downloadJobId } from './job-id';
@@ -168,15 +168,6 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     } catch {
       throw fail({ code: 'download-failed', message: 'yt-dlp finished but left no description of the video (info json).' });
     }
-    // Generic links come without duration or thumbnail: take both from the file itself.
-    const ffmpeg = o.getTools().ffmpeg;
-    if (ffmpeg.found && ffmpeg.path) {
-      if (typeof info.duration !== 'number') {
-        const d = await probeDuration(ffmpeg.path, file);
-        if (d !== null) info = { ...info, duration: d };
-      }
-      if (!p.options.audioOnly && !sideThumbnail(file)) await makePosterFrame(ffmpeg.path, file, typeof info.duration === 'number' ? info.duration : null);
-    }
     const thumb = sideThumbnail(file);
     const video = o.library.add({
       info,
@@ -188,6 +179,15 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       subscriptionId: p.subscriptionId && !claimed.get(normalizeUrl(p.url)) ? p.subscriptionId : null,
     });
     unclaim.run(normalizeUrl(p.url));
+    // Generic links come without duration or thumbnail: a chained job takes both from the file, off
+    // this download's slot. The video is in the library and plays already.
+    if (needsPosterJob(video) && o.getTools().ffmpeg.found) {
+      try {
+        enqueuePosterJob(ctx, o.queue, video);
+      } catch (err) {
+        ctx.log.warn(`No poster job for ${video.id}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
     o.onLibraryChanged?.([video.id]);
     report(blank('done', { percent: 100 }));
     return { videoId: video.id };

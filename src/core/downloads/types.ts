@@ -4,6 +4,7 @@ import type { Db } from '../db/open';
 import type { Queue } from '../queue/types';
 import type { Library } from '../library/types';
 import type { SpawnFn } from '../ytdlp/run';
+import type { MediaTools } from '../media/poster-job';
 
 export const DOWNLOAD_JOB = JOB_NAMES.download;
 
@@ -42,8 +43,10 @@ export interface DownloadsOptions {
   /** Overrides settings.timeoutMinutes (tests). */
   timeoutMs?: number;
   killGraceMs?: number;
-  /** Told when videos were added, so hosts can emit 'library.changed'. */
+  /** Told when videos were added or a poster job filled one in, so hosts can emit 'library.changed'. */
   onLibraryChanged?: (videoIds: string[]) => void;
+  /** Tests hold poster jobs back with these; the real ones run ffprobe and ffmpeg. */
+  media?: MediaTools;
 }
 
 export interface Downloads {

@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync, statSync, readFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, readFileSync, copyFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeMedia, type Media } from '../../../test/fixtures/media';
@@ -33,5 +33,29 @@ describe('media probe (real ffmpeg)', () => {
     expect(readFileSync(out!).subarray(0, 2).toString('hex')).toBe('ffd8');
     const again = await makePosterFrame('/usr/bin/ffmpeg', file, media.durationSec);
     expect(again).toBe(out);
+  });
+
+  it('replaces a half-written poster a crash left (never keeps it) and leaves no temporary file', async () => {
+    const file = join(dir, 'crashed.mp4');
+    copyFileSync(media.mp4, file);
+    writeFileSync(join(dir, 'crashed.vkpart.jpg'), 'half a jpeg');
+    const spawned: number[] = [];
+    const exited: number[] = [];
+    const out = await makePosterFrame('/usr/bin/ffmpeg', file, media.durationSec, { onSpawn: (pid) => spawned.push(pid), onExit: (pid) => exited.push(pid) });
+    expect(readFileSync(out!).subarray(0, 2).toString('hex')).toBe('ffd8');
+    expect(readdirSync(dir).filter((f) => f.startsWith('crashed'))).toEqual(['crashed.jpg', 'crashed.mp4']);
+    // Its pid was recorded while it ran (the orphan table), and dropped after.
+    expect(spawned).toHaveLength(1);
+    expect(exited).toEqual(spawned);
+  });
+
+  it('stops ffmpeg when aborted and makes no poster', async () => {
+    const file = join(dir, 'aborted.mp4');
+    copyFileSync(media.mp4, file);
+    const stop = new AbortController();
+    const made = makePosterFrame('/usr/bin/ffmpeg', file, media.durationSec, { signal: stop.signal, onSpawn: () => stop.abort() });
+    expect(await made).toBeNull();
+    expect(existsSync(join(dir, 'aborted.jpg'))).toBe(false);
+    expect(existsSync(join(dir, 'aborted.vkpart.jpg'))).toBe(false);
   });
 });

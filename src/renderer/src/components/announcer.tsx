@@ -42,6 +42,8 @@ export function Announcer() {
           else if (kind === 'failed') pushFailed(`Could not check ${what} — ${job.error?.message ?? 'something went wrong'}`);
           return;
         }
+        // Follow-up jobs (a poster frame made after a download) are not downloads of their own.
+        if (job.name !== JOB_NAMES.download) return;
         if (kind === 'succeeded') {
           if (r && 'needsConfirm' in r) pushDone(`Playlist found: ${String(r.playlistTitle ?? job.label)}`);
           else if (r && 'expanded' in r) pushDone(`Queued ${String(r.expanded)} videos from ${String(r.playlistTitle ?? 'the playlist')}`);
