@@ -42,7 +42,19 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
   const rateLimitDelayMs = o.rateLimitDelayMs ?? 5 * 60_000;
   const networkDelayMs = o.networkDelayMs ?? 30_000;
 
+  /** yt-dlp pids that exited: their orphan rows go in the commit that indexes the video (one fsync less). */
+  const untrack = (exited: number[]) => exited.splice(0).forEach((pid) => tracker.remove(pid));
+
   return async (ctx: JobContext<DownloadPayload>): Promise<DownloadResult> => {
+    const exited: number[] = [];
+    try {
+      return await download(ctx, exited);
+    } finally {
+      untrack(exited);
+    }
+  };
+
+  async function download(ctx: JobContext<DownloadPayload>, exited: number[]): Promise<DownloadResult> {
     const p = ctx.payload;
     const url = validateUrl(p.url);
     const site = url.hostname;
@@ -82,7 +94,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
         ...(o.stallMs !== undefined ? { stallMs: o.stallMs } : {}),
         ...(o.killGraceMs !== undefined ? { killGraceMs: o.killGraceMs } : {}),
         onSpawn: (pid, cmd) => tracker.add(pid, cmd),
-        onExit: (pid) => tracker.remove(pid),
+        onExit: (pid) => void exited.push(pid),
         onEvent: (e) => {
           if (e.kind === 'progress' || (e.kind === 'postprocess' && e.progress)) {
             report(e.kind === 'progress' ? e.progress : e.progress!);
@@ -169,27 +181,33 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       throw fail({ code: 'download-failed', message: 'yt-dlp finished but left no description of the video (info json).' });
     }
     const thumb = sideThumbnail(file);
-    const video = o.library.add({
-      info,
-      filePath: file,
-      thumbnailPath: thumb && insideLibrary(thumb, libraryDir) ? thumb : null,
-      sourceUrl: normalizeUrl(p.url),
-      audioOnly: p.options.audioOnly,
-      playlist: p.playlist ?? null,
-      subscriptionId: p.subscriptionId && !claimed.get(normalizeUrl(p.url)) ? p.subscriptionId : null,
-    });
-    unclaim.run(normalizeUrl(p.url));
-    // Generic links come without duration or thumbnail: a chained job takes both from the file, off
-    // this download's slot. The video is in the library and plays already.
-    if (needsPosterJob(video) && o.getTools().ffmpeg.found) {
-      try {
-        enqueuePosterJob(ctx, o.queue, video);
-      } catch (err) {
-        ctx.log.warn(`No poster job for ${video.id}: ${err instanceof Error ? err.message : String(err)}`);
+    const ffmpegFound = o.getTools().ffmpeg.found;
+    // Indexed, unclaimed and chained in one commit: each fsync here is time the next download waits.
+    const video = o.db.transaction(() => {
+      untrack(exited);
+      const v = o.library.add({
+        info,
+        filePath: file,
+        thumbnailPath: thumb && insideLibrary(thumb, libraryDir) ? thumb : null,
+        sourceUrl: normalizeUrl(p.url),
+        audioOnly: p.options.audioOnly,
+        playlist: p.playlist ?? null,
+        subscriptionId: p.subscriptionId && !claimed.get(normalizeUrl(p.url)) ? p.subscriptionId : null,
+      });
+      unclaim.run(normalizeUrl(p.url));
+      // Generic links come without duration or thumbnail: a chained job takes both from the file, off
+      // this download's slot. The video is in the library and plays already.
+      if (needsPosterJob(v) && ffmpegFound) {
+        try {
+          enqueuePosterJob(ctx, o.queue, v);
+        } catch (err) {
+          ctx.log.warn(`No poster job for ${v.id}: ${err instanceof Error ? err.message : String(err)}`);
+        }
       }
-    }
+      return v;
+    })();
     o.onLibraryChanged?.([video.id]);
     report(blank('done', { percent: 100 }));
     return { videoId: video.id };
-  };
+  }
 }
