@@ -1,13 +1,12 @@
 /**
  * 10 downloads at concurrency 2 from the local fixture (direct links: no duration, no thumbnail):
  * VidKeep's core path (createDownloads on the real queue, SQLite, progress parsing, indexing)
- * against bare yt-dlp with the same argv under `xargs -P 2`, in the same run, rounds interleaved.
+ * against bare yt-dlp with the same argv, 2 at a time, in the same run, rounds interleaved.
  * Reports the time until every video is playable (in the library, with its file), the anchor
  * (ratioVsBare <= 1.1), and separately the time until every poster job is done.
  *   node --import tsx bench/download.ts [--json] [--profile]
  * --profile adds per-download step medians (claim → spawn → yt-dlp exit → succeeded recorded).
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,16 +37,31 @@ const tools = await locateTools({ userDataDir: root });
 if (!tools.ytDlp.path) throw new Error('yt-dlp not found');
 const urls = (tag: string) => Array.from({ length: N }, (_, i) => `${server.url}/v/${tag}-${i}.mp4`);
 
+/** One bare yt-dlp; resolves when it exited (code 0) with its output drained. */
+function ytdlp(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // Detached like VidKeep's: with the kernel's autogroups (on by default) a process in a session of
+    // its own gets a CPU share of its own, so on a busy machine the two sides must be started alike.
+    const child = nodeSpawn(tools.ytDlp.path!, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.resume();
+    child.stderr.resume();
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`bare yt-dlp exited with ${code}`))));
+  });
+}
+
 async function bare(tag: string): Promise<number> {
   const lib = join(root, `bare-${tag}`);
   mkdirSync(lib);
-  // Same argv VidKeep builds, URL last: xargs appends one URL per yt-dlp.
-  const argv = buildDownloadArgs({ url: 'X', libraryDir: lib, options: DEFAULT_DOWNLOAD_OPTIONS, ffmpegPath: tools.ffmpeg.path, mode: 'single' }).slice(0, -1);
+  const pending = urls(tag);
   const t = performance.now();
-  await new Promise<void>((resolve, reject) => {
-    const p = execFile('xargs', ['-P', String(CONCURRENCY), '-n', '1', tools.ytDlp.path!, ...argv], { maxBuffer: 64 << 20 }, (err) => (err ? reject(err) : resolve()));
-    p.stdin!.end(urls(tag).join('\n'));
-  });
+  // `CONCURRENCY` at a time, like `xargs -P`, each with the argv VidKeep builds for that link.
+  const worker = async () => {
+    for (let url = pending.shift(); url !== undefined; url = pending.shift()) {
+      await ytdlp(buildDownloadArgs({ url, libraryDir: lib, options: DEFAULT_DOWNLOAD_OPTIONS, ffmpegPath: tools.ffmpeg.path, mode: 'single' }));
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return performance.now() - t;
 }
 

@@ -43,7 +43,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
   const networkDelayMs = o.networkDelayMs ?? 30_000;
 
   /** yt-dlp pids that exited: their orphan rows go in the commit that indexes the video (one fsync less). */
-  const untrack = (exited: number[]) => exited.splice(0).forEach((pid) => tracker.remove(pid));
+  const untrack = (exited: number[]) => exited.splice(0).forEach((pid) => o.db.open && tracker.remove(pid));
 
   return async (ctx: JobContext<DownloadPayload>): Promise<DownloadResult> => {
     const exited: number[] = [];

@@ -28,7 +28,7 @@ afterEach(async () => {
 
 /** The real queue as core builds it: `maxConcurrent` download slots, media jobs in their own queue. */
 async function setup(maxConcurrent: number, extra: Partial<DownloadsOptions> = {}): Promise<DownloadsOptions> {
-  queue = createQueue({ db: h.db, launchId: 'test-launch', maxJobs: maxConcurrent, perKeyConcurrency: maxConcurrent, perQueueConcurrency: { [MEDIA_QUEUE]: MEDIA_CONCURRENCY }, log: () => {} });
+  queue = createQueue({ db: h.db, launchId: 'test-launch', maxJobs: maxConcurrent, perKeyConcurrency: maxConcurrent, perQueueConcurrency: { [MEDIA_QUEUE]: MEDIA_CONCURRENCY }, shutdownGraceMs: 1000, log: () => {} });
   const o = { ...h.options({ getSettings: () => ({ ...defaultSettings(h.lib), maxConcurrent }), onLibraryChanged: (ids) => changed.push(ids), ...extra }), queue };
   downloads = createDownloads(o);
   await queue.start();
@@ -68,7 +68,8 @@ const add = (names: string[]) => downloads.add({ urls: names.map((n) => `${h.ser
 const videoOf = (j: JobView) => (j.result as { videoId: string }).videoId;
 const isJpeg = (p: string) => readFileSync(p).subarray(0, 2).toString('hex') === 'ffd8';
 
-describe('poster job chained to a download (real queue, yt-dlp, ffmpeg)', () => {
+// Posters run at background priority: on a machine busy with other work they wait for idle CPU.
+describe('poster job chained to a download (real queue, yt-dlp, ffmpeg)', { timeout: 240_000 }, () => {
   it('the video is in the library and playable before its poster; the chained job fills it in and says so', async () => {
     const hold = held();
     await setup(2, { media: hold.media });

@@ -11,8 +11,10 @@ import { createProcessTracker } from '../ytdlp/processes';
 export const POSTER_JOB = 'media.poster';
 /** Follow-up work on downloaded files waits in its own queue, beside the downloads (see slot-lender.ts). */
 export const MEDIA_QUEUE = 'media';
-/** One ffmpeg at a time: posters are small, and downloads keep the CPU. */
-export const MEDIA_CONCURRENCY = 1;
+/** ffmpeg runs at background priority (it never slows a download), so two may run at once. */
+export const MEDIA_CONCURRENCY = 2;
+/** Background work waits whenever the CPU is busy: generous limits, which only a hung ffmpeg reaches. */
+const STEP_TIMEOUT_MS = 5 * 60_000;
 
 export interface PosterPayload {
   videoId: string;
@@ -60,7 +62,7 @@ export function enqueuePosterJob(ctx: JobContext, queue: Pick<Queue, 'remove'>, 
     // Ahead of queued downloads: it borrows its own slot at once, so it delays none of them.
     priority: 10,
     maxTries: 2,
-    timeoutMs: 2 * 60_000,
+    timeoutMs: 3 * STEP_TIMEOUT_MS,
     backoff: { type: 'fixed' as const, delayMs: 5_000 },
     keepResultMs: 10 * 60_000,
     label: video.title,
@@ -78,6 +80,8 @@ export function createPosterHandler(o: PosterJobOptions): JobHandler<PosterPaylo
   const writeInfo = createMediaInfoWriter(o.db);
   const tracker = createProcessTracker(o.db, o.launchId, o.now);
   const media = o.media ?? { probeDuration, makePosterFrame };
+  // ffmpeg killed at shutdown may report its exit after the database closed.
+  const untrack = (pid: number) => void (o.db.open && tracker.remove(pid));
 
   async function fill(ctx: JobContext<PosterPayload>): Promise<PosterResult> {
     const id = ctx.payload?.videoId;
@@ -89,7 +93,7 @@ export function createPosterHandler(o: PosterJobOptions): JobHandler<PosterPaylo
     // Resolved inside the library's real path: the row's path is never trusted to lead out.
     const file = await library.resolveMedia(video.id, 'video');
     if (!file) return { skipped: 'gone' };
-    const run = { signal: ctx.signal, onSpawn: (pid: number, cmd: string) => tracker.add(pid, cmd), onExit: (pid: number) => tracker.remove(pid) };
+    const run = { signal: ctx.signal, background: true, timeoutMs: STEP_TIMEOUT_MS, onSpawn: (pid: number, cmd: string) => tracker.add(pid, cmd), onExit: untrack };
     const durationSec = video.durationSec ?? (await media.probeDuration(ffmpeg.path, file, run));
     const wantPoster = !video.hasThumbnail && !video.audioOnly;
     const poster = wantPoster && !ctx.signal.aborted ? await media.makePosterFrame(ffmpeg.path, file, durationSec, run) : null;

@@ -21,7 +21,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('download → poster through the real core (yt-dlp, ffmpeg, SQLite)', () => {
+describe('download → poster through the real core (yt-dlp, ffmpeg, SQLite)', { timeout: 240_000 }, () => {
   it('a link without thumbnail or duration plays first, then gets both, announced as library changes', async () => {
     expect(core.tools().ffmpeg.found).toBe(true);
     // Each library.changed for our video, with the row as it was at that moment.

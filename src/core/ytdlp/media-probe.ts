@@ -1,6 +1,7 @@
-import { execFile } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import { lowerPriority, ownGroup } from './background-priority';
 
 /** ffprobe sits beside ffmpeg in every distribution we find (apt, brew, static builds). */
 export function ffprobeFor(ffmpegPath: string): string | null {
@@ -17,17 +18,46 @@ export interface ProbeRunOptions {
   /** Told the child's pid while it runs, for the orphan table (a crash must not leave it behind). */
   onSpawn?: (pid: number, command: string) => void;
   onExit?: (pid: number) => void;
+  /** Run on CPU that downloads leave idle (background-priority.ts). */
+  background?: boolean;
 }
 
+const MAX_OUTPUT = 1 << 20;
+
+/** Stdout of a helper that exited 0, or null (failed, timed out, aborted, too chatty). Never rejects. */
 function run(bin: string, args: string[], o: ProbeRunOptions, fallbackTimeoutMs: number): Promise<string | null> {
   return new Promise((resolve) => {
     if (o.signal?.aborted) return resolve(null);
-    const child = execFile(bin, args, { timeout: o.timeoutMs ?? fallbackTimeoutMs, windowsHide: true, maxBuffer: 1 << 20, ...(o.signal ? { signal: o.signal } : {}) }, (err, stdout) => {
-      if (pid !== undefined) o.onExit?.(pid);
-      resolve(err ? null : stdout);
-    });
+    let child: ChildProcess;
+    try {
+      child = spawn(bin, args, { windowsHide: true, stdio: ['ignore', 'pipe', 'ignore'], ...(o.background ? ownGroup() : {}) });
+    } catch {
+      return resolve(null);
+    }
     const pid = child.pid;
-    if (pid !== undefined) o.onSpawn?.(pid, [bin, ...args].join(' '));
+    let out = '';
+    let settled = false;
+    const stop = () => void child.kill('SIGKILL');
+    const timer = setTimeout(stop, o.timeoutMs ?? fallbackTimeoutMs);
+    o.signal?.addEventListener('abort', stop, { once: true });
+    const finish = (value: string | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      o.signal?.removeEventListener('abort', stop);
+      if (pid !== undefined) o.onExit?.(pid);
+      resolve(value);
+    };
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (d: string) => {
+      out += d;
+      if (out.length > MAX_OUTPUT) stop();
+    });
+    child.on('error', () => finish(null));
+    child.on('close', (code) => finish(code === 0 && out.length <= MAX_OUTPUT ? out : null));
+    if (pid === undefined) return;
+    if (o.background) lowerPriority(pid);
+    o.onSpawn?.(pid, [bin, ...args].join(' '));
   });
 }
 
