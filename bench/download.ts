@@ -4,8 +4,9 @@
  * against bare yt-dlp with the same argv, 2 at a time, in the same run, rounds interleaved.
  * Reports the time until every video is playable (in the library, with its file), the anchor
  * (ratioVsBare <= 1.1), and separately the time until every poster job is done.
- *   node --import tsx bench/download.ts [--json] [--profile]
+ *   node --import tsx bench/download.ts [--json] [--profile] [--flags]
  * --profile adds per-download step medians (claim → spawn → yt-dlp exit → succeeded recorded).
+ * --flags adds a bare round with yt-dlp's minimal argv, pricing VidKeep's flags (info json, prints…).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ import { createLibrary } from '../src/core/library/index';
 import { createQueue } from '../src/core/queue/index';
 import { defaultSettings } from '../src/core/settings';
 import { createDownloads, MEDIA_CONCURRENCY, MEDIA_QUEUE, POSTER_JOB } from '../src/core/downloads/index';
-import { buildDownloadArgs } from '../src/core/ytdlp/args';
+import { buildDownloadArgs, OUTPUT_TEMPLATE } from '../src/core/ytdlp/args';
 import { locateTools } from '../src/core/ytdlp/locate';
 import { spawn as nodeSpawn } from 'node:child_process';
 import { DEFAULT_DOWNLOAD_OPTIONS, type JobView } from '../src/shared/types';
@@ -27,6 +28,7 @@ const CONCURRENCY = 2;
 const ROUNDS = 3;
 const json = process.argv.includes('--json');
 const profile = process.argv.includes('--profile');
+const flags = process.argv.includes('--flags');
 const log = (s: string) => {
   if (!json) console.log(s);
 };
@@ -50,16 +52,18 @@ function ytdlp(args: string[]): Promise<void> {
   });
 }
 
-async function bare(tag: string): Promise<number> {
+/** yt-dlp as a user would type it: the same folder layout, none of VidKeep's other flags. */
+const minimalArgs = (url: string, lib: string) => ['--ignore-config', '-P', lib, '-o', OUTPUT_TEMPLATE, '--', url];
+const vidkeepArgs = (url: string, lib: string) => buildDownloadArgs({ url, libraryDir: lib, options: DEFAULT_DOWNLOAD_OPTIONS, ffmpegPath: tools.ffmpeg.path, mode: 'single' });
+
+async function bare(tag: string, argv = vidkeepArgs): Promise<number> {
   const lib = join(root, `bare-${tag}`);
   mkdirSync(lib);
   const pending = urls(tag);
   const t = performance.now();
   // `CONCURRENCY` at a time, like `xargs -P`, each with the argv VidKeep builds for that link.
   const worker = async () => {
-    for (let url = pending.shift(); url !== undefined; url = pending.shift()) {
-      await ytdlp(buildDownloadArgs({ url, libraryDir: lib, options: DEFAULT_DOWNLOAD_OPTIONS, ffmpegPath: tools.ffmpeg.path, mode: 'single' }));
-    }
+    for (let url = pending.shift(); url !== undefined; url = pending.shift()) await ytdlp(argv(url, lib));
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return performance.now() - t;
@@ -142,13 +146,15 @@ async function vidkeep(tag: string): Promise<Round> {
 }
 
 const bareMs: number[] = [];
+const minimalMs: number[] = [];
 const rounds: Round[] = [];
 try {
   for (let r = 0; r < ROUNDS; r++) {
     bareMs.push(await bare(`b${r}`));
+    if (flags) minimalMs.push(await bare(`m${r}`, minimalArgs));
     rounds.push(await vidkeep(`v${r}`));
     const v = rounds.at(-1)!;
-    log(`round ${r + 1}: bare ${bareMs.at(-1)!.toFixed(0)} ms, VidKeep all playable ${v.playableMs.toFixed(0)} ms, posters done ${v.postersMs.toFixed(0)} ms`);
+    log(`round ${r + 1}: bare ${bareMs.at(-1)!.toFixed(0)} ms${flags ? ` (minimal argv ${minimalMs.at(-1)!.toFixed(0)} ms)` : ''}, VidKeep all playable ${v.playableMs.toFixed(0)} ms, posters done ${v.postersMs.toFixed(0)} ms`);
   }
 } finally {
   await server.close();
@@ -179,5 +185,6 @@ console.log(
     postersRatioVsBare: r3(postersRatio),
     target: 1.1,
     ...(stepMedians ? { stepMediansMs: stepMedians } : {}),
+    ...(flags ? { bareMinimalArgvMs: minimalMs.map(Math.round), flagsRatio: r3(median(bareMs) / median(minimalMs)) } : {}),
   }),
 );
