@@ -20,7 +20,8 @@ import { createDownloads, MEDIA_CONCURRENCY, MEDIA_QUEUE, POSTER_JOB } from '../
 import { buildDownloadArgs, OUTPUT_TEMPLATE } from '../src/core/ytdlp/args';
 import { locateTools } from '../src/core/ytdlp/locate';
 import { spawn as nodeSpawn } from 'node:child_process';
-import { DEFAULT_DOWNLOAD_OPTIONS, type JobView } from '../src/shared/types';
+import { DEFAULT_DOWNLOAD_OPTIONS } from '../src/shared/types';
+import type { QueueJob } from '../src/core/queue/types';
 import { startMediaServer } from '../test/fixtures/media-server';
 
 const N = 10;
@@ -110,7 +111,7 @@ async function vidkeep(tag: string): Promise<Round> {
   await queue.start();
   const t = performance.now();
   const ids = downloads.add({ urls: urls(tag) }, DEFAULT_DOWNLOAD_OPTIONS).jobs.map((j) => j.jobId!);
-  const final = (j: JobView | null) => j !== null && (j.state === 'succeeded' || j.state === 'failed' || j.state === 'cancelled');
+  const final = (j: QueueJob | null) => j !== null && (j.state === 'succeeded' || j.state === 'failed' || j.state === 'cancelled');
   const until = (done: () => boolean) =>
     new Promise<void>((resolve) => {
       const check = () => {

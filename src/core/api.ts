@@ -32,27 +32,30 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
       if (next.libraryDir !== before.libraryDir) {
         hooks.reopenLibrary(next.libraryDir);
         core.library.markMissing();
-        core.events.emit('library.changed', { videoIds: [] });
       }
       if (next.maxConcurrent !== before.maxConcurrent || next.perSiteConcurrent !== before.perSiteConcurrent) {
         queue.setConcurrency({ maxJobs: next.maxConcurrent, perKeyConcurrency: next.perSiteConcurrent });
       }
-      core.events.emit('settings.changed', next);
       return next;
     },
     'jobs.add': (req) => core.downloads.add(req, core.settings.get().defaults),
-    'jobs.list': (req) => queue.list(req),
-    'jobs.get': (req) => need(queue.get(req.jobId), 'download'),
-    'jobs.cancel': (req) => queue.cancel(req.jobId, 'Cancelled by you.'),
-    'jobs.retry': (req) => queue.retry(req.jobId),
+    'jobs.list': (req) => {
+      const page = queue.list(req);
+      return { ...page, items: page.items.map(core.views.job) };
+    },
+    'jobs.get': (req) => core.views.job(need(queue.get(req.jobId), 'download')),
+    'jobs.cancel': (req) => core.views.job(queue.cancel(req.jobId, 'Cancelled by you.')),
+    'jobs.retry': (req) => core.views.job(queue.retry(req.jobId)),
     'jobs.remove': (req) => ({ removed: queue.remove(req.jobId) }),
-    'jobs.promote': (req) => queue.promote(req.jobId),
+    'jobs.promote': (req) => core.views.job(queue.promote(req.jobId)),
     'queue.pause': (req) => {
-      queue.pause(req.queue);
+      if (req.queue === undefined) core.pauses.add('user');
+      else queue.pause(req.queue);
       return queue.metrics();
     },
     'queue.resume': (req) => {
-      queue.resume(req.queue);
+      if (req.queue === undefined) core.pauses.remove('user');
+      else queue.resume(req.queue);
       return queue.metrics();
     },
     'queue.metrics': () => queue.metrics(),
@@ -60,9 +63,7 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     'library.search': (req) => core.library.search(req),
     'library.get': (req) => need(core.library.get(req.videoId), 'video'),
     'library.delete': async (req) => {
-      const deleted = await core.library.delete(req.videoId);
-      if (deleted) core.events.emit('library.changed', { videoIds: [req.videoId] });
-      return { deleted };
+      return { deleted: await core.library.delete(req.videoId) };
     },
     'library.reveal': async (req) => {
       const path = await core.resolveMedia('video', req.videoId);
@@ -70,11 +71,7 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
       return { path };
     },
     'library.sites': () => core.library.sites(),
-    'library.setKeep': (req) => {
-      const v = need(core.library.setKeep(req.videoId, req.keep), 'video');
-      core.events.emit('library.changed', { videoIds: [req.videoId] });
-      return v;
-    },
+    'library.setKeep': (req) => need(core.library.setKeep(req.videoId, req.keep), 'video'),
     'subscriptions.list': () => core.subscriptions.list(),
     'subscriptions.add': (req) => core.subscriptions.add(req),
     'subscriptions.update': (req) => core.subscriptions.update(req),

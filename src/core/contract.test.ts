@@ -2,7 +2,7 @@ import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHANNELS, schemas } from '../shared/contract';
+import { CHANNELS, eventSchemas, responses, schemas, type Channel, type EventName } from '../shared/contract';
 import { createCore, type Core } from './index';
 import { dispatch } from './dispatch';
 
@@ -18,6 +18,41 @@ afterAll(async () => {
 });
 
 describe('contract conformance', () => {
+  it('every reply and event fits its schema', async () => {
+    const seen: Array<{ name: EventName; payload: unknown }> = [];
+    const off = core.events.onAny((name, payload) => void seen.push({ name, payload }));
+    const calls: Array<[Channel, unknown]> = [
+      ['app.info', {}],
+      ['settings.get', {}],
+      ['settings.set', { theme: 'light' }],
+      ['jobs.add', { urls: ['not a link', 'https://example.invalid/contract-check'] }],
+      ['jobs.list', { limit: 10 }],
+      ['queue.pause', {}],
+      ['queue.metrics', {}],
+      ['queue.schedules', {}],
+      ['queue.resume', {}],
+      ['library.search', { query: '', limit: 10 }],
+      ['library.sites', {}],
+      ['subscriptions.list', {}],
+      ['subscriptions.importArchive', { text: 'youtube abc\nnonsense' }],
+      ['subscriptions.exportArchive', {}],
+    ];
+    for (const [channel, payload] of calls) {
+      const r = await dispatch(core.handlers, channel, payload);
+      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+      const checked = responses[channel].safeParse(r.value);
+      expect(checked.success, `${channel}: ${checked.error?.message}`).toBe(true);
+    }
+    const jobs = await dispatch(core.handlers, 'jobs.list', { limit: 10 });
+    const first = jobs.ok ? (jobs.value as { items: Array<{ id: string; download: unknown }> }).items[0] : undefined;
+    expect(first?.download).toMatchObject({ origin: 'pasted', url: 'https://example.invalid/contract-check' });
+    const cancelled = await dispatch(core.handlers, 'jobs.cancel', { jobId: first!.id });
+    expect(responses['jobs.cancel'].safeParse(cancelled.ok ? cancelled.value : null).success).toBe(true);
+    off();
+    expect(seen.map((e) => e.name)).toEqual(expect.arrayContaining(['settings.changed', 'jobs.changed']));
+    for (const e of seen) expect(eventSchemas[e.name].safeParse(e.payload).success, e.name).toBe(true);
+  });
+
   it('every channel has a schema and a handler, and nothing extra', () => {
     expect(Object.keys(core.handlers).sort()).toEqual([...CHANNELS].sort());
     for (const c of CHANNELS) {

@@ -2,8 +2,13 @@ import type { EventName, Events } from '../shared/contract';
 
 export type Listener<E extends EventName> = (payload: Events[E]) => void;
 
-/** A tiny typed emitter: hosts subscribe once and forward every event to their renderers. */
-export class EventHub {
+/** What hosts see of the core's events: contract events, to forward to their renderers as they are. */
+export interface ContractEvents {
+  onAny(listener: <E extends EventName>(name: E, payload: Events[E]) => void): () => void;
+}
+
+/** The outlet of the coalescer: hosts subscribe once and forward every event. */
+export class EventHub implements ContractEvents {
   private readonly listeners = new Set<<E extends EventName>(name: E, payload: Events[E]) => void>();
 
   emit<E extends EventName>(name: E, payload: Events[E]): void {

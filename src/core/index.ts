@@ -5,7 +5,10 @@ import { openDatabase, type Db } from './db/open';
 import { migrate } from './db/migrate';
 import { acquireDbLock, type DbLock } from './db/lock';
 import { createSettingsStore, defaultSettings, type SettingsStore } from './settings';
-import { EventHub } from './events';
+import { EventHub, type ContractEvents } from './events';
+import { createBus, type Bus } from './bus';
+import { createCoalescer } from './coalescer';
+import { toJobView } from './views';
 import { ensureFolder } from './folders';
 import { createSubscriptions, type Subscriptions } from './subscriptions/index';
 import { createYtDlpLister } from './subscriptions/list';
@@ -13,14 +16,14 @@ import type { Lister } from './subscriptions/types';
 import { createProcessTracker } from './ytdlp/processes';
 import { createHandlers } from './api';
 import { createQueue } from './queue/index';
-import type { Queue } from './queue/types';
+import type { Queue, QueueJob } from './queue/types';
 import { createLibrary, type Library } from './library/index';
 import { createDownloads, MEDIA_CONCURRENCY, MEDIA_QUEUE, type Downloads } from './downloads/index';
 import { locateTools } from './ytdlp/locate';
 import { reapOrphans } from './ytdlp/processes';
-import { bridgeQueueEvents } from './queue-events';
+import { createPauseReasons, settingsPauseStore, type PauseReasons } from './pause-reasons';
 import type { Handlers } from '../shared/contract';
-import type { AppInfo, ToolStatus } from '../shared/types';
+import type { AppInfo, JobView, ToolStatus } from '../shared/types';
 
 export interface CoreOptions {
   /** Folder for the database and downloaded tools. */
@@ -52,13 +55,20 @@ export interface CoreOptions {
 
 export interface Core {
   readonly db: Db;
-  readonly events: EventHub;
+  /** Where the core's parts say what happened (internal). */
+  readonly bus: Bus;
+  /** Contract events, coalesced: hosts forward these and nothing else. */
+  readonly events: ContractEvents;
+  /** Queue rows -> contract views. */
+  readonly views: { job(job: QueueJob): JobView };
   readonly settings: SettingsStore;
   readonly queue: Queue;
   readonly library: Library;
   readonly downloads: Downloads;
   readonly subscriptions: Subscriptions;
   readonly handlers: Handlers;
+  /** Pause all: the user's reason and the system's (sleep), kept apart. */
+  readonly pauses: PauseReasons;
   readonly options: CoreOptions;
   readonly launchId: string;
   info(): AppInfo;
@@ -67,7 +77,7 @@ export interface Core {
   refreshTools(): Promise<void>;
   /** Absolute path of a video's file or thumbnail, resolved inside the library, or null. */
   resolveMedia(kind: 'video' | 'thumb', videoId: string): Promise<string | null>;
-  /** The computer is going to sleep / woke up. */
+  /** The computer is going to sleep / woke up; the user's own "Pause all" stays as it was. */
   suspend(): void;
   resume(): void;
   close(): Promise<void>;
@@ -104,8 +114,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
 async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: string): Promise<Core> {
   const now = options.now ?? Date.now;
-  const settings = createSettingsStore(db, defaultSettings(options.libraryDir));
+  const bus = createBus();
   const events = new EventHub();
+  const settings = createSettingsStore(db, defaultSettings(options.libraryDir), (next) => bus.emit('settings.changed', next));
   const libraryDir = () => settings.get().libraryDir;
   if (!ensureFolder(libraryDir())) {
     // A saved folder that cannot be made now (unplugged drive, revoked permission) must not
@@ -131,8 +142,11 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     perQueueConcurrency: { [MEDIA_QUEUE]: MEDIA_CONCURRENCY },
     shutdownGraceMs: options.shutdownGraceMs ?? 10_000,
   });
+  // Before start(): a pause left by a sleep the last launch never woke from must not hold this one.
+  const pauses = createPauseReasons(queue, settingsPauseStore(settings), () => queue.metrics().paused);
   const trash = options.trashItem ? { trashItem: options.trashItem } : {};
-  let library = createLibrary({ db, libraryDir: libraryDir(), now, ...trash });
+  const onLibraryChange = (videoIds: string[]) => bus.emit('library.changed', { videoIds });
+  let library = createLibrary({ db, libraryDir: libraryDir(), now, ...trash, onChange: onLibraryChange });
   const downloads = createDownloads({
     queue,
     get library() {
@@ -145,7 +159,6 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     now,
     launchId,
     ...options.downloads,
-    onLibraryChanged: (videoIds) => events.emit('library.changed', { videoIds }),
   });
   const tracker = createProcessTracker(db, launchId, now);
   const subscriptions = createSubscriptions({
@@ -160,11 +173,16 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     now,
     ...(options.subscriptions?.staggerMs !== undefined ? { staggerMs: options.subscriptions.staggerMs } : {}),
     ...(options.subscriptions?.maxEntries !== undefined ? { maxEntries: options.subscriptions.maxEntries } : {}),
-    onChange: (id, subscription) => events.emit('subscriptions.changed', { id, subscription }),
-    onLibraryChanged: (videoIds) => events.emit('library.changed', { videoIds }),
+    onChange: (id, subscription) => bus.emit('subscriptions.changed', { id, subscription }),
   });
   subscriptions.start();
-  const stopBridge = bridgeQueueEvents(queue, events);
+  const views = { job: (job: QueueJob) => toJobView(job, { subscriptionTitle: subscriptions.titleOf }) };
+  const stopQueueEvents = queue.on((e) => bus.emit('job', e));
+  const stopCoalescer = createCoalescer({ bus, emit: (name, payload) => events.emit(name, payload), toJobView: views.job });
+  const stopBridge = () => {
+    stopQueueEvents();
+    stopCoalescer();
+  };
 
   // Leftovers of a crashed launch: orphaned yt-dlp/ffmpeg processes, files that vanished.
   reapOrphans({ db, launchId });
@@ -179,7 +197,9 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
 
   const core: Core = {
     db,
+    bus,
     events,
+    views,
     settings,
     queue,
     get library() {
@@ -187,6 +207,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     },
     downloads,
     subscriptions,
+    pauses,
     options,
     launchId,
     handlers: undefined as unknown as Handlers,
@@ -208,9 +229,9 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
       });
     },
     resolveMedia: (kind, videoId) => library.resolveMedia(videoId, kind),
-    suspend: () => queue.pause(),
+    suspend: () => pauses.add('system'),
     resume() {
-      queue.resume();
+      pauses.remove('system');
       queue.catchUp();
     },
     async close() {
@@ -224,7 +245,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
   (core as { handlers: Handlers }).handlers = createHandlers(core, {
     reopenLibrary(dir) {
       mkdirSync(dir, { recursive: true });
-      library = createLibrary({ db, libraryDir: dir, now, ...trash });
+      library = createLibrary({ db, libraryDir: dir, now, ...trash, onChange: onLibraryChange });
     },
   });
   return core;

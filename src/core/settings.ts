@@ -28,7 +28,8 @@ export function defaultSettings(libraryDir: string): Settings {
 const KEY = 'app.settings';
 
 /** Settings live in the same database as the queue, so one backup holds everything. */
-export function createSettingsStore(db: Db, defaults: Settings): SettingsStore {
+/** `onChange` hears every saved change (the core's bus). */
+export function createSettingsStore(db: Db, defaults: Settings, onChange?: (next: Settings) => void): SettingsStore {
   const read = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const write = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
 
@@ -50,6 +51,7 @@ export function createSettingsStore(db: Db, defaults: Settings): SettingsStore {
       const current = get();
       const next: Settings = { ...current, ...patch, defaults: { ...current.defaults, ...(patch.defaults ?? {}) } };
       write.run(KEY, JSON.stringify(next));
+      onChange?.(next);
       return next;
     },
     getRaw: (key) => read.get(key)?.value,

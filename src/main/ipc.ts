@@ -1,12 +1,17 @@
-import { ipcMain, shell } from 'electron';
-import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import type { Core } from '../core/index';
 import { dispatch } from '../core/dispatch';
 import { MAX_MESSAGE_BYTES } from '../shared/contract';
+import type { InvokeEventLike, ShellElectron, WindowLike } from './electron-api';
 
 /** Carries contract messages between the window and the core; no logic of its own. */
-export function wireIpc(core: Core, getWindow: () => BrowserWindow | null, isAppUrl: (url: string) => boolean): () => void {
-  ipcMain.handle('vk:invoke', async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {
+export function wireIpc(
+  electron: Pick<ShellElectron, 'ipcMain' | 'shell'>,
+  core: Core,
+  getWindow: () => WindowLike | null,
+  isAppUrl: (url: string) => boolean,
+): () => void {
+  const { ipcMain, shell } = electron;
+  ipcMain.handle('vk:invoke', async (event: InvokeEventLike, channel: unknown, payload: unknown) => {
     const win = getWindow();
     const frame = event.senderFrame;
     // Only our own top frame, showing our own page, may talk to the core.

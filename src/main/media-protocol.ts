@@ -1,19 +1,16 @@
-import { protocol } from 'electron';
 import { Readable } from 'node:stream';
+import type { CustomScheme } from 'electron';
 import type { Core } from '../core/index';
 import { serveMediaFile } from '../core/media/serve';
+import type { ShellElectron } from './electron-api';
 
 export const MEDIA_SCHEME = 'vidkeep-media';
 
-/** Must run before app 'ready'. */
-export function registerMediaScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } },
-  ]);
-}
+/** Registered with the app scheme in one call before 'ready' (Electron allows only one). */
+export const MEDIA_SCHEME_DEF: CustomScheme = { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } };
 
 /** vidkeep-media://video/<id> and vidkeep-media://thumb/<id>: ids only, never paths. */
-export function handleMediaProtocol(core: Core): void {
+export function handleMediaProtocol(protocol: ShellElectron['protocol'], core: Core): void {
   protocol.handle(MEDIA_SCHEME, async (request) => {
     const url = new URL(request.url);
     const kind = url.hostname === 'video' || url.hostname === 'thumb' ? url.hostname : null;

@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { JobView } from '../shared/types';
+import { DEFAULT_DOWNLOAD_OPTIONS, type Download, type JobView, type SubscriptionCheck } from '../shared/types';
 import { createNotifier, type Note } from './notify';
 
-const job = (o: Partial<JobView>): JobView => ({ id: 'j', name: 'download', label: 'A video', error: null, result: null, ...o }) as JobView;
+const base: JobView = {
+  id: 'j', name: 'download', queue: 'default', state: 'succeeded', priority: 0, tries: 1, maxTries: 3, runAt: 0, createdAt: 0, startedAt: 0, finishedAt: 1,
+  error: null, progress: null, label: 'A video', stopping: false, download: null, check: null,
+};
+const download = (title: string, o: Partial<JobView> = {}): JobView => {
+  const d: Download = {
+    id: 'j', url: 'https://example.com/v', title, thumbnail: null, state: 'succeeded', stage: 'done', stopping: false, progress: null, options: DEFAULT_DOWNLOAD_OPTIONS,
+    origin: 'pasted', subscriptionId: null, playlist: null, result: null, videoId: null, error: o.error ?? null, tries: 1, maxTries: 3, priority: 0, runAt: 0, createdAt: 0, startedAt: 0, finishedAt: 1,
+  };
+  return { ...base, label: title, ...o, download: d };
+};
+const check = (title: string, queued: number): JobView => {
+  const c: SubscriptionCheck = { id: 'c', subscriptionId: 's', title, state: 'succeeded', manual: false, queued, looked: 5, error: null, createdAt: 0, startedAt: 0, finishedAt: 1 };
+  // The label says something else on purpose: the notifier must read the view, not parse labels.
+  return { ...base, name: 'subscription.check', label: `Check ${title} (label)`, check: c };
+};
 
 function setup(focused = false) {
   const shown: Note[] = [];
@@ -15,11 +30,11 @@ function setup(focused = false) {
 describe('desktop notifications', () => {
   it('one finish is named; a burst becomes one notification', () => {
     const { n, shown, tick } = setup();
-    n.onJob('succeeded', job({ label: 'Cats' }));
+    n.onJob('succeeded', download('Cats'));
     tick();
     expect(shown).toEqual([{ title: 'Download finished', body: 'Cats' }]);
-    for (const l of ['a', 'b', 'c', 'd', 'e']) n.onJob('succeeded', job({ label: l }));
-    n.onJob('started', job({ label: 'x' }));
+    for (const l of ['a', 'b', 'c', 'd', 'e']) n.onJob('succeeded', download(l));
+    n.onJob('started', download('x'));
     tick();
     expect(shown[1]).toEqual({ title: '5 downloads finished', body: 'a, b, c and 2 more' });
     expect(shown).toHaveLength(2);
@@ -27,22 +42,22 @@ describe('desktop notifications', () => {
 
   it('says failures with their reason, and nothing while the window is in front', () => {
     const { n, shown, tick } = setup();
-    n.onJob('failed', job({ label: 'Dogs', error: { code: 'forbidden', message: 'Refused.' } }));
+    n.onJob('failed', download('Dogs', { error: { code: 'forbidden', message: 'Refused.' } }));
     tick();
     expect(shown).toEqual([{ title: 'Download failed', body: 'Dogs: Refused.' }]);
     const front = setup(true);
-    front.n.onJob('succeeded', job({}));
+    front.n.onJob('succeeded', download('A video'));
     front.tick();
     expect(front.shown).toEqual([]);
   });
 
   it('subscription checks notify only when they found new videos, never as "Download finished"', () => {
     const { n, shown, tick } = setup();
-    n.onJob('succeeded', job({ name: 'subscription.check', label: 'Check Cooking', result: { queued: 0 } }));
+    n.onJob('succeeded', check('Cooking', 0));
     tick();
     expect(shown).toEqual([]);
-    n.onJob('succeeded', job({ name: 'subscription.check', label: 'Check Cooking', result: { queued: 3 } }));
-    n.onJob('succeeded', job({ name: 'subscription.check', label: 'Check Music', result: { queued: 1 } }));
+    n.onJob('succeeded', check('Cooking', 3));
+    n.onJob('succeeded', check('Music', 1));
     tick();
     expect(shown).toEqual([{ title: '4 new videos', body: 'From Cooking, Music; downloading now.' }]);
   });

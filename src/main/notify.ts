@@ -1,4 +1,4 @@
-import { JOB_NAMES, type JobView } from '../shared/types';
+import type { JobView } from '../shared/types';
 
 export interface Note {
   title: string;
@@ -49,14 +49,14 @@ export function createNotifier(o: NotifierOptions) {
   return {
     onJob(kind: string, job: JobView | null): void {
       if (!job || o.isFocused()) return;
-      if (job.name === JOB_NAMES.download) {
-        if (kind === 'succeeded') done.push(job.label);
-        else if (kind === 'failed') failed.push({ label: job.label, message: job.error?.message ?? '' });
+      if (job.download) {
+        if (kind === 'succeeded') done.push(job.download.title);
+        else if (kind === 'failed') failed.push({ label: job.download.title, message: job.download.error?.message ?? '' });
         else return;
-      } else if (job.name === JOB_NAMES.subscriptionCheck && kind === 'succeeded') {
-        const count = (job.result as { queued?: unknown } | null)?.queued;
-        if (typeof count !== 'number' || count <= 0) return;
-        found.push({ label: job.label.replace(/^Check /, ''), count });
+      } else if (job.check && kind === 'succeeded') {
+        const count = job.check.queued ?? 0;
+        if (count <= 0) return;
+        found.push({ label: job.check.title, count });
       } else return;
       arm();
     },

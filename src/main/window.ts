@@ -1,13 +1,12 @@
-import { BrowserWindow, screen, session, shell } from 'electron';
-import { join } from 'node:path';
 import type { Core } from '../core/index';
-import { CSP, isAppUrlFor, isSafeExternalUrl, windowOptions } from './security';
+import type { ShellElectron, WindowLike } from './electron-api';
+import { isSafeExternalUrl, windowOptions } from './security';
 
 const BOUNDS_KEY = 'window.bounds';
 
 type Bounds = { x: number; y: number; width: number; height: number };
 
-function savedBounds(core: Core): Bounds | undefined {
+function savedBounds(screen: ShellElectron['screen'], core: Core): Bounds | undefined {
   try {
     const b = JSON.parse(core.settings.getRaw(BOUNDS_KEY) ?? 'null') as Bounds | null;
     if (!b) return undefined;
@@ -22,33 +21,33 @@ function savedBounds(core: Core): Bounds | undefined {
   }
 }
 
-export function rendererEntry(): { url?: string; file?: string } {
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  return dev ? { url: dev } : { file: join(import.meta.dirname, '../renderer/index.html') };
+export interface WindowSetup {
+  preload: string;
+  /** The page to load: the app scheme's index.html, or the dev server. */
+  url: string;
+  isAppUrl(url: string): boolean;
+  devTools: boolean;
 }
 
-export function isAppUrl(url: string): boolean {
-  return isAppUrlFor(rendererEntry(), url);
-}
-
-export function createMainWindow(core: Core): BrowserWindow {
-  session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
-    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
-  });
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) => cb(permission === 'clipboard-read' || permission === 'clipboard-sanitized-write' || permission === 'notifications'));
-
-  const win = new BrowserWindow(windowOptions(join(import.meta.dirname, '../preload/index.cjs'), savedBounds(core)));
+export function createMainWindow(electron: Pick<ShellElectron, 'BrowserWindow' | 'screen' | 'shell'>, core: Core, setup: WindowSetup): WindowLike {
+  const { shell } = electron;
+  const win = new electron.BrowserWindow(windowOptions(setup.preload, savedBounds(electron.screen, core), { devTools: setup.devTools }));
   win.once('ready-to-show', () => win.show());
 
+  // New windows never open; web links go to the system browser, anything else nowhere.
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (isSafeExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) {
+    if (!setup.isAppUrl(url)) {
       event.preventDefault();
       if (isSafeExternalUrl(url)) void shell.openExternal(url);
     }
+  });
+  // Redirects are navigations too (a page could 30x itself elsewhere).
+  win.webContents.on('will-redirect', (event, url) => {
+    if (!setup.isAppUrl(url)) event.preventDefault();
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
 
@@ -57,8 +56,6 @@ export function createMainWindow(core: Core): BrowserWindow {
   };
   win.on('close', save);
 
-  const entry = rendererEntry();
-  if (entry.url) void win.loadURL(entry.url);
-  else void win.loadFile(entry.file!);
+  void win.loadURL(setup.url);
   return win;
 }

@@ -4,6 +4,8 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../shared/channels';
+import { BRIDGE_GLOBAL, type Bridge } from '../shared/bridge';
+import type { InvokeResult } from '../shared/contract';
 
 const channels = new Set<string>(CHANNEL_NAMES);
 const events = new Set<string>(EVENT_NAMES);
@@ -13,19 +15,21 @@ ipcRenderer.on('vk:event', (_e: IpcRendererEvent, name: string, payload: unknown
   for (const l of listeners.get(name) ?? []) l(payload);
 });
 
-contextBridge.exposeInMainWorld('vidkeep', {
+const bridge: Bridge = {
   host: 'electron',
-  invoke(channel: string, payload: unknown) {
+  invoke(channel, payload) {
     if (!channels.has(channel)) {
       return Promise.resolve({ ok: false, error: { code: 'unknown-channel', message: `Unknown request "${String(channel)}".` } });
     }
-    return ipcRenderer.invoke('vk:invoke', channel, payload);
+    return ipcRenderer.invoke('vk:invoke', channel, payload) as Promise<InvokeResult<unknown>>;
   },
-  on(event: string, listener: (payload: unknown) => void) {
+  on(event, listener) {
     if (!events.has(event) || typeof listener !== 'function') return () => undefined;
     let set = listeners.get(event);
     if (!set) listeners.set(event, (set = new Set()));
     set.add(listener);
     return () => void set.delete(listener);
   },
-});
+};
+
+contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);

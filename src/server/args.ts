@@ -1,3 +1,5 @@
+import { checkTokenStrength } from './auth';
+
 export interface ServeArgs {
   host: string;
   /** null: VidKeep's usual port, or any free one if that is taken. */
@@ -5,12 +7,17 @@ export interface ServeArgs {
   dataDir?: string;
   libraryDir?: string;
   token?: string;
+  /** `--library-root`, repeatable: folders a browser may move the library into. */
+  libraryRoots: string[];
   open: boolean;
 }
 
-/** Parses `--port 8080 --data-dir X --library Y --host 0.0.0.0 --token T`; throws a human message on bad input. */
+/**
+ * Parses `--port 8080 --data-dir X --library Y --host 0.0.0.0 --token T --library-root R`; throws a
+ * human message on bad input.
+ */
 export function parseServeArgs(argv: string[]): ServeArgs {
-  const out: ServeArgs = { host: '127.0.0.1', port: null, open: false };
+  const out: ServeArgs = { host: '127.0.0.1', port: null, libraryRoots: [], open: false };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
     const [flag, inline] = raw.includes('=') ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)] : [raw, undefined];
@@ -37,12 +44,16 @@ export function parseServeArgs(argv: string[]): ServeArgs {
         break;
       case '--token':
         out.token = value();
+        checkTokenStrength(out.token);
+        break;
+      case '--library-root':
+        out.libraryRoots.push(value());
         break;
       case '--open':
         out.open = true;
         break;
       default:
-        throw new Error(`Unknown option ${flag}. Use --port, --host, --data-dir, --library, --token.`);
+        throw new Error(`Unknown option ${flag}. Use --port, --host, --data-dir, --library, --library-root, --token.`);
     }
   }
   return out;

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { VidKeepError } from '../shared/errors';
 
 export interface AccessPolicy {
   /** Host:port values this server answers to. */
@@ -9,6 +10,16 @@ export interface AccessPolicy {
 }
 
 const COOKIE = 'vidkeep_token';
+
+/** Shortest access token accepted: a short one can be guessed by trying, over the network. */
+export const MIN_TOKEN_LENGTH = 20;
+
+/** Throws a human message for a token too short to protect anything. */
+export function checkTokenStrength(token: string): void {
+  if (token.length < MIN_TOKEN_LENGTH) {
+    throw new VidKeepError('invalid-input', `The access token is too short (${token.length} characters; at least ${MIN_TOKEN_LENGTH} are needed).`, 'Leave --token out and VidKeep makes a strong one for you, or use a longer random one.');
+  }
+}
 
 export function isLoopback(host: string): boolean {
   return host === '127.0.0.1' || host === '::1' || host === 'localhost';

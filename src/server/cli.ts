@@ -6,6 +6,8 @@ import { toErrorInfo } from '../shared/errors';
 import { parseServeArgs } from './args';
 import { isLoopback } from './auth';
 import { startWebHost } from './host';
+import { resolveLibraryRoots } from './library-roots';
+import { startupMessage } from './startup-message';
 
 declare const __APP_VERSION__: string | undefined;
 
@@ -16,10 +18,19 @@ async function main(): Promise<void> {
   try {
     args = parseServeArgs(process.argv.slice(2));
   } catch (err) {
-    console.error(`vidkeep: ${(err as Error).message}`);
+    const info = toErrorInfo(err);
+    console.error(`vidkeep: ${info.code === 'internal' ? (err as Error).message : info.message}${info.hint ? `\n${info.hint}` : ''}`);
     process.exit(2);
   }
-  const token = args.token ?? (isLoopback(args.host) ? null : randomBytes(18).toString('base64url'));
+  const token = args.token ?? (isLoopback(args.host) ? null : randomBytes(24).toString('base64url'));
+  let libraryRoots: string[];
+  try {
+    libraryRoots = resolveLibraryRoots(args.libraryRoots);
+  } catch (err) {
+    const info = toErrorInfo(err);
+    console.error(`vidkeep: ${info.message}${info.hint ? `\n${info.hint}` : ''}`);
+    process.exit(2);
+  }
   const core = await createCore({
     dataDir: args.dataDir ?? defaultDataDir(),
     libraryDir: args.libraryDir ?? defaultLibraryDir(),
@@ -28,7 +39,7 @@ async function main(): Promise<void> {
     ...(process.env.VIDKEEP_YTDLP ? { ytDlpPath: process.env.VIDKEEP_YTDLP } : {}),
     ...testKnobs(process.env),
   });
-  const start = (port: number) => startWebHost({ core, host: args.host, port, token, staticDir: fileURLToPath(new URL('../renderer/', import.meta.url)) });
+  const start = (port: number) => startWebHost({ core, host: args.host, port, token, libraryRoots, staticDir: fileURLToPath(new URL('../renderer/', import.meta.url)) });
   // A stable address users can bookmark; any free port when another program holds it.
   let host: Awaited<ReturnType<typeof start>>;
   try {
@@ -39,8 +50,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const link = token ? `${host.url}?token=${token}` : host.url;
-  console.log(`VidKeep is running at ${link}`);
-  console.log(`Library: ${core.libraryDir()}  Data: ${core.options.dataDir}  (Ctrl-C to stop)`);
+  for (const line of startupMessage({ link, bind: args.host, libraryDir: core.libraryDir(), dataDir: core.options.dataDir, libraryRoots })) console.log(line);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -20,7 +20,7 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>VidKeep</title>');
   core = await createCore({ dataDir: join(dir, 'data'), libraryDir: join(dir, 'lib'), host: 'web', version: 'test' });
   host = await startWebHost({ core, staticDir, port: 0 });
-  tokenHost = await startWebHost({ core, staticDir, port: 0, token: 'sekret-token' });
+  tokenHost = await startWebHost({ core, staticDir, port: 0, token: 'sekret-token-0123456789' });
 });
 afterAll(async () => {
   await host.close();
@@ -75,11 +75,11 @@ describe('web host', () => {
   it('requires the token when one is set', async () => {
     expect((await get(tokenHost.url)).status).toBe(401);
     expect((await get(`${tokenHost.url}?token=wrong`)).status).toBe(401);
-    const ok = await get(`${tokenHost.url}?token=sekret-token`);
+    const ok = await get(`${tokenHost.url}?token=sekret-token-0123456789`);
     expect(ok.status).toBe(200);
     expect(String(ok.headers['set-cookie'])).toContain('HttpOnly');
     await expect(socket(`ws://127.0.0.1:${tokenHost.port}/ws`)).rejects.toThrow(/401/);
-    const ws = await socket(`ws://127.0.0.1:${tokenHost.port}/ws?token=sekret-token`);
+    const ws = await socket(`ws://127.0.0.1:${tokenHost.port}/ws?token=sekret-token-0123456789`);
     expect((await call(ws, JSON.stringify({ id: 1, channel: 'app.info', payload: {} }))).result.ok).toBe(true);
     ws.close();
   });
@@ -104,7 +104,7 @@ describe('web host', () => {
   it('sends core events to connected clients', async () => {
     const ws = await socket(`ws://127.0.0.1:${host.port}/ws`);
     const got = new Promise<{ event: string; payload: unknown }>((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()))));
-    core.events.emit('library.changed', { videoIds: ['abc'] });
+    core.bus.emit('library.changed', { videoIds: ['abc'] });
     expect(await got).toEqual({ event: 'library.changed', payload: { videoIds: ['abc'] } });
     ws.close();
   });

@@ -7,7 +7,11 @@ import { MAX_MESSAGE_BYTES, type InvokeResult } from '../shared/contract';
 import type { Core } from '../core/index';
 import { dispatch } from '../core/dispatch';
 import { serveMediaFile } from '../core/media/serve';
-import { checkAccess, isLoopback, type AccessPolicy } from './auth';
+import { checkAccess, checkTokenStrength, isLoopback, type AccessPolicy } from './auth';
+import { createConnectionLimits } from './connection-limits';
+import { isForeignFetch, MEDIA_ISOLATION_HEADERS } from './fetch-site';
+import { guardHandlers } from './guarded-handlers';
+import { resolveLibraryRoots } from './library-roots';
 import { serveStatic } from './static';
 
 export interface WebHostOptions {
@@ -17,6 +21,10 @@ export interface WebHostOptions {
   token?: string | null;
   /** The built renderer (out/renderer). */
   staticDir: string;
+  /** `--library-root` folders: a browser may move the library only inside them (none: not at all). */
+  libraryRoots?: readonly string[];
+  /** Caps; the defaults suit people, tests lower them. */
+  limits?: { socketsPerClient?: number; socketsTotal?: number; urlsPerRequest?: number; queuedDownloads?: number };
 }
 
 export interface WebHost {
@@ -38,6 +46,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { core } = options;
   const bind = options.host ?? '127.0.0.1';
   if (!isLoopback(bind) && !options.token) throw new Error('A token is required to listen beyond this computer.');
+  if (options.token) checkTokenStrength(options.token);
+  const limits = options.limits ?? {};
+  const handlers = guardHandlers(core, {
+    libraryRoots: resolveLibraryRoots(options.libraryRoots ?? []),
+    ...(limits.urlsPerRequest !== undefined ? { maxUrlsPerRequest: limits.urlsPerRequest } : {}),
+    ...(limits.queuedDownloads !== undefined ? { maxQueuedDownloads: limits.queuedDownloads } : {}),
+  });
+  const sockets = createConnectionLimits({
+    ...(limits.socketsPerClient !== undefined ? { perClient: limits.socketsPerClient } : {}),
+    ...(limits.socketsTotal !== undefined ? { total: limits.socketsTotal } : {}),
+  });
   const policy: AccessPolicy = { allowedHosts: new Set(), token: options.token ?? null };
 
   const server = createServer((req, res) => {
@@ -62,6 +81,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const url = new URL(req.url ?? '/', 'http://x');
     const media = /^\/media\/(video|thumb)\/([^/]+)$/.exec(url.pathname);
     if (media) {
+      const isolated = { ...extra, ...MEDIA_ISOLATION_HEADERS };
+      if (isForeignFetch(req)) {
+        res.writeHead(403, { ...isolated, 'content-type': 'text/plain; charset=utf-8' }).end('Media is not shared with other sites.\n');
+        return;
+      }
       let id: string;
       try {
         id = decodeURIComponent(media[2]!);
@@ -70,7 +94,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const path = id ? await core.resolveMedia(media[1] as 'video' | 'thumb', id) : null;
       const r = await serveMediaFile(path, req.headers.range);
-      res.writeHead(r.status, { ...extra, ...r.headers });
+      res.writeHead(r.status, { ...isolated, ...r.headers });
       if (r.body && req.method === 'GET') await pipeline(r.body, res).catch(() => res.destroy());
       else {
         r.body?.destroy();
@@ -79,7 +103,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     if (url.pathname.startsWith('/media/')) {
-      res.writeHead(404, extra).end();
+      res.writeHead(404, { ...extra, ...MEDIA_ISOLATION_HEADERS }).end();
       return;
     }
     await serveStatic(options.staticDir, url.pathname, res, extra, req.method === 'HEAD');
@@ -95,9 +119,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      const admission = sockets.admit(req.socket.remoteAddress ?? 'unknown');
+      if (!admission.ok) {
+        // Said over the socket (a browser cannot read a refused upgrade's answer), then closed.
+        ws.send(JSON.stringify({ id: null, result: { ok: false, error: { code: 'too-many-connections', message: admission.message } } }));
+        ws.close(1008, 'Too many connections');
+        return;
+      }
       clients.add(ws);
-      ws.on('close', () => clients.delete(ws));
-      ws.on('error', () => clients.delete(ws));
+      const drop = () => {
+        clients.delete(ws);
+        admission.release();
+      };
+      ws.on('close', drop);
+      ws.on('error', drop);
       ws.on('message', (data, isBinary) => void onMessage(ws, data as Buffer, isBinary));
     });
   });
@@ -125,7 +160,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     inFlight.set(ws, busy + 1);
     try {
-      reply(msg.id ?? null, await dispatch(core.handlers, msg.channel, msg.payload));
+      reply(msg.id ?? null, await dispatch(handlers, msg.channel, msg.payload));
     } finally {
       inFlight.set(ws, (inFlight.get(ws) ?? 1) - 1);
     }

@@ -3,47 +3,23 @@
  * hosts validate with it and carry messages, nothing more.
  */
 import { z } from 'zod';
-import type {
-  AppInfo,
-  JobView,
-  Page,
-  QueueMetrics,
-  ArchiveImport,
-  ScheduleView,
-  Settings,
-  Subscription,
-  Video,
-  Progress,
-} from './types';
-import type { ErrorInfo } from './errors';
+import { errorViewSchema, type ErrorInfo } from './errors';
+import { jobStateSchema, pageOf, progressSchema } from './progress';
+import { downloadOptionsSchema, requestOriginSchema } from './download';
+import { jobViewSchema } from './job';
+import { librarySortSchema, videoSchema } from './video';
+import { archiveImportSchema, initialFetchSchema, subscriptionFiltersSchema, subscriptionRetentionSchema, subscriptionSchema } from './subscription';
+import { settingsSchema, themeSchema } from './settings';
+import { appInfoSchema } from './app-info';
+import { queueMetricsSchema, scheduleViewSchema } from './queue';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channels';
+
+export { downloadOptionsSchema, subscriptionFiltersSchema, subscriptionRetentionSchema };
 
 const id = z.string().min(1).max(200);
 const limit = z.number().int().min(1).max(500);
 const cursor = z.string().max(100).optional();
 
-export const downloadOptionsSchema = z.object({
-  quality: z.enum(['best', '1080p', '720p', '480p']),
-  audioOnly: z.boolean(),
-  audioFormat: z.enum(['m4a', 'mp3']),
-  subtitles: z.boolean(),
-});
-
-export const subscriptionFiltersSchema = z
-  .object({
-    titleIncludes: z.string().max(200).optional(),
-    titleExcludes: z.string().max(200).optional(),
-    minDurationSec: z.number().int().min(0).max(100 * 3600).optional(),
-    maxDurationSec: z.number().int().min(1).max(100 * 3600).optional(),
-    after: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-31').optional(),
-  })
-  .strict();
-export const subscriptionRetentionSchema = z
-  .object({
-    keepLast: z.number().int().min(1).max(100_000).optional(),
-    keepDays: z.number().int().min(1).max(36_500).optional(),
-  })
-  .strict();
 /** Largest download-archive text one request carries; the renderer sends bigger files in parts. */
 export const MAX_ARCHIVE_CHARS = 200_000;
 
@@ -54,11 +30,13 @@ export const schemas = {
       urls: z.array(z.string().max(10_000)).min(1).max(1000),
       options: downloadOptionsSchema.partial().optional(),
       confirmPlaylist: z.boolean().optional(),
+      /** Where the links came from; pasted unless said. */
+      origin: requestOriginSchema.optional(),
     })
     .strict(),
   'jobs.list': z
     .object({
-      state: z.enum(['queued', 'active', 'succeeded', 'failed', 'cancelled']).optional(),
+      state: jobStateSchema.optional(),
       queue: z.string().max(100).optional(),
       /** Only jobs of this kind, e.g. 'download'. */
       name: z.string().max(100).optional(),
@@ -80,7 +58,7 @@ export const schemas = {
       query: z.string().max(500),
       limit,
       cursor,
-      sort: z.enum(['added', 'title', 'duration', 'uploader']).optional(),
+      sort: librarySortSchema.optional(),
       site: z.string().max(100).optional(),
       kind: z.enum(['all', 'video', 'audio']).optional(),
       subscriptionId: id.optional(),
@@ -101,7 +79,7 @@ export const schemas = {
       timeoutMinutes: z.number().int().min(1).max(24 * 60).optional(),
       defaults: downloadOptionsSchema.partial().optional(),
       ytDlpPath: z.string().max(4096).optional(),
-      theme: z.enum(['system', 'light', 'dark']).optional(),
+      theme: themeSchema.optional(),
       clipboardWatcher: z.boolean().optional(),
     })
     .strict(),
@@ -114,7 +92,7 @@ export const schemas = {
       filters: subscriptionFiltersSchema.optional(),
       options: downloadOptionsSchema.partial().optional(),
       retention: subscriptionRetentionSchema.optional(),
-      initial: z.enum(['new', 'last', 'all']).optional(),
+      initial: initialFetchSchema.optional(),
       initialCount: z.number().int().min(1).max(10_000).optional(),
     })
     .strict(),
@@ -136,66 +114,75 @@ export const schemas = {
   'subscriptions.exportArchive': z.object({}).strict(),
 } as const;
 
-export interface AddedJob {
-  url: string;
-  jobId?: string;
+export const addedJobSchema = z.object({
+  url: z.string(),
+  jobId: z.string().optional(),
   /** Set when this URL was already queued: the existing job. */
-  duplicateOf?: string;
+  duplicateOf: z.string().optional(),
   /** Set when the video is already in the library. */
-  videoId?: string;
-  error?: ErrorInfo;
-}
+  videoId: z.string().optional(),
+  error: errorViewSchema.optional(),
+});
+export type AddedJob = z.infer<typeof addedJobSchema>;
 
-export interface Invoke {
-  'app.info': { req: z.infer<(typeof schemas)['app.info']>; res: AppInfo };
-  'jobs.add': { req: z.infer<(typeof schemas)['jobs.add']>; res: { jobs: AddedJob[] } };
-  'jobs.list': { req: z.infer<(typeof schemas)['jobs.list']>; res: Page<JobView> };
-  'jobs.get': { req: z.infer<(typeof schemas)['jobs.get']>; res: JobView };
-  'jobs.cancel': { req: z.infer<(typeof schemas)['jobs.cancel']>; res: JobView };
-  'jobs.retry': { req: z.infer<(typeof schemas)['jobs.retry']>; res: JobView };
-  'jobs.remove': { req: z.infer<(typeof schemas)['jobs.remove']>; res: { removed: boolean } };
-  'jobs.promote': { req: z.infer<(typeof schemas)['jobs.promote']>; res: JobView };
-  'queue.pause': { req: z.infer<(typeof schemas)['queue.pause']>; res: QueueMetrics };
-  'queue.resume': { req: z.infer<(typeof schemas)['queue.resume']>; res: QueueMetrics };
-  'queue.metrics': { req: z.infer<(typeof schemas)['queue.metrics']>; res: QueueMetrics };
-  'queue.schedules': { req: z.infer<(typeof schemas)['queue.schedules']>; res: ScheduleView[] };
-  'library.search': { req: z.infer<(typeof schemas)['library.search']>; res: Page<Video> };
-  'library.get': { req: z.infer<(typeof schemas)['library.get']>; res: Video };
-  'library.delete': { req: z.infer<(typeof schemas)['library.delete']>; res: { deleted: boolean } };
-  'library.reveal': { req: z.infer<(typeof schemas)['library.reveal']>; res: { path: string } };
-  'library.sites': { req: z.infer<(typeof schemas)['library.sites']>; res: string[] };
-  'library.setKeep': { req: z.infer<(typeof schemas)['library.setKeep']>; res: Video };
-  'settings.get': { req: z.infer<(typeof schemas)['settings.get']>; res: Settings };
-  'settings.set': { req: z.infer<(typeof schemas)['settings.set']>; res: Settings };
-  'tools.updateYtDlp': { req: z.infer<(typeof schemas)['tools.updateYtDlp']>; res: AppInfo };
-  'subscriptions.list': { req: z.infer<(typeof schemas)['subscriptions.list']>; res: Subscription[] };
-  'subscriptions.add': { req: z.infer<(typeof schemas)['subscriptions.add']>; res: Subscription };
-  'subscriptions.update': { req: z.infer<(typeof schemas)['subscriptions.update']>; res: Subscription };
-  'subscriptions.remove': { req: z.infer<(typeof schemas)['subscriptions.remove']>; res: { removed: boolean } };
-  'subscriptions.pause': { req: z.infer<(typeof schemas)['subscriptions.pause']>; res: Subscription[] };
-  'subscriptions.resume': { req: z.infer<(typeof schemas)['subscriptions.resume']>; res: Subscription[] };
+/** What each channel answers. Hosts do not check replies; the contract tests do. */
+export const responses = {
+  'app.info': appInfoSchema,
+  'jobs.add': z.object({ jobs: z.array(addedJobSchema) }),
+  'jobs.list': pageOf(jobViewSchema),
+  'jobs.get': jobViewSchema,
+  'jobs.cancel': jobViewSchema,
+  'jobs.retry': jobViewSchema,
+  'jobs.remove': z.object({ removed: z.boolean() }),
+  'jobs.promote': jobViewSchema,
+  'queue.pause': queueMetricsSchema,
+  'queue.resume': queueMetricsSchema,
+  'queue.metrics': queueMetricsSchema,
+  'queue.schedules': z.array(scheduleViewSchema),
+  'library.search': pageOf(videoSchema),
+  'library.get': videoSchema,
+  'library.delete': z.object({ deleted: z.boolean() }),
+  'library.reveal': z.object({ path: z.string() }),
+  'library.sites': z.array(z.string()),
+  'library.setKeep': videoSchema,
+  'settings.get': settingsSchema,
+  'settings.set': settingsSchema,
+  'tools.updateYtDlp': appInfoSchema,
+  'subscriptions.list': z.array(subscriptionSchema),
+  'subscriptions.add': subscriptionSchema,
+  'subscriptions.update': subscriptionSchema,
+  'subscriptions.remove': z.object({ removed: z.boolean() }),
+  'subscriptions.pause': z.array(subscriptionSchema),
+  'subscriptions.resume': z.array(subscriptionSchema),
   /** Queues a check now; `already` when one is queued or running. */
-  'subscriptions.check': { req: z.infer<(typeof schemas)['subscriptions.check']>; res: { jobId: string; already: boolean } };
-  'subscriptions.importArchive': { req: z.infer<(typeof schemas)['subscriptions.importArchive']>; res: ArchiveImport };
+  'subscriptions.check': z.object({ jobId: z.string(), already: z.boolean() }),
+  'subscriptions.importArchive': archiveImportSchema,
   /** yt-dlp download-archive text: `site id` per line, for everything kept or imported. */
-  'subscriptions.exportArchive': { req: z.infer<(typeof schemas)['subscriptions.exportArchive']>; res: { text: string; count: number } };
-}
+  'subscriptions.exportArchive': z.object({ text: z.string(), count: z.number().int() }),
+} as const satisfies { [C in keyof typeof schemas]: z.ZodType };
+
+/** Every channel's request and reply, inferred from the two schema maps. */
+export type Invoke = { [C in keyof typeof schemas]: { req: z.infer<(typeof schemas)[C]>; res: z.infer<(typeof responses)[C]> } };
 
 export type Channel = keyof Invoke;
 export type Req<C extends Channel> = Invoke[C]['req'];
 export type Res<C extends Channel> = Invoke[C]['res'];
 
-export interface Events {
-  /** Coalesced: at most ~10 batches a second. */
-  'jobs.progress': { updates: Array<{ jobId: string; progress: Progress }> };
-  /** A job was added, started, retried, finished, failed, cancelled or removed. */
-  'jobs.changed': { job: JobView | null; jobId: string; kind: JobEventKind };
-  'library.changed': { videoIds: string[] };
-  'settings.changed': Settings;
+export const JOB_EVENT_KINDS = ['added', 'started', 'retrying', 'succeeded', 'failed', 'cancelled', 'removed', 'updated'] as const;
+export const jobEventKindSchema = z.enum(JOB_EVENT_KINDS);
+export type JobEventKind = z.infer<typeof jobEventKindSchema>;
+
+export const eventSchemas = {
+  /** Coalesced: at most ~10 batches a second, each job at most once per batch. */
+  'jobs.progress': z.object({ updates: z.array(z.object({ jobId: z.string(), progress: progressSchema })) }),
+  /** A job was added, started, retried, finished, failed, cancelled or removed (then `job` is null). */
+  'jobs.changed': z.object({ job: jobViewSchema.nullable(), jobId: z.string(), kind: jobEventKindSchema }),
+  'library.changed': z.object({ videoIds: z.array(z.string()) }),
+  'settings.changed': settingsSchema,
   /** A subscription was added, changed, checked or removed (then `subscription` is null). */
-  'subscriptions.changed': { id: string; subscription: Subscription | null };
-}
-export type JobEventKind = 'added' | 'started' | 'retrying' | 'succeeded' | 'failed' | 'cancelled' | 'removed' | 'updated';
+  'subscriptions.changed': z.object({ id: z.string(), subscription: subscriptionSchema.nullable() }),
+} as const;
+export type Events = { [E in keyof typeof eventSchemas]: z.infer<(typeof eventSchemas)[E]> };
 export type EventName = keyof Events;
 
 export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
@@ -204,6 +191,7 @@ export { EVENT_NAMES };
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const CHANNEL_LISTS_MATCH: Same<(typeof CHANNEL_NAMES)[number], keyof typeof schemas> = true;
 export const EVENT_LISTS_MATCH: Same<(typeof EVENT_NAMES)[number], EventName> = true;
+export const RESPONSE_LISTS_MATCH: Same<keyof typeof responses, keyof typeof schemas> = true;
 
 export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> | Res<C> };
 

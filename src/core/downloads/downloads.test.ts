@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DOWNLOAD_OPTIONS, type JobView } from '../../shared/types';
+import { DEFAULT_DOWNLOAD_OPTIONS } from '../../shared/types';
 import { createQueue } from '../queue/index';
-import type { Queue } from '../queue/types';
+import type { Queue, QueueJob } from '../queue/types';
+import { toDownload } from '../views';
 import { createDownloads, downloadJobId, type Downloads } from './index';
 import { createHarness, type Harness } from './harness.test-kit';
 
 let h: Harness;
 let queue: Queue;
 let downloads: Downloads;
-const changed: string[] = [];
 
 beforeAll(async () => {
   h = await createHarness();
   queue = createQueue({ db: h.db, launchId: 'test-launch', perKeyConcurrency: 2, maxJobs: 3 });
-  downloads = createDownloads({ ...h.options({ rateLimitDelayMs: 300, networkDelayMs: 300, onLibraryChanged: (ids) => changed.push(...ids) }), queue });
+  downloads = createDownloads({ ...h.options({ rateLimitDelayMs: 300, networkDelayMs: 300 }), queue });
   await queue.start();
 });
 afterAll(async () => {
@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 /** Resolves when the job reaches a final state (checked on every queue event, no polling). */
-function settled(jobId: string): Promise<JobView> {
+function settled(jobId: string): Promise<QueueJob> {
   return new Promise((resolve) => {
     const check = () => {
       const j = queue.get(jobId);
@@ -67,10 +67,19 @@ describe('downloads.add', () => {
     const job = await settled(added!.jobId!);
     expect(job.state).toBe('succeeded');
     const { videoId } = job.result as { videoId: string };
-    expect(h.library.get(videoId)?.siteId).toBe('through-queue');
-    expect(changed).toContain(videoId);
+    expect(toDownload(job)).toMatchObject({ videoId, origin: 'pasted', stage: 'done', result: { videoId }, url });
+    expect(h.library.get(videoId)?.sourceUrl).toBe(url);
+    expect(h.libraryChanges).toContain(videoId);
     expect(job.label).toBe('through-queue');
     expect(downloads.add({ urls: [url] }, DEFAULT_DOWNLOAD_OPTIONS).jobs[0]).toEqual({ url, videoId });
+    // The same file name on another host is another video: queued, downloaded, kept beside the first.
+    const other = url.replace('127.0.0.1', 'localhost');
+    const [queued] = downloads.add({ urls: [other] }, DEFAULT_DOWNLOAD_OPTIONS).jobs;
+    expect(queued).toEqual({ url: other, jobId: expect.any(String) });
+    const second = await settled(queued!.jobId!);
+    expect(second.result).toEqual({ videoId: expect.any(String) });
+    expect((second.result as { videoId: string }).videoId).not.toBe(videoId);
+    expect(downloads.add({ urls: [other] }, DEFAULT_DOWNLOAD_OPTIONS).jobs[0]).toEqual({ url: other, videoId: (second.result as { videoId: string }).videoId });
   });
 
   it('asks about a playlist, then queues its entries once confirmed', async () => {
@@ -84,6 +93,7 @@ describe('downloads.add', () => {
       const entry = await settled(downloadJobId(`${h.server.url}/v/${name}.mp4`));
       expect(entry.state).toBe('succeeded');
       expect(h.library.get((entry.result as { videoId: string }).videoId)?.playlist).toBe('Queue list');
+      expect(toDownload(entry)).toMatchObject({ playlist: 'Queue list', origin: 'pasted' });
     }
   });
 
@@ -112,6 +122,7 @@ describe('downloads.add', () => {
     queue.resume('default');
     const [a, b] = await Promise.all([settled(bySub.jobId!), settled(claimed.jobId!)]);
     const ida = (a.result as { videoId: string }).videoId;
+    expect(toDownload(a)).toMatchObject({ origin: 'subscription', subscriptionId: 'sub-1', videoId: ida });
     const idb = (b.result as { videoId: string }).videoId;
     expect(owner(ida)).toBe('sub-1');
     expect(owner(idb)).toBeNull();

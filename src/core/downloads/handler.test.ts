@@ -24,13 +24,16 @@ describe('download handler with real yt-dlp', () => {
     const result = await createDownloadHandler(h.options())(run.ctx);
     expect(result).toEqual({ videoId: expect.any(String) });
     const video = h.library.get((result as { videoId: string }).videoId)!;
-    expect(video).toMatchObject({ site: 'Generic', siteId: 'progressive', filePath: 'Generic/progressive.mp4', sizeBytes: h.server.media.mp4Bytes, sourceUrl: `${h.server.url}/slow/200000/v/progressive.mp4` });
-    expect(existsSync(join(h.lib, 'Generic', 'progressive.info.json'))).toBe(true);
+    // A direct link's identity is the link itself (its yt-dlp id is only the file name); so is its file name.
+    const link = `${h.server.url}/slow/200000/v/progressive.mp4`;
+    expect(video).toMatchObject({ site: 'Generic', siteId: link, sizeBytes: h.server.media.mp4Bytes, sourceUrl: link });
+    expect(video.filePath).toMatch(/^Generic\/127\.0\.0\.1_\d+_slow_200000_v_progressive\.mp4$/);
+    expect(existsSync(join(h.lib, video.filePath.replace(/\.mp4$/, '.info.json')))).toBe(true);
     // The generic site gives neither duration nor thumbnail: the download does not wait for ffmpeg
     // to take them from the file; a poster job chained to it does (media/poster-job.test.ts).
     expect(video.durationSec).toBeNull();
     expect(video.hasThumbnail).toBe(false);
-    expect(existsSync(join(h.lib, 'Generic', 'progressive.jpg'))).toBe(false);
+    expect(existsSync(join(h.lib, video.filePath.replace(/\.mp4$/, '.jpg')))).toBe(false);
     expect(run.enqueued).toEqual([
       { name: 'media.poster', payload: { videoId: video.id }, options: expect.objectContaining({ jobId: 'job-1.poster', queue: 'media', dependsOn: ['job-1'] }) },
     ]);
@@ -53,18 +56,24 @@ describe('download handler with real yt-dlp', () => {
   it('downloads HLS', async () => {
     const run = makeContext(payload(`${h.server.url}/hls/stream.m3u8`));
     const result = (await createDownloadHandler(h.options())(run.ctx)) as { videoId: string };
-    expect(h.library.get(result.videoId)).toMatchObject({ siteId: 'stream', filePath: 'Generic/stream.mp4' });
+    expect(h.library.get(result.videoId)).toMatchObject({ siteId: `${h.server.url}/hls/stream.m3u8`, filePath: expect.stringMatching(/^Generic\/127\.0\.0\.1_\d+_hls_stream\.mp4$/) });
     expect(run.progress.some((p) => p.percent === 100)).toBe(true);
   });
 
-  it('stops after probing when the same video is already kept', async () => {
-    const first = (await createDownloadHandler(h.options())(makeContext(payload(`${h.server.url}/v/twice.mp4`)).ctx)) as { videoId: string };
-    const before = h.server.requests.length;
-    const again = await createDownloadHandler(h.options())(makeContext(payload(`${h.server.url}/slow/5000/v/twice.mp4`)).ctx);
-    expect(again).toEqual({ alreadyKept: first.videoId });
-    // The probe looked at the page; the media itself was not fetched again in full.
-    const sent = h.server.requests.slice(before).reduce((n, r) => n + r.bytesSent, 0);
-    expect(sent).toBeLessThan(h.server.media.mp4Bytes);
+  it('direct links that share a file name are different videos, each with its own file', async () => {
+    // Two host names for the same server: a.example/clip.mp4 and b.example/clip.mp4 in miniature.
+    const onA = `${h.server.url}/v/twice.mp4`;
+    const onB = onA.replace('127.0.0.1', 'localhost');
+    const first = (await createDownloadHandler(h.options())(makeContext(payload(onA)).ctx)) as { videoId: string };
+    const before = h.server.count('/v/twice.mp4');
+    const second = (await createDownloadHandler(h.options())(makeContext(payload(onB)).ctx)) as { videoId: string };
+    expect(second.videoId).toEqual(expect.any(String));
+    expect(second.videoId).not.toBe(first.videoId);
+    expect(h.server.count('/v/twice.mp4')).toBeGreaterThan(before);
+    const [a, b] = [h.library.get(first.videoId)!, h.library.get(second.videoId)!];
+    expect([a.sourceUrl, b.sourceUrl]).toEqual([onA, onB]);
+    expect(b.filePath).not.toBe(a.filePath);
+    expect(existsSync(join(h.lib, a.filePath)) && existsSync(join(h.lib, b.filePath))).toBe(true);
   });
 
   it('asks before downloading a playlist, then expands it into one job per entry', async () => {
@@ -94,8 +103,8 @@ describe('download handler with real yt-dlp', () => {
   it('keeps an id full of path tricks inside the library', async () => {
     const { videoId } = (await createDownloadHandler(h.options())(makeContext(payload(`${h.server.url}/v/..%2F..%2F%E2%80%AEescape.mp4`)).ctx)) as { videoId: string };
     const v = h.library.get(videoId)!;
-    expect(v.siteId).toBe('../../\u202Eescape');
-    expect(v.filePath).toMatch(/^Generic\/[A-Za-z0-9_.-]+\.mp4$/);
+    expect(v.siteId).toBe(`${h.server.url}/v/..%2F..%2F%E2%80%AEescape.mp4`);
+    expect(v.filePath).toMatch(/^Generic\/[A-Za-z0-9_.%-]+\.mp4$/);
     expect(await h.library.resolveMedia(videoId, 'video')).toContain(h.lib);
   });
 
@@ -157,7 +166,7 @@ describe('download handler with real yt-dlp', () => {
   it('extracts audio to mp3 with ffmpeg', async () => {
     const run = makeContext(payload(`${h.server.url}/v/song.mp4`, { options: { ...DEFAULT_DOWNLOAD_OPTIONS, audioOnly: true, audioFormat: 'mp3' } }));
     const { videoId } = (await createDownloadHandler(h.options())(run.ctx)) as { videoId: string };
-    expect(h.library.get(videoId)).toMatchObject({ filePath: 'Generic/song.mp3', audioOnly: true });
+    expect(h.library.get(videoId)).toMatchObject({ filePath: expect.stringMatching(/^Generic\/127\.0\.0\.1_\d+_v_song\.mp3$/), audioOnly: true });
     expect(run.progress.some((p) => p.stage === 'post-processing')).toBe(true);
   });
 });

@@ -165,7 +165,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
           continue; // an entry that is not a web link is skipped, the others still come
         }
         const jobId = downloadJobId(normalizeUrl(entry.url));
-        ctx.enqueue(DOWNLOAD_JOB, { url: entry.url, options: p.options, playlist: playlistTitle } satisfies DownloadPayload, downloadEnqueueOptions(entryUrl, jobId, o, entry.title ?? entry.url));
+        ctx.enqueue(DOWNLOAD_JOB, { url: entry.url, options: p.options, playlist: playlistTitle, ...(p.origin ? { origin: p.origin } : {}) } satisfies DownloadPayload, downloadEnqueueOptions(entryUrl, jobId, o, entry.title ?? entry.url));
         expanded++;
       }
       return { expanded, playlistTitle };
@@ -206,7 +206,6 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       }
       return v;
     })();
-    o.onLibraryChanged?.([video.id]);
     report(blank('done', { percent: 100 }));
     return { videoId: video.id };
   }

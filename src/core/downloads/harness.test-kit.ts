@@ -22,6 +22,8 @@ export interface Harness {
   server: MediaServer;
   tools: { ytDlp: ToolStatus; ffmpeg: ToolStatus };
   pids: number[];
+  /** Video ids the library said changed, in order. */
+  libraryChanges: string[];
   options(extra?: Partial<DownloadsOptions>): DownloadsOptions;
   close(): Promise<void>;
 }
@@ -34,7 +36,8 @@ export async function createHarness(): Promise<Harness> {
   mkdirSync(lib);
   const db = openDatabase(join(dir, 'db.sqlite'));
   migrate(db);
-  const library = createLibrary({ db, libraryDir: lib, trashDir: null });
+  const libraryChanges: string[] = [];
+  const library = createLibrary({ db, libraryDir: lib, trashDir: null, onChange: (ids) => libraryChanges.push(...ids) });
   const server = await startMediaServer({ mediaDir: MEDIA_DIR, host: '127.0.0.1', port: 0 });
   const tools = await locateTools({ userDataDir: dir });
   const pids: number[] = [];
@@ -44,7 +47,7 @@ export async function createHarness(): Promise<Harness> {
     return child;
   }) as unknown as typeof nodeSpawn;
   return {
-    dir, lib, db, library, server, tools, pids,
+    dir, lib, db, library, server, tools, pids, libraryChanges,
     options: (extra = {}) => ({
       queue: undefined as unknown as Queue,
       library, db,

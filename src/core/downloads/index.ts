@@ -29,7 +29,6 @@ export function createDownloads(o: DownloadsOptions): Downloads {
       launchId: o.launchId,
       ...(o.now ? { now: o.now } : {}),
       borrowSlot: lender.borrow,
-      ...(o.onLibraryChanged ? { onLibraryChanged: o.onLibraryChanged } : {}),
       ...(o.media ? { media: o.media } : {}),
     }),
   );
@@ -60,7 +59,13 @@ export function createDownloads(o: DownloadsOptions): Downloads {
           }
           // A finished job with this id (kept for the history) must not swallow a fresh request.
           if (existing) o.queue.remove(jobId);
-          const payload: DownloadPayload = { url, options, ...(req.confirmPlaylist ? { confirmPlaylist: true } : {}), ...(origin ? { subscriptionId: origin.subscriptionId } : {}) };
+          const payload: DownloadPayload = {
+            url,
+            options,
+            origin: origin ? 'subscription' : (req.origin ?? 'pasted'),
+            ...(req.confirmPlaylist ? { confirmPlaylist: true } : {}),
+            ...(origin ? { subscriptionId: origin.subscriptionId } : {}),
+          };
           pending.push({ index: jobs.length, name: DOWNLOAD_JOB, payload, options: downloadEnqueueOptions(parsed, jobId, o, url) });
           jobs.push({ url, jobId });
         } catch (err) {

@@ -8,22 +8,10 @@ import type { MediaTools } from '../media/poster-job';
 
 export const DOWNLOAD_JOB = JOB_NAMES.download;
 
-export interface DownloadPayload {
-  url: string;
-  options: DownloadOptions;
-  /** The user agreed to download every entry of a playlist link. */
-  confirmPlaylist?: boolean;
-  /** Title of the playlist this entry came from. */
-  playlist?: string | null;
-  /** Queued by this subscription's check. */
-  subscriptionId?: string;
-}
+import type { DownloadPayload } from '../job-payloads';
 
-export type DownloadResult =
-  | { videoId: string }
-  | { alreadyKept: string }
-  | { needsConfirm: true; playlistTitle: string | null; count: number; url: string }
-  | { expanded: number; playlistTitle: string | null };
+export type { DownloadPayload };
+export type { DownloadResult } from '../../shared/download';
 
 export interface DownloadsOptions {
   queue: Queue;
@@ -43,8 +31,6 @@ export interface DownloadsOptions {
   /** Overrides settings.timeoutMinutes (tests). */
   timeoutMs?: number;
   killGraceMs?: number;
-  /** Told when videos were added or a poster job filled one in, so hosts can emit 'library.changed'. */
-  onLibraryChanged?: (videoIds: string[]) => void;
   /** Tests hold poster jobs back with these; the real ones run ffprobe and ffmpeg. */
   media?: MediaTools;
 }

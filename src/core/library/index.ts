@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Statement } from 'better-sqlite3';
@@ -9,6 +8,8 @@ import { VidKeepError } from '../../shared/errors';
 import type { AddVideo, Library, SearchQuery } from './types';
 import { buildSearch, chooseStrategy, encodeCursor, ftsQuery, hasFilters } from './search';
 import { defaultTrashDir, moveToTrash } from './trash';
+import { createMediaInfoWriter } from './media-info';
+import { isGenericSite, newVideoId, storedSiteId } from './identity';
 
 export type { Library, SearchQuery, AddVideo } from './types';
 
@@ -51,11 +52,6 @@ const toVideo = (r: Row): Video => ({
   keep: r.keep === 1,
 });
 
-/** Stable across re-downloads of the same video, opaque to the UI. */
-export function videoIdFor(site: string, siteId: string): string {
-  return createHash('sha256').update(`${site}\0${siteId}`).digest('hex').slice(0, 16);
-}
-
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -81,6 +77,8 @@ export interface LibraryOptions {
   trashDir?: string | null;
   /** The system's own trash (Electron's shell.trashItem: macOS, Windows, Linux); tried first. */
   trashItem?: (path: string) => Promise<void>;
+  /** Told about every change to the videos (an empty list: anything may have changed). */
+  onChange?: (videoIds: string[]) => void;
 }
 
 export function createLibrary(o: LibraryOptions): Library {
@@ -88,6 +86,8 @@ export function createLibrary(o: LibraryOptions): Library {
   const now = o.now ?? Date.now;
   const trashDir = o.trashDir === undefined ? defaultTrashDir() : o.trashDir;
   const root = o.libraryDir;
+  const changed = (ids: string[]) => o.onChange?.(ids);
+  const writeMediaInfo = createMediaInfoWriter(db);
   const getRow = db.prepare<[string], Row>('SELECT * FROM videos WHERE id = ?');
   const bySource = db.prepare<[string, string], Row>('SELECT * FROM videos WHERE site = ? AND site_id = ?');
   const byUrl = db.prepare<[string], Row>('SELECT * FROM videos WHERE source_url = ? LIMIT 1');
@@ -130,6 +130,7 @@ export function createLibrary(o: LibraryOptions): Library {
     setKeep(id: string, keep: boolean): Video | null {
       setKeep.run(keep ? 1 : 0, id);
       const r = getRow.get(id);
+      if (r) changed([id]);
       return r ? toVideo(r) : null;
     },
     search(q: SearchQuery): Page<Video> {
@@ -150,15 +151,21 @@ export function createLibrary(o: LibraryOptions): Library {
       const r = getRow.get(id);
       return r ? toVideo(r) : null;
     },
-    async delete(id) {
+    async delete(id, opts) {
       const r = getRow.get(id);
       if (!r) return false;
       const video = absolute(r.file_path);
       const files = [video, ...(r.thumbnail_path ? [absolute(r.thumbnail_path)] : []), ...sideFiles(video)];
       // Row first: if moving a file fails the video is gone from the list, never a row without a file.
       del.run(id);
+      changed([id]);
       for (const f of new Set(files)) {
         try {
+          // A retention rule exists to free disk space: the trash would keep every byte.
+          if (opts?.permanent) {
+            if (existsSync(f)) unlinkSync(f);
+            continue;
+          }
           if (o.trashItem && existsSync(f)) {
             try {
               await o.trashItem(f);
@@ -176,6 +183,8 @@ export function createLibrary(o: LibraryOptions): Library {
     },
     sites: () => sites.all().map((s) => s.site),
     findBySource: (site, siteId) => {
+      // A generic id is only a file name, shared by links on every host: the link (findByUrl) is its identity.
+      if (isGenericSite(site)) return null;
       const r = bySource.get(site, siteId);
       return r ? toVideo(r) : null;
     },
@@ -186,8 +195,8 @@ export function createLibrary(o: LibraryOptions): Library {
     add(v: AddVideo): Video {
       const info = v.info;
       const site = str(info.extractor_key) ?? str(info.extractor) ?? 'Unknown';
-      const siteId = str(info.id) ?? (typeof info.id === 'number' ? String(info.id) : null);
-      if (!siteId) throw new VidKeepError('internal', 'yt-dlp did not report a video id.');
+      const rawId = str(info.id) ?? (typeof info.id === 'number' ? String(info.id) : null);
+      if (!rawId) throw new VidKeepError('internal', 'yt-dlp did not report a video id.');
       const filePath = rel(v.filePath);
       const thumb = v.thumbnailPath ? rel(v.thumbnailPath) : null;
       let size: number | null = null;
@@ -196,18 +205,26 @@ export function createLibrary(o: LibraryOptions): Library {
       } catch {
         size = num(info.filesize) ?? num(info.filesize_approx);
       }
-      const id = videoIdFor(site, siteId);
+      const siteId = storedSiteId(site, rawId, v.sourceUrl);
       // Titles stay data: stored as given (trimmed to a sane length), never used to build a path.
-      const title = (str(info.title) ?? siteId).slice(0, 1000);
+      const title = (str(info.title) ?? rawId).slice(0, 1000);
       upsert.run({
-        id, site, site_id: siteId, title,
+        // Ignored when the video is already kept: the row keeps its id (links to it stay valid).
+        id: newVideoId(), site, site_id: siteId, title,
         uploader: str(info.uploader) ?? str(info.channel),
         description: str(info.description)?.slice(0, 20_000) ?? null,
         duration: num(info.duration), size, file_path: filePath, thumbnail_path: thumb,
         info_json: JSON.stringify(info), source_url: v.sourceUrl, added_at: now(),
         audio_only: v.audioOnly ? 1 : 0, playlist: v.playlist ?? null, subscription_id: v.subscriptionId ?? null,
       });
-      return toVideo(getRow.get(id)!);
+      const row = bySource.get(site, siteId)!;
+      changed([row.id]);
+      return toVideo(row);
+    },
+    fillMediaInfo(id, info) {
+      const done = writeMediaInfo(id, info);
+      if (done) changed([id]);
+      return done;
     },
     markMissing() {
       let missing = 0;
@@ -220,6 +237,7 @@ export function createLibrary(o: LibraryOptions): Library {
         if (gone !== (r.missing === 1)) changes.push([gone ? 1 : 0, r.id]);
       }
       db.transaction(() => changes.forEach(([m, id]) => setMissing.run(m, id)))();
+      if (changes.length > 0) changed(changes.map(([, id]) => id));
       return { missing, present };
     },
     async resolveMedia(videoId, kind) {

@@ -14,7 +14,7 @@ let library: Library;
 let clock = 1_700_000_000_000;
 
 function addVideo(siteId: string, o: { title?: string; uploader?: string; description?: string; duration?: number; site?: string; audio?: boolean; thumb?: boolean } = {}) {
-  const site = o.site ?? 'Generic';
+  const site = o.site ?? 'Vimeo';
   mkdirSync(join(lib, site), { recursive: true });
   const file = join(lib, site, `${siteId}.mp4`);
   writeFileSync(file, 'video-bytes');
@@ -48,11 +48,11 @@ afterEach(() => {
 describe('library add/get/find', () => {
   it('stores a video from its info json and finds it by id, source and URL', () => {
     const v = addVideo('abc', { title: 'Hello', uploader: 'Ann', duration: 12.5 });
-    expect(v).toMatchObject({ site: 'Generic', siteId: 'abc', title: 'Hello', uploader: 'Ann', durationSec: 12.5, filePath: 'Generic/abc.mp4', sizeBytes: 11, missing: false, audioOnly: false });
+    expect(v).toMatchObject({ site: 'Vimeo', siteId: 'abc', title: 'Hello', uploader: 'Ann', durationSec: 12.5, filePath: 'Vimeo/abc.mp4', sizeBytes: 11, missing: false, audioOnly: false });
     expect(library.get(v.id)).toEqual(v);
-    expect(library.findBySource('Generic', 'abc')?.id).toBe(v.id);
+    expect(library.findBySource('Vimeo', 'abc')?.id).toBe(v.id);
     expect(library.findByUrl('https://example.com/abc')?.id).toBe(v.id);
-    expect(library.findBySource('Generic', 'nope')).toBeNull();
+    expect(library.findBySource('Vimeo', 'nope')).toBeNull();
   });
 
   it('keeps one row per site+id (a re-download updates it)', () => {
@@ -66,14 +66,14 @@ describe('library add/get/find', () => {
 
   it('refuses a file outside the library', () => {
     writeFileSync(join(dir, 'x.mp4'), 'x');
-    expect(() => library.add({ info: { id: 'x', extractor_key: 'Generic' }, filePath: join(dir, 'x.mp4'), sourceUrl: 'https://e.com/x', audioOnly: false })).toThrowError(expect.objectContaining({ code: 'outside-library' }));
+    expect(() => library.add({ info: { id: 'x', extractor_key: 'Vimeo' }, filePath: join(dir, 'x.mp4'), sourceUrl: 'https://e.com/x', audioOnly: false })).toThrowError(expect.objectContaining({ code: 'outside-library' }));
   });
 
   it('keeps a hostile title as a title', () => {
     const title = `../../etc/passwd \u202Eevil/ 😀 ${'é'.repeat(120)}`;
     const v = addVideo('safe', { title });
     expect(v.title).toBe(title);
-    expect(v.filePath).toBe('Generic/safe.mp4');
+    expect(v.filePath).toBe('Vimeo/safe.mp4');
   });
 });
 
@@ -118,7 +118,7 @@ describe('library search', () => {
     expect(library.search({ query: '', limit: 10, site: 'Youtube' }).items.map((v) => v.siteId)).toEqual(['v2']);
     expect(library.search({ query: '', limit: 10, kind: 'audio' }).items.map((v) => v.siteId)).toEqual(['v3']);
     expect(library.search({ query: '', limit: 10, kind: 'video' }).total).toBe(3);
-    expect(library.sites()).toEqual(['Generic', 'Youtube']);
+    expect(library.sites()).toEqual(['Vimeo', 'Youtube']);
   });
 
   it.each(['added', 'title', 'duration', 'uploader'] as const)('pages by cursor through every row once (%s)', (sort) => {
@@ -140,14 +140,14 @@ describe('library search', () => {
 describe('library files', () => {
   it('deletes to the freedesktop trash: video, thumbnail, info json and subtitles', async () => {
     const v = addVideo('del', { thumb: true });
-    writeFileSync(join(lib, 'Generic', 'del.en.vtt'), 'WEBVTT');
+    writeFileSync(join(lib, 'Vimeo', 'del.en.vtt'), 'WEBVTT');
     const keep = addVideo('del2');
     expect(await library.delete(v.id)).toBe(true);
     expect(library.get(v.id)).toBeNull();
-    expect(readdirSync(join(lib, 'Generic')).sort()).toEqual(['del2.info.json', 'del2.mp4']);
+    expect(readdirSync(join(lib, 'Vimeo')).sort()).toEqual(['del2.info.json', 'del2.mp4']);
     expect(readdirSync(join(trash, 'files')).sort()).toEqual(['del.en.vtt', 'del.info.json', 'del.jpg', 'del.mp4']);
     const info = readFileSync(join(trash, 'info', 'del.mp4.trashinfo'), 'utf8');
-    expect(info).toMatch(/^\[Trash Info\]\nPath=\/.*\/Generic\/del\.mp4\nDeletionDate=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\n$/);
+    expect(info).toMatch(/^\[Trash Info\]\nPath=\/.*\/Vimeo\/del\.mp4\nDeletionDate=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\n$/);
     expect(library.get(keep.id)).not.toBeNull();
     expect(await library.delete(v.id)).toBe(false);
   });
@@ -173,15 +173,15 @@ describe('library files', () => {
     expect(moved.sort()).toEqual(['sys.info.json', 'sys.mp4']);
     expect(readdirSync(sysTrash).sort()).toEqual(['sys.info.json', 'sys.mp4']);
     expect(readdirSync(join(trash, 'files'))).toEqual(['sys.jpg']);
-    expect(existsSync(join(lib, 'Generic', 'sys.mp4'))).toBe(false);
+    expect(existsSync(join(lib, 'Vimeo', 'sys.mp4'))).toBe(false);
   });
 
   it('a subscription owns the rows its downloads create until the user asks for the video by hand', () => {
     const owner = (id: string) => (db.prepare('SELECT subscription_id AS s FROM videos WHERE id = ?').get(id) as { s: string | null }).s;
-    mkdirSync(join(lib, 'Generic'), { recursive: true });
+    mkdirSync(join(lib, 'Vimeo'), { recursive: true });
     const add = (subscriptionId: string | null) => {
-      writeFileSync(join(lib, 'Generic', 'own.mp4'), 'x');
-      return library.add({ info: { id: 'own', extractor_key: 'Generic', title: 'Own' }, filePath: join(lib, 'Generic', 'own.mp4'), sourceUrl: 'https://example.com/own', audioOnly: false, subscriptionId });
+      writeFileSync(join(lib, 'Vimeo', 'own.mp4'), 'x');
+      return library.add({ info: { id: 'own', extractor_key: 'Vimeo', title: 'Own' }, filePath: join(lib, 'Vimeo', 'own.mp4'), sourceUrl: 'https://example.com/own', audioOnly: false, subscriptionId });
     };
     const v = add('sub-a');
     expect(owner(v.id)).toBe('sub-a');
@@ -217,34 +217,34 @@ describe('library files', () => {
     library = createLibrary({ db, libraryDir: lib, trashDir: null });
     const v = addVideo('gone');
     await library.delete(v.id);
-    expect(existsSync(join(lib, 'Generic', 'gone.mp4'))).toBe(false);
+    expect(existsSync(join(lib, 'Vimeo', 'gone.mp4'))).toBe(false);
     expect(existsSync(trash)).toBe(false);
   });
 
   it('marks vanished files missing, never deletes them, and clears the mark when they return', () => {
     const v = addVideo('m1');
     addVideo('m2');
-    unlinkSync(join(lib, 'Generic', 'm1.mp4'));
+    unlinkSync(join(lib, 'Vimeo', 'm1.mp4'));
     expect(library.markMissing()).toEqual({ missing: 1, present: 1 });
     expect(library.get(v.id)?.missing).toBe(true);
     expect(library.search({ query: '', limit: 10 }).total).toBe(2);
-    writeFileSync(join(lib, 'Generic', 'm1.mp4'), 'back');
+    writeFileSync(join(lib, 'Vimeo', 'm1.mp4'), 'back');
     library.markMissing();
     expect(library.get(v.id)?.missing).toBe(false);
   });
 
   it('resolves media inside the library and refuses links that lead out', async () => {
     const v = addVideo('r1', { thumb: true });
-    expect(await library.resolveMedia(v.id, 'video')).toMatch(/library\/Generic\/r1\.mp4$/);
+    expect(await library.resolveMedia(v.id, 'video')).toMatch(/library\/Vimeo\/r1\.mp4$/);
     expect(await library.resolveMedia(v.id, 'thumb')).toMatch(/r1\.jpg$/);
     expect(await library.resolveMedia('unknown', 'video')).toBeNull();
     const noThumb = addVideo('r2');
     expect(await library.resolveMedia(noThumb.id, 'thumb')).toBeNull();
     writeFileSync(join(dir, 'secret.txt'), 'secret');
-    unlinkSync(join(lib, 'Generic', 'r1.mp4'));
-    symlinkSync(join(dir, 'secret.txt'), join(lib, 'Generic', 'r1.mp4'));
+    unlinkSync(join(lib, 'Vimeo', 'r1.mp4'));
+    symlinkSync(join(dir, 'secret.txt'), join(lib, 'Vimeo', 'r1.mp4'));
     expect(await library.resolveMedia(v.id, 'video')).toBeNull();
-    unlinkSync(join(lib, 'Generic', 'r1.mp4'));
+    unlinkSync(join(lib, 'Vimeo', 'r1.mp4'));
     expect(await library.resolveMedia(v.id, 'video')).toBeNull();
   });
 
@@ -253,6 +253,6 @@ describe('library files', () => {
     symlinkSync(lib, link);
     const viaLink = createLibrary({ db, libraryDir: link, trashDir: null });
     const v = addVideo('s1');
-    expect(await viaLink.resolveMedia(v.id, 'video')).toMatch(/Generic\/s1\.mp4$/);
+    expect(await viaLink.resolveMedia(v.id, 'video')).toMatch(/Vimeo\/s1\.mp4$/);
   });
 });

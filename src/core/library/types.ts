@@ -1,4 +1,5 @@
 import type { LibrarySort, Page, Video } from '../../shared/types';
+import type { MediaInfo } from './media-info';
 
 export interface SearchQuery {
   query: string;
@@ -28,8 +29,11 @@ export interface AddVideo {
 export interface Library {
   search(q: SearchQuery): Page<Video>;
   get(id: string): Video | null;
-  /** Removes the row and moves its files (video, thumbnail, info json, subtitles) to the trash. */
-  delete(id: string): Promise<boolean>;
+  /**
+   * Removes the row and moves its files (video, thumbnail, info json, subtitles) to the trash, or
+   * deletes them for good with `permanent` (retention rules, which exist to free disk space).
+   */
+  delete(id: string, opts?: { permanent?: boolean }): Promise<boolean>;
   sites(): string[];
   /** Marks a video kept: subscription retention never deletes it. Null when there is no such video. */
   setKeep(id: string, keep: boolean): Video | null;
@@ -38,6 +42,8 @@ export interface Library {
   findBySource(site: string, siteId: string): Video | null;
   findByUrl(url: string): Video | null;
   add(v: AddVideo): Video;
+  /** Fills a missing duration or poster a follow-up job took from the file (media-info.ts); false when the video is gone. */
+  fillMediaInfo(id: string, info: MediaInfo): boolean;
   /** Flags rows whose file vanished (and clears the flag when it is back). Never deletes rows. */
   markMissing(): { missing: number; present: number };
   /** Absolute real path inside the library, or null (unknown, missing, or a link pointing out). */

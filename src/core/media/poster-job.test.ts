@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_DOWNLOAD_OPTIONS, type JobView } from '../../shared/types';
+import { DEFAULT_DOWNLOAD_OPTIONS } from '../../shared/types';
 import { createQueue } from '../queue/index';
-import type { Queue } from '../queue/types';
+import type { Queue, QueueJob } from '../queue/types';
 import { defaultSettings } from '../settings';
 import { makePosterFrame, probeDuration } from '../ytdlp/media-probe';
 import { createDownloads, type Downloads } from '../downloads/index';
@@ -15,11 +15,9 @@ import { createSlotLender } from './slot-lender';
 let h: Harness;
 let queue: Queue;
 let downloads: Downloads;
-let changed: string[][];
 
 beforeEach(async () => {
   h = await createHarness();
-  changed = [];
 });
 afterEach(async () => {
   await queue.stop();
@@ -29,14 +27,14 @@ afterEach(async () => {
 /** The real queue as core builds it: `maxConcurrent` download slots, media jobs in their own queue. */
 async function setup(maxConcurrent: number, extra: Partial<DownloadsOptions> = {}): Promise<DownloadsOptions> {
   queue = createQueue({ db: h.db, launchId: 'test-launch', maxJobs: maxConcurrent, perKeyConcurrency: maxConcurrent, perQueueConcurrency: { [MEDIA_QUEUE]: MEDIA_CONCURRENCY }, shutdownGraceMs: 1000, log: () => {} });
-  const o = { ...h.options({ getSettings: () => ({ ...defaultSettings(h.lib), maxConcurrent }), onLibraryChanged: (ids) => changed.push(ids), ...extra }), queue };
+  const o = { ...h.options({ getSettings: () => ({ ...defaultSettings(h.lib), maxConcurrent }), ...extra }), queue };
   downloads = createDownloads(o);
   await queue.start();
   return o;
 }
 
 /** Resolves when the job reaches a final state (checked on every queue event, no polling). */
-function settled(jobId: string): Promise<JobView> {
+function settled(jobId: string): Promise<QueueJob> {
   return new Promise((resolve) => {
     const check = () => {
       const j = queue.get(jobId);
@@ -65,7 +63,7 @@ function held() {
 }
 
 const add = (names: string[]) => downloads.add({ urls: names.map((n) => `${h.server.url}/v/${n}.mp4`) }, DEFAULT_DOWNLOAD_OPTIONS).jobs.map((j) => j.jobId!);
-const videoOf = (j: JobView) => (j.result as { videoId: string }).videoId;
+const videoOf = (j: QueueJob) => (j.result as { videoId: string }).videoId;
 const isJpeg = (p: string) => readFileSync(p).subarray(0, 2).toString('hex') === 'ffd8';
 
 // Posters run at background priority: on a machine busy with other work they wait for idle CPU.
@@ -80,7 +78,7 @@ describe('poster job chained to a download (real queue, yt-dlp, ffmpeg)', { time
     expect(h.library.get(id)).toMatchObject({ durationSec: null, hasThumbnail: false, missing: false });
     expect(h.library.search({ query: '', limit: 10 }).items.map((v) => v.id)).toContain(id);
     expect(statSync((await h.library.resolveMedia(id, 'video'))!).size).toBe(h.server.media.mp4Bytes);
-    expect(changed).toEqual([[id]]);
+    expect(h.libraryChanges).toEqual([id]);
     const poster = queue.get(`${jobId}.poster`)!;
     expect(poster).toMatchObject({ name: POSTER_JOB, queue: MEDIA_QUEUE, state: 'active' });
 
@@ -90,10 +88,10 @@ describe('poster job chained to a download (real queue, yt-dlp, ffmpeg)', { time
     expect(v.hasThumbnail).toBe(true);
     expect(v.durationSec).toBeCloseTo(h.server.media.durationSec, 0);
     const thumb = (await h.library.resolveMedia(id, 'thumb'))!;
-    expect(thumb).toBe(join(h.lib, 'Generic', 'no-thumb.jpg'));
+    expect(thumb).toBe(join(h.lib, v.filePath.replace(/\.mp4$/, '.jpg')));
     expect(isJpeg(thumb)).toBe(true);
     expect(JSON.parse((h.db.prepare('SELECT info_json AS j FROM videos WHERE id = ?').get(id) as { j: string }).j).duration).toBeCloseTo(h.server.media.durationSec, 0);
-    expect(changed).toEqual([[id], [id]]);
+    expect(h.libraryChanges).toEqual([id, id]);
     expect(readdirSync(join(h.lib, 'Generic')).filter((f) => f.includes('vkpart'))).toEqual([]);
   });
 
@@ -125,10 +123,10 @@ describe('poster job chained to a download (real queue, yt-dlp, ffmpeg)', { time
   });
 
   it('a poster that cannot be made fails on its own: the video stays, plays, and keeps its duration', async () => {
-    const o = await setup(2);
+    await setup(2);
     // No frame can be made (as with a broken file); quick retries for the test.
     const failing: MediaTools = { probeDuration, makePosterFrame: () => Promise.resolve(null) };
-    queue.register(POSTER_JOB, createPosterHandler({ db: h.db, library: () => h.library, getTools: () => h.tools, launchId: 'test-launch', borrowSlot: createSlotLender(queue, () => 2).borrow, onLibraryChanged: o.onLibraryChanged!, media: failing, retryDelayMs: 10 }));
+    queue.register(POSTER_JOB, createPosterHandler({ db: h.db, library: () => h.library, getTools: () => h.tools, launchId: 'test-launch', borrowSlot: createSlotLender(queue, () => 2).borrow, media: failing, retryDelayMs: 10 }));
     const [jobId] = add(['poster-fails']);
     const dl = await settled(jobId!);
     const poster = await settled(`${jobId}.poster`);
@@ -140,7 +138,7 @@ describe('poster job chained to a download (real queue, yt-dlp, ffmpeg)', { time
     expect(h.library.search({ query: 'poster', limit: 10 }).items.map((v) => v.id)).toEqual([id]);
     expect(existsSync((await h.library.resolveMedia(id, 'video'))!)).toBe(true);
     // Added, then the duration the first try found; the second try had nothing new to say.
-    expect(changed).toEqual([[id], [id]]);
+    expect(h.libraryChanges).toEqual([id, id]);
   });
 
   it.each(['before', 'after'] as const)('a video deleted %s its poster frame was made leaves no poster behind and is not retried', async (when) => {
@@ -163,8 +161,9 @@ describe('poster job chained to a download (real queue, yt-dlp, ffmpeg)', { time
     expect(await h.library.delete(id)).toBe(true);
     open();
     expect(await settled(`${jobId}.poster`)).toMatchObject({ state: 'succeeded', tries: 1, result: { skipped: 'gone' } });
-    expect(readdirSync(join(h.lib, 'Generic')).filter((f) => f.startsWith(`deleted-${when}`))).toEqual([]);
-    expect(changed).toEqual([[id]]);
+    expect(readdirSync(join(h.lib, 'Generic')).filter((f) => f.includes(`deleted-${when}`))).toEqual([]);
+    // Added, then deleted; no change from the poster job.
+    expect(h.libraryChanges).toEqual([id, id]);
   });
 
   it('hostile payloads find no video and touch no file', async () => {

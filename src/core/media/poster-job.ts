@@ -3,7 +3,6 @@ import { basename } from 'node:path';
 import type { ToolStatus, Video } from '../../shared/types';
 import type { Db } from '../db/open';
 import type { Library } from '../library/types';
-import { createMediaInfoWriter } from '../library/media-info';
 import { RetryJob, type EnqueueResult, type JobContext, type JobHandler, type Queue } from '../queue/types';
 import { makePosterFrame, probeDuration } from '../ytdlp/media-probe';
 import { createProcessTracker } from '../ytdlp/processes';
@@ -36,7 +35,6 @@ export interface PosterJobOptions {
   now?: () => number;
   /** Raises the queue's cap while this job runs, so it never holds a download's slot (slot-lender.ts). */
   borrowSlot: () => () => void;
-  onLibraryChanged?: (videoIds: string[]) => void;
   /** Tests inject these to hold a poster back; the real ones run ffprobe and ffmpeg. */
   media?: MediaTools;
   retryDelayMs?: number;
@@ -77,7 +75,6 @@ export function enqueuePosterJob(ctx: JobContext, queue: Pick<Queue, 'remove'>, 
 
 /** Duration and poster frame from the file itself, then the library row updated and announced. */
 export function createPosterHandler(o: PosterJobOptions): JobHandler<PosterPayload, PosterResult> {
-  const writeInfo = createMediaInfoWriter(o.db);
   const tracker = createProcessTracker(o.db, o.launchId, o.now);
   const media = o.media ?? { probeDuration, makePosterFrame };
   // ffmpeg killed at shutdown may report its exit after the database closed.
@@ -100,12 +97,12 @@ export function createPosterHandler(o: PosterJobOptions): JobHandler<PosterPaylo
     const posterName = poster ? basename(poster) : null;
     const found = video.durationSec === null ? durationSec : null;
     if (found !== null || posterName !== null) {
-      if (!writeInfo(video.id, { durationSec: found, posterName })) {
+      // The library announces the change (library.changed), so open views update live.
+      if (!library.fillMediaInfo(video.id, { durationSec: found, posterName })) {
         // Deleted while ffmpeg ran: leave nothing behind.
         if (poster) rmSync(poster, { force: true });
         return { skipped: 'gone' };
       }
-      o.onLibraryChanged?.([video.id]);
     }
     if (wantPoster && !poster && !ctx.signal.aborted) {
       // Deleted (file and all) while ffmpeg looked at it: nothing to retry.

@@ -24,24 +24,27 @@ afterAll(async () => {
 describe('download → poster through the real core (yt-dlp, ffmpeg, SQLite)', { timeout: 240_000 }, () => {
   it('a link without thumbnail or duration plays first, then gets both, announced as library changes', async () => {
     expect(core.tools().ffmpeg.found).toBe(true);
-    // Each library.changed for our video, with the row as it was at that moment.
+    // Each library change for our video on the core's bus (domain facts, in order), with the row then.
     const seen: Array<{ video: Video; playable: boolean }> = [];
-    const second = new Promise<void>((resolve) => {
+    const mine = (id: string) => core.library.get(id)?.sourceUrl.endsWith('/real-poster.mp4') === true;
+    core.bus.on('library.changed', ({ videoIds }) => {
+      for (const id of videoIds.filter(mine)) {
+        const video = core.library.get(id)!;
+        const p = core.library.absolute(video.filePath);
+        seen.push({ video, playable: existsSync(p) });
+      }
+    });
+    // What the hosts get (coalesced): a library.changed naming the video once its poster is in.
+    const announced = new Promise<void>((resolve) => {
       core.events.onAny((name, payload) => {
         if (name !== 'library.changed') return;
-        for (const id of (payload as Events['library.changed']).videoIds) {
-          const video = core.library.get(id);
-          if (video?.siteId !== 'real-poster') continue;
-          void core.resolveMedia('video', id).then((p) => {
-            seen.push({ video, playable: p !== null && existsSync(p) });
-            if (seen.length === 2) resolve();
-          });
-        }
+        if ((payload as Events['library.changed']).videoIds.some((id) => mine(id) && core.library.get(id)!.hasThumbnail)) resolve();
       });
     });
     const { jobs } = await core.handlers['jobs.add']({ urls: [`${server.url}/v/real-poster.mp4`] });
-    await second;
+    await announced;
 
+    expect(seen).toHaveLength(2);
     const [added, filled] = seen as [(typeof seen)[0], (typeof seen)[0]];
     expect(added.playable).toBe(true);
     expect(added.video).toMatchObject({ durationSec: null, hasThumbnail: false });

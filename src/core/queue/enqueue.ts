@@ -1,5 +1,6 @@
 import { VidKeepError, type ErrorInfo } from '../../shared/errors';
-import type { JobState, JobView } from '../../shared/types';
+import type { JobState } from '../../shared/types';
+import type { QueueJob } from './types';
 import type { Engine } from './engine';
 import type { Runner } from './runner';
 import type { EnqueueOptions, EnqueueResult, QueueEvent } from './types';
@@ -39,7 +40,7 @@ export function createEnqueue(e: Engine, runner: Runner) {
   }
 
   function fresh(s: JobSpec, payload: unknown, now: number, state: JobState, depError: ErrorInfo | null): EnqueueResult {
-    const job: JobView = {
+    const job: QueueJob = {
       id: s.id, name: s.name, queue: s.queue, state, payload: payload === undefined ? null : payload, priority: s.priority, tries: 0, maxTries: s.maxTries,
       runAt: s.runAt, createdAt: now, startedAt: null, finishedAt: depError ? now : null, error: depError, result: null, progress: null, label: s.label ?? s.name,
     };

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { VidKeepError } from '../../shared/errors';
-import type { JobView } from '../../shared/types';
 import type { Engine } from './engine';
 import { createStore } from './store';
 import { createRunner } from './runner';
@@ -196,4 +195,4 @@ export function createQueue(options: QueueOptions): Queue {
   return queue;
 }
 
-export type { JobView };
+export type { QueueJob } from './types';

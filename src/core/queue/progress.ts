@@ -1,37 +1,32 @@
 import type { Progress } from '../../shared/types';
 import type { Engine } from './engine';
 
-export const EMIT_EVERY_MS = 100;
 export const WRITE_EVERY_MS = 2_000;
 
-/** Per run: the latest progress, when it was last emitted and written, and one trailing timer. */
+/** Per run: the latest progress, when it was last written, and one trailing timer. */
 export interface ProgressState {
   latest: Progress | null;
-  lastEmit: number;
   lastWrite: number;
-  dirtyEmit: boolean;
   dirtyWrite: boolean;
   timer: unknown;
 }
 
-export const newProgressState = (): ProgressState => ({ latest: null, lastEmit: -Infinity, lastWrite: -Infinity, dirtyEmit: false, dirtyWrite: false, timer: null });
+export const newProgressState = (): ProgressState => ({ latest: null, lastWrite: -Infinity, dirtyWrite: false, timer: null });
 
-/** Handlers may report on every byte; events go out ~10/s per job and the row is written every ~2 s. */
+/**
+ * Handlers may report on every byte. Each report is emitted as it comes (core's coalescer is the
+ * one throttle on the way to a renderer); the row is written every ~2 s.
+ */
 export function createProgress(e: Engine) {
   const flushDue = (jobId: string, token: string, st: ProgressState) => {
     const now = e.now();
-    if (st.dirtyEmit && now - st.lastEmit >= EMIT_EVERY_MS && st.latest) {
-      st.dirtyEmit = false;
-      st.lastEmit = now;
-      e.emit([{ type: 'progress', jobId, progress: st.latest }]);
-    }
     if (st.dirtyWrite && now - st.lastWrite >= WRITE_EVERY_MS && st.latest) {
       st.dirtyWrite = false;
       st.lastWrite = now;
       e.store.saveProgress(jobId, token, JSON.stringify(st.latest));
     }
-    if (st.timer === null && (st.dirtyEmit || st.dirtyWrite)) {
-      const at = Math.min(st.dirtyEmit ? st.lastEmit + EMIT_EVERY_MS : Infinity, st.dirtyWrite ? st.lastWrite + WRITE_EVERY_MS : Infinity);
+    if (st.timer === null && st.dirtyWrite) {
+      const at = st.lastWrite + WRITE_EVERY_MS;
       st.timer = e.setTimer(() => {
         st.timer = null;
         flushDue(jobId, token, st);
@@ -41,14 +36,14 @@ export function createProgress(e: Engine) {
   return {
     report(jobId: string, token: string, st: ProgressState, p: Progress) {
       st.latest = p;
-      st.dirtyEmit = true;
       st.dirtyWrite = true;
+      e.emit([{ type: 'progress', jobId, progress: p }]);
       flushDue(jobId, token, st);
     },
     stop(st: ProgressState) {
       if (st.timer !== null) e.clearTimer(st.timer);
       st.timer = null;
-      st.dirtyEmit = st.dirtyWrite = false;
+      st.dirtyWrite = false;
     },
   };
 }

@@ -4,7 +4,33 @@
  */
 import type { Db } from '../db/open';
 import type { ErrorInfo } from '../../shared/errors';
-import type { JobState, JobView, Millis, Progress, QueueMetrics, ScheduleView } from '../../shared/types';
+import type { JobState, Millis, Progress, QueueMetrics, ScheduleView } from '../../shared/types';
+
+/**
+ * A job as the queue stores it: payload and result are whatever its handler uses. Only core's
+ * view mapper (core/views.ts) turns it into the contract's typed views.
+ */
+export interface QueueJob {
+  id: string;
+  name: string;
+  queue: string;
+  state: JobState;
+  payload: unknown;
+  priority: number;
+  tries: number;
+  maxTries: number;
+  runAt: Millis;
+  createdAt: Millis;
+  startedAt: Millis | null;
+  finishedAt: Millis | null;
+  error: ErrorInfo | null;
+  result: unknown;
+  progress: Progress | null;
+  /** A short label for lists: the title once known, the URL before. */
+  label: string;
+  /** Set while a cancel or shutdown is stopping the run. */
+  stopping?: boolean;
+}
 
 export type Clock = () => Millis;
 
@@ -42,7 +68,7 @@ export interface EnqueueResult {
   jobId: string;
   /** True when a job with that id already existed and was returned instead. */
   existing: boolean;
-  job: JobView;
+  job: QueueJob;
 }
 
 export interface JobLogger {
@@ -106,15 +132,15 @@ export interface ListQuery {
 }
 
 export type QueueEvent =
-  | { type: 'added'; job: JobView }
-  | { type: 'started'; job: JobView }
+  | { type: 'added'; job: QueueJob }
+  | { type: 'started'; job: QueueJob }
   | { type: 'progress'; jobId: string; progress: Progress }
-  | { type: 'retrying'; job: JobView; delayMs: number }
-  | { type: 'succeeded'; job: JobView }
-  | { type: 'failed'; job: JobView }
-  | { type: 'cancelled'; job: JobView }
+  | { type: 'retrying'; job: QueueJob; delayMs: number }
+  | { type: 'succeeded'; job: QueueJob }
+  | { type: 'failed'; job: QueueJob }
+  | { type: 'cancelled'; job: QueueJob }
   | { type: 'removed'; jobId: string }
-  | { type: 'updated'; job: JobView };
+  | { type: 'updated'; job: QueueJob };
 
 export interface ScheduleOptions {
   /** Unique, stable id for the schedule. */
@@ -159,12 +185,12 @@ export interface Queue {
   register<P, R>(name: string, handler: JobHandler<P, R>, options?: HandlerOptions): void;
   enqueue(name: string, payload: unknown, options?: EnqueueOptions): EnqueueResult;
   enqueueMany(items: Array<{ name: string; payload: unknown; options?: EnqueueOptions }>): EnqueueResult[];
-  get(jobId: string): JobView | null;
-  list(query: ListQuery): { items: JobView[]; total: number; nextCursor?: string };
-  cancel(jobId: string, reason?: string): JobView;
-  retry(jobId: string): JobView;
+  get(jobId: string): QueueJob | null;
+  list(query: ListQuery): { items: QueueJob[]; total: number; nextCursor?: string };
+  cancel(jobId: string, reason?: string): QueueJob;
+  retry(jobId: string): QueueJob;
   remove(jobId: string): boolean;
-  promote(jobId: string): JobView;
+  promote(jobId: string): QueueJob;
   pause(queue?: string): void;
   resume(queue?: string): void;
   metrics(): QueueMetrics;

@@ -1,5 +1,6 @@
 import type { ErrorInfo } from '../../shared/errors';
-import type { JobState, JobView, Progress } from '../../shared/types';
+import type { JobState, Progress } from '../../shared/types';
+import type { QueueJob } from './types';
 
 /** A jobs row as SQLite returns it. */
 export interface JobRow {
@@ -36,7 +37,7 @@ export interface JobRow {
 
 const parse = <T>(s: string | null): T | null => (s === null ? null : (JSON.parse(s) as T));
 
-export function toView(r: JobRow): JobView {
+export function toView(r: JobRow): QueueJob {
   return {
     id: r.id,
     name: r.name,

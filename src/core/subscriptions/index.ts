@@ -24,20 +24,12 @@ export const DEFAULT_CRON = '0 */6 * * *';
 /** Checks (on time, and missed ones after a sleep) are spread over this window instead of firing in the same second. */
 export const DEFAULT_STAGGER_MS = 5 * 60_000;
 
-export interface CheckPayload {
-  subscriptionId: string;
-  /** "Check now" or the first check: runs even while the subscription is paused. */
-  manual?: boolean;
-}
+import type { CheckPayload, CheckResult } from '../job-payloads';
+
+export type { CheckPayload, CheckResult };
 
 /** Checks that re-queue a failed download of a subscription before giving up on it. */
 export const MAX_REQUEUES = 3;
-
-export interface CheckResult {
-  queued: number;
-  looked: number;
-  stop: 'known' | 'enough' | 'limit' | 'end' | 'skipped' | 'gone';
-}
 
 export interface SubscriptionsOptions {
   db: Db;
@@ -51,7 +43,6 @@ export interface SubscriptionsOptions {
   /** Most entries one check reads (tests make it small). */
   maxEntries?: number;
   onChange?: (id: string, subscription: Subscription | null) => void;
-  onLibraryChanged?: (videoIds: string[]) => void;
 }
 
 export type Subscriptions = ReturnType<typeof createSubscriptions>;
@@ -66,7 +57,8 @@ const scheduleId = (id: string) => `sub:${id}`;
 export function createSubscriptions(o: SubscriptionsOptions) {
   const store = createSubscriptionStore(o.db);
   const now = o.now ?? Date.now;
-  const checking = new Set<string>();
+  /** Subscription id → the check job running for it (its id is the answer to "Check now" meanwhile). */
+  const checking = new Map<string, string>();
 
   const nextFires = () => new Map(o.queue.schedules().map((s) => [s.id, s.nextFireAt]));
   const view = (r: SubscriptionRecord, fires = nextFires()): Subscription => ({
@@ -131,7 +123,7 @@ export function createSubscriptions(o: SubscriptionsOptions) {
     // Paused after this check was queued (its schedule fires a few minutes ahead): only "Check now" runs.
     if (sub.paused && !ctx.payload.manual) return { queued: 0, looked: 0, stop: 'skipped' };
     if (checking.has(id)) return { queued: 0, looked: 0, stop: 'skipped' };
-    checking.add(id);
+    checking.set(id, ctx.jobId);
     changed(id);
     try {
       const planner = createPlanner({
@@ -175,7 +167,7 @@ export function createSubscriptions(o: SubscriptionsOptions) {
       if (gone) return { queued: 0, looked: plan.looked, stop: 'gone' };
       // Retention is housekeeping: its trouble is logged, never turned into a failed check.
       await applyRetention(id).catch((err: unknown) => console.warn(`[vidkeep] retention for subscription ${id} failed:`, err));
-      return { queued, looked: plan.looked, stop: plan.stop };
+      return { queued, looked: plan.looked, stop: plan.stop, title };
     } catch (err) {
       const info = toErrorInfo(err);
       if (store.get(id)) store.failed(id, now(), info);
@@ -191,8 +183,7 @@ export function createSubscriptions(o: SubscriptionsOptions) {
     if (!sub || (sub.retention.keepLast === undefined && sub.retention.keepDays === undefined)) return [];
     const expired = pickExpired(store.videos(id), sub.retention, now());
     const deleted: string[] = [];
-    for (const videoId of expired) if (await o.library().delete(videoId)) deleted.push(videoId);
-    if (deleted.length) o.onLibraryChanged?.(deleted);
+    for (const videoId of expired) if (await o.library().delete(videoId, { permanent: true })) deleted.push(videoId);
     return deleted;
   }
 
@@ -215,6 +206,11 @@ export function createSubscriptions(o: SubscriptionsOptions) {
     },
     list: viewAll,
     get: (id: string) => view(need(id)),
+    /** The title (or link) of a subscription, or null when it is gone. */
+    titleOf(id: string): string | null {
+      const r = store.get(id);
+      return r ? (r.title ?? r.url) : null;
+    },
     add(req: Req<'subscriptions.add'>): Subscription {
       validateUrl(req.url);
       const url = subscriptionUrl(normalizeUrl(req.url));
@@ -239,7 +235,7 @@ export function createSubscriptions(o: SubscriptionsOptions) {
         const rec = need(r.id);
         arm(rec);
         // The first check runs now, so the user sees at once whether the link lists anything.
-        o.queue.enqueue(CHECK_JOB, { subscriptionId: r.id, manual: true } satisfies CheckPayload, { ...checkOptions(rec), jobId: `sub-check:${r.id}:${now()}` });
+        o.queue.enqueue(CHECK_JOB, { subscriptionId: r.id, manual: true, title: rec.title ?? rec.url } satisfies CheckPayload, { ...checkOptions(rec), jobId: `sub-check:${r.id}:${now()}` });
       })();
       changed(r.id);
       return view(need(r.id));
@@ -299,12 +295,13 @@ export function createSubscriptions(o: SubscriptionsOptions) {
     /** Queues a check now, unless one is already queued or running. */
     checkNow(id: string): { jobId: string; already: boolean } {
       const r = need(id);
-      if (checking.has(id)) return { jobId: '', already: true };
+      const running = checking.get(id);
+      if (running !== undefined) return { jobId: running, already: true };
       const waiting = checksOf(id).find((j) => j.state === 'queued');
       // A scheduled check spread a few minutes ahead is no answer to "now": it makes way.
       if (waiting && waiting.runAt <= now() && (waiting.payload as CheckPayload).manual) return { jobId: waiting.id, already: true };
       if (waiting) o.queue.remove(waiting.id);
-      const res = o.queue.enqueue(CHECK_JOB, { subscriptionId: id, manual: true } satisfies CheckPayload, { ...checkOptions(r), jobId: `sub-check:${id}:${now()}` });
+      const res = o.queue.enqueue(CHECK_JOB, { subscriptionId: id, manual: true, title: r.title ?? r.url } satisfies CheckPayload, { ...checkOptions(r), jobId: `sub-check:${id}:${now()}` });
       return { jobId: res.jobId, already: res.existing };
     },
     importArchive(text: string): ArchiveImport {

@@ -9,6 +9,12 @@ export function checkCron(cron: string, from: number): void {
   if (cron.trim().split(/\s+/).length !== 5) {
     throw new VidKeepError('invalid-input', `"${cron}" is not a five-field schedule.`, 'Use minute hour day month weekday, e.g. "0 */6 * * *" for every 6 hours.');
   }
+  // node-cron accepts these Quartz tokens but its fields come back as text the scheduler cannot
+  // fire on: the subscription would be saved and then never checked.
+  const quartz = /[LW#?]/i.exec(cron);
+  if (quartz) {
+    throw new VidKeepError('invalid-input', `"${cron}" uses "${quartz[0]}", which VidKeep's scheduler does not support.`, 'Use numbers, ranges (1-5), lists (1,15) and steps (*/6) only, e.g. "0 3 * * 1" for Mondays at 03:00.');
+  }
   const fields = parseCron(cron);
   let t = nextFireAfter(fields, from);
   for (let i = 0; i < 48 && t !== null; i++) {

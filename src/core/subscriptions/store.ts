@@ -73,8 +73,9 @@ export function createSubscriptionStore(db: Db) {
   const inLibrary = db.prepare<[string, string], { n: number }>('SELECT 1 AS n FROM videos WHERE site_id = ? AND lower(site) = ? LIMIT 1');
   const byEntryUrl = db.prepare<[string], { id: string }>("SELECT DISTINCT subscription_id AS id FROM subscription_entries WHERE url = ? AND status = 'queued'");
   const archiveAdd = db.prepare<[string, number]>('INSERT OR IGNORE INTO download_archive (entry_key, added_at) VALUES (?, ?)');
+  // A generic video is stored under its link; yt-dlp's archive names it by its own id (the file name).
   const archiveKeys = db.prepare<[], { k: string }>(`SELECT entry_key AS k FROM download_archive
-    UNION SELECT lower(site) || ' ' || site_id AS k FROM videos`);
+    UNION SELECT lower(site) || ' ' || (CASE WHEN lower(site) = 'generic' THEN coalesce(json_extract(info_json, '$.id'), site_id) ELSE site_id END) AS k FROM videos`);
   // Only videos this subscription's own downloads created (and the user has not claimed), newest
   // published first: by upload date where known, else by where the listing put them.
   const owned = db.prepare<[string], { id: string; added_at: number; keep: number; upload_date: string | null }>(`SELECT v.id, v.added_at, v.keep,

@@ -1,6 +1,6 @@
 // The real path: yt-dlp lists an RSS feed served by the local media server, downloads land in the library.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMediaServer, type MediaServer } from '../../../test/fixtures/media-server';
@@ -16,7 +16,7 @@ let core: Core;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vk-subs-real-'));
   server = await startMediaServer({ mediaDir: join(dir, 'media') });
-  // Retention deletes to the trash: this test's, not the machine's.
+  // Were retention to use the trash, it would be this test's, not the machine's.
   process.env.XDG_DATA_HOME = join(dir, 'xdg');
   core = await createCore({ dataDir: join(dir, 'data'), libraryDir: join(dir, 'lib'), host: 'web', version: 'test' });
 }, 120_000);
@@ -123,6 +123,11 @@ describe('subscriptions with real yt-dlp', () => {
     // The newest published (ret-5) stays whichever download finished first; ret-4 goes.
     expect(left.map((v) => v.title).sort()).toEqual(['ret-3', 'ret-5']);
     expect(server.count('/v/ret-1.mp4') + server.count('/v/ret-2.mp4')).toBe(0);
+    // A retention rule frees the space: ret-4 is gone for good, not moved to the trash.
+    const trashed = join(dir, 'xdg', 'Trash', 'files');
+    expect(existsSync(trashed) ? readdirSync(trashed) : []).toEqual([]);
+    expect(readdirSync(join(dir, 'lib', 'Generic')).filter((f) => f.includes('ret-4'))).toEqual([]);
+    expect(readdirSync(join(dir, 'lib', 'Generic')).filter((f) => f.includes('ret-5')).length).toBeGreaterThan(0);
   }, 150_000);
 
   it('the yt-dlp lister streams entries and ends yt-dlp as soon as the check stops reading', async () => {

@@ -52,7 +52,9 @@ function make(o: { maxEntries?: number } = {}) {
     },
   };
   const library = {
-    delete: async (id: string) => {
+    delete: async (id: string, opts?: { permanent?: boolean }) => {
+      // Retention frees disk space: it must never ask for the trash.
+      if (!opts?.permanent) throw new Error('retention asked for a delete to the trash');
       deleted.push(id);
       return k.db.prepare('DELETE FROM videos WHERE id = ?').run(id).changes > 0;
     },
@@ -138,7 +140,11 @@ describe('subscriptions', () => {
     const s = subs.add({ url: 'http://videos.test/slow', initial: 'all' });
     await run();
     expect(subs.get(s.id).checking).toBe(true);
-    expect(subs.checkNow(s.id).already).toBe(true);
+    // "Check now" while a check runs answers with that running check, never an empty job id.
+    const again = subs.checkNow(s.id);
+    expect(again.already).toBe(true);
+    expect(again.jobId).not.toBe('');
+    expect(k.q.get(again.jobId)).toMatchObject({ state: 'active', name: CHECK_JOB });
     // A second check job that slips through (another fire) finds the first one running and steps aside.
     k.q.enqueue(CHECK_JOB, { subscriptionId: s.id }, { jobId: 'extra-check' });
     await run();
@@ -406,5 +412,17 @@ describe('links', () => {
     expect(() => checkCron('*/15 * * * *', t)).not.toThrow();
     expect(() => checkCron('*/10 * * * *', t)).toThrow(/more often/);
     expect(() => checkCron('0,5 3 * * *', t)).toThrow(/more often/);
+  });
+
+  it('refuses schedules the scheduler could never fire, and saves nothing', () => {
+    const t = Date.UTC(2026, 0, 1);
+    for (const cron of ['0 3 L * *', '0 3 * * 1#2', '0 3 15W * *', '0 3 ? * *', '0 3 * * 5L', '0 3 LW * *']) {
+      expect(() => checkCron(cron, t), cron).toThrow(/does not support/);
+    }
+    expect(() => subs.add({ url: 'http://videos.test/quartz', cron: '0 3 L * *' })).toThrow(/uses "L", which VidKeep.s scheduler does not support/);
+    expect(subs.list()).toEqual([]);
+    const s = subs.add({ url: 'http://videos.test/kept', cron: '0 3 * * 1' });
+    expect(() => subs.update({ id: s.id, cron: '0 3 * * 1#1' })).toThrow(/uses "#"/);
+    expect(subs.get(s.id).cron).toBe('0 3 * * 1');
   });
 });

@@ -2,8 +2,15 @@ import type { DownloadOptions } from '../../shared/types';
 import { VidKeepError } from '../../shared/errors';
 import { MARK } from './markers';
 
-/** Files are named by site and id, never by title: a title is data, not a path. */
-export const OUTPUT_TEMPLATE = '%(extractor_key)s/%(id)s.%(ext)s';
+/**
+ * Files are named by site and id, never by title: a title is data, not a path. A generic link's id
+ * is only its file name ('clip' for a.example/clip.mp4 and b.example/clip.mp4 alike), so its file is
+ * named after the whole link (`vk_file`, set by GENERIC_FILE_NAME); yt-dlp sanitises field values,
+ * so the link's slashes never make folders.
+ */
+export const OUTPUT_TEMPLATE = '%(extractor_key)s/%(vk_file,id)s.%(ext)s';
+/** Sets `vk_file` to the link without its scheme (and file extension) for the Generic extractor only. */
+export const GENERIC_FILE_NAME = ['--parse-metadata', '%(extractor_key)s %(webpage_url)s:^Generic https?://(?P<vk_file>.+?)(?:\\.[A-Za-z0-9]{2,5})?$'];
 
 export interface DownloadArgsInput {
   url: string;
@@ -58,6 +65,7 @@ export function buildDownloadArgs(i: DownloadArgsInput): string[] {
     '--windows-filenames',
     '--trim-filenames', '160',
     '-P', i.libraryDir,
+    ...GENERIC_FILE_NAME,
     '-o', OUTPUT_TEMPLATE,
     '--write-info-json',
     '--write-thumbnail',

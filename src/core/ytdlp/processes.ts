@@ -14,7 +14,10 @@ export function createProcessTracker(db: Db, launchId: string, now: () => number
   const del = db.prepare('DELETE FROM child_processes WHERE pid = ? AND launch_id = ?');
   return {
     add: (pid, command) => void ins.run(pid, launchId, command.slice(0, 2000), now()),
-    remove: (pid) => void del.run(pid, launchId),
+    // On quit the queue stops before an aborted yt-dlp has finished exiting, and the database may
+    // be closed by the time it does: the row then stays for the next launch's reaper, which checks
+    // the command line before it kills anything.
+    remove: (pid) => void (db.open && del.run(pid, launchId)),
   };
 }
 

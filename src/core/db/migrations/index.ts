@@ -2,6 +2,7 @@ import init from './001-init';
 import queue from './002-queue';
 import library from './003-library';
 import subscriptions from './004-subscriptions';
+import videoIds from './005-video-ids';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'queue', sql: queue },
   { version: 3, name: 'library', sql: library },
   { version: 4, name: 'subscriptions', sql: subscriptions },
+  { version: 5, name: 'video-ids', sql: videoIds },
 ];

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { api } from '../lib/api';
-import { JOB_NAMES } from '../../../shared/types';
 
 interface Message {
   id: number;
@@ -8,8 +7,6 @@ interface Message {
 }
 
 const SHOW_MS = 6000;
-/** A subscription check's result says how many videos it queued. */
-const SUBSCRIPTION_CHECK = JOB_NAMES.subscriptionCheck;
 let nextId = 1;
 
 function useMessages(): [Message[], (text: string) => void] {
@@ -33,23 +30,22 @@ export function Announcer() {
     () =>
       api.on('jobs.changed', ({ job, kind }) => {
         if (!job) return;
-        const r = job.result as Record<string, unknown> | null;
-        if (job.name === SUBSCRIPTION_CHECK) {
+        if (job.check) {
           // A check that found nothing stays quiet: hourly checks would otherwise toast all day.
-          const queued = typeof r?.queued === 'number' ? r.queued : 0;
-          const what = job.label.replace(/^Check /, '');
+          const queued = job.check.queued ?? 0;
+          const what = job.check.title;
           if (kind === 'succeeded' && queued > 0) pushDone(`${what}: ${queued} new ${queued === 1 ? 'video' : 'videos'} queued`);
           else if (kind === 'failed') pushFailed(`Could not check ${what} — ${job.error?.message ?? 'something went wrong'}`);
           return;
         }
-        // Follow-up jobs (a poster frame made after a download) are not downloads of their own.
-        if (job.name !== JOB_NAMES.download) return;
+        if (!job.download) return;
+        const { result: r, title } = job.download;
         if (kind === 'succeeded') {
-          if (r && 'needsConfirm' in r) pushDone(`Playlist found: ${String(r.playlistTitle ?? job.label)}`);
-          else if (r && 'expanded' in r) pushDone(`Queued ${String(r.expanded)} videos from ${String(r.playlistTitle ?? 'the playlist')}`);
-          else pushDone(`Downloaded: ${job.label}`);
+          if (r && 'needsConfirm' in r) pushDone(`Playlist found: ${r.playlistTitle ?? title}`);
+          else if (r && 'expanded' in r) pushDone(`Queued ${r.expanded} videos from ${r.playlistTitle ?? 'the playlist'}`);
+          else pushDone(`Downloaded: ${title}`);
         } else if (kind === 'failed') {
-          pushFailed(`Failed: ${job.label} — ${job.error?.message ?? 'something went wrong'}`);
+          pushFailed(`Failed: ${title} — ${job.error?.message ?? 'something went wrong'}`);
         }
       }),
     [],

@@ -4,26 +4,17 @@
  */
 import type { Channel, EventName, Events, InvokeResult, Req, Res } from '../../../shared/contract';
 import type { ErrorInfo } from '../../../shared/errors';
-
-export interface Bridge {
-  invoke(channel: string, payload: unknown): Promise<InvokeResult<unknown>>;
-  on(event: string, listener: (payload: unknown) => void): () => void;
-  host: 'electron' | 'web';
-}
-
-declare global {
-  interface Window {
-    vidkeep?: Bridge;
-  }
-}
+import type { Bridge } from '../../../shared/bridge';
 
 export class ApiError extends Error implements ErrorInfo {
   code: ErrorInfo['code'];
   hint?: string;
+  values?: ErrorInfo['values'];
   constructor(info: ErrorInfo) {
     super(info.message);
     this.code = info.code;
     if (info.hint) this.hint = info.hint;
+    if (info.values) this.values = info.values;
   }
 }
 

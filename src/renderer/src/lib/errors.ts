@@ -1,10 +1,10 @@
-import type { ErrorInfo } from '../../../shared/errors';
+import { errorViewSchema, type ErrorInfo } from '../../../shared/errors';
 
-/** Anything thrown by api.invoke (or elsewhere) as the shape the UI shows. */
+/** Anything thrown by api.invoke (or elsewhere) as the shape the UI shows, code and values kept. */
 export function asErrorInfo(e: unknown): ErrorInfo {
-  if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
-    const x = e as { code: ErrorInfo['code']; message: string; hint?: string };
-    return x.hint ? { code: x.code, message: x.message, hint: x.hint } : { code: x.code, message: x.message };
+  if (e && typeof e === 'object') {
+    const x = errorViewSchema.safeParse({ ...e, message: (e as { message?: unknown }).message });
+    if (x.success) return x.data;
   }
   return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
 }

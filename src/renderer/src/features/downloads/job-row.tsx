@@ -2,15 +2,15 @@ import { memo, useState } from 'react';
 import { api } from '../../lib/api';
 import { asErrorInfo } from '../../lib/errors';
 import type { ErrorInfo } from '../../../../shared/errors';
-import type { JobView } from '../../../../shared/types';
+import type { Download, JobView } from '../../../../shared/types';
 import { jobStore } from './job-store';
-import { rateText, resultVideoId, sizeText, stageText } from './job-text';
+import { rateText, sizeText, stageText } from './job-text';
 import { useJobProgress } from './use-jobs';
 import { ProgressBar } from './progress-bar';
 import { JobThumb } from './job-thumb';
 
 interface Props {
-  job: JobView;
+  job: Download;
   onOpenVideo?: (videoId: string) => void;
 }
 
@@ -20,10 +20,9 @@ export const JobRow = memo(function JobRow({ job, onOpenVideo }: Props) {
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<ErrorInfo | null>(null);
   const [revealed, setRevealed] = useState<string | null>(null);
-  // yt-dlp smuggles data into playlist entries' URLs after a '#'; people need not see it.
-  const url = (job.payload as { url?: string } | null)?.url?.replace(/#__youtubedl_smuggle=.*$/, '') ?? null;
-  const title = p?.title || job.label;
-  const videoId = resultVideoId(job);
+  const url = job.url;
+  const title = p?.title || job.title;
+  const videoId = job.videoId;
   const titleId = `job-title-${job.id}`;
 
   const act = async (fn: () => Promise<JobView | { removed: boolean }>) => {
@@ -100,7 +99,7 @@ export const JobRow = memo(function JobRow({ job, onOpenVideo }: Props) {
         {job.state === 'succeeded' && videoId && (
           <button type="button" className="btn btn-quiet" disabled={busy} aria-label={`Show ${title} in folder`} onClick={() => act(async () => {
               setRevealed((await api.invoke('library.reveal', { videoId })).path);
-              return job;
+              return { removed: false };
             })}>
             Show in folder
           </button>

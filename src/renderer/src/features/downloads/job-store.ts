@@ -1,14 +1,14 @@
 /**
- * Jobs and their progress, kept outside React. The list re-renders when a job is added, changes
+ * Downloads and their progress, kept outside React. The list re-renders when a job is added, changes
  * state or goes away; a progress batch only wakes the rows whose job it mentions.
  */
 import { api } from '../../lib/api';
 import { asErrorInfo } from '../../lib/errors';
-import { JOB_NAMES, type JobView, type Progress } from '../../../../shared/types';
+import { JOB_NAMES, type Download, type JobView, type Progress } from '../../../../shared/types';
 import type { ErrorInfo } from '../../../../shared/errors';
 
 export interface JobsSnapshot {
-  jobs: JobView[];
+  jobs: Download[];
   loading: boolean;
   error: ErrorInfo | null;
   total: number;
@@ -16,7 +16,7 @@ export interface JobsSnapshot {
 }
 
 const PAGE = 200;
-const byId = new Map<string, JobView>();
+const byId = new Map<string, Download>();
 const progress = new Map<string, Progress | null>();
 const rowSubs = new Map<string, Set<() => void>>();
 const listSubs = new Set<() => void>();
@@ -24,10 +24,10 @@ let snapshot: JobsSnapshot = { jobs: [], loading: true, error: null, total: 0, n
 let started = false;
 let flushQueued = false;
 
-const rank = (j: JobView) => (j.state === 'active' ? 0 : j.state === 'queued' ? 1 : 2);
+const rank = (j: Download) => (j.state === 'active' ? 0 : j.state === 'queued' ? 1 : 2);
 
 /** The same order jobs.list uses: running, then queued in run order, then finished newest first. */
-function compare(a: JobView, b: JobView): number {
+function compare(a: Download, b: Download): number {
   const r = rank(a) - rank(b);
   if (r !== 0) return r;
   if (a.state === 'active') return (a.startedAt ?? 0) - (b.startedAt ?? 0);
@@ -55,7 +55,10 @@ function notifyRow(id: string): void {
   for (const s of rowSubs.get(id) ?? []) s();
 }
 
-function upsert(job: JobView): void {
+/** The downloads of a page of jobs (a row no longer readable as a download is left out). */
+const downloadsOf = (jobs: JobView[]): Download[] => jobs.flatMap((j) => (j.download ? [j.download] : []));
+
+function upsert(job: Download): void {
   byId.set(job.id, job);
   if (job.progress !== undefined) {
     progress.set(job.id, job.progress);
@@ -67,7 +70,7 @@ async function loadFirst(): Promise<void> {
   try {
     const page = await api.invoke('jobs.list', { limit: PAGE, name: JOB_NAMES.download });
     byId.clear();
-    for (const j of page.items) upsert(j);
+    for (const j of downloadsOf(page.items)) upsert(j);
     update({ jobs: [...byId.values()].sort(compare), loading: false, error: null, total: page.total, nextCursor: page.nextCursor });
   } catch (e) {
     update({ loading: false, error: asErrorInfo(e) });
@@ -79,7 +82,7 @@ export async function loadMoreJobs(): Promise<void> {
   if (!cursor) return;
   try {
     const page = await api.invoke('jobs.list', { limit: PAGE, cursor, name: JOB_NAMES.download });
-    for (const j of page.items) upsert(j);
+    for (const j of downloadsOf(page.items)) upsert(j);
     update({ jobs: [...byId.values()].sort(compare), total: page.total, nextCursor: page.nextCursor });
   } catch (e) {
     update({ error: asErrorInfo(e) });
@@ -91,11 +94,11 @@ export function startJobStore(): void {
   started = true;
   api.on('jobs.changed', ({ job, jobId, kind }) => {
     // Subscription checks are shown in Subscriptions and the Queue, not as downloads.
-    if (job && job.name !== JOB_NAMES.download) return;
-    if (kind === 'removed' || !job) {
+    if (job && !job.download) return;
+    if (kind === 'removed' || !job?.download) {
       byId.delete(jobId);
       progress.delete(jobId);
-    } else upsert(job);
+    } else upsert(job.download);
     scheduleFlush();
   });
   api.on('jobs.progress', ({ updates }) => {
@@ -127,10 +130,11 @@ export const jobStore = {
     };
   },
   progress: (id: string): Progress | null => progress.get(id) ?? null,
-  job: (id: string): JobView | undefined => byId.get(id),
+  job: (id: string): Download | undefined => byId.get(id),
   /** Applies a job returned by an action (cancel/retry/promote) without waiting for the event. */
   apply(job: JobView): void {
-    upsert(job);
+    if (!job.download) return;
+    upsert(job.download);
     scheduleFlush();
   },
   forget(id: string): void {

@@ -1,4 +1,4 @@
-import type { JobView, Progress, Stage } from '../../../../shared/types';
+import type { Download, Progress, Stage } from '../../../../shared/types';
 import { formatBytes, formatEta, formatSpeed } from '../../lib/format';
 
 const STAGES: Record<Stage, string> = {
@@ -13,27 +13,8 @@ const STAGES: Record<Stage, string> = {
   done: 'Done',
 };
 
-export type JobResult =
-  | { videoId: string }
-  | { alreadyKept: string }
-  | { needsConfirm: true; playlistTitle: string | null; count: number; url: string }
-  | { expanded: number; playlistTitle: string | null };
 
-export function jobResult(job: JobView): JobResult | null {
-  const r = job.result;
-  return r && typeof r === 'object' ? (r as JobResult) : null;
-}
-
-/** The library video a finished job produced (or found already kept). */
-export function resultVideoId(job: JobView): string | null {
-  const r = jobResult(job);
-  if (!r) return null;
-  if ('videoId' in r) return r.videoId;
-  if ('alreadyKept' in r) return r.alreadyKept;
-  return null;
-}
-
-export function stageText(job: JobView, p: Progress | null, now = Date.now()): string {
+export function stageText(job: Download, p: Progress | null, now = Date.now()): string {
   switch (job.state) {
     case 'queued':
       if (job.tries > 0 && job.runAt > now) return `Will try again at ${new Date(job.runAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
@@ -45,7 +26,7 @@ export function stageText(job: JobView, p: Progress | null, now = Date.now()): s
     case 'cancelled':
       return 'Cancelled';
     case 'succeeded': {
-      const r = jobResult(job);
+      const r = job.result;
       if (r && 'needsConfirm' in r) return `Playlist found: ${r.count} videos`;
       if (r && 'expanded' in r) return `Playlist queued: ${r.expanded} videos`;
       if (r && 'alreadyKept' in r) return 'Already in your library';

@@ -18,9 +18,9 @@ export function PlaylistPrompts({ options }: { options: DownloadOptions }) {
   useEffect(
     () =>
       api.on('jobs.changed', ({ job, kind }) => {
-        const r = job?.result as { needsConfirm?: boolean; playlistTitle?: string | null; count?: number; url?: string } | null | undefined;
-        if (!job || kind !== 'succeeded' || !r?.needsConfirm || !r.url) return;
-        const p: Prompt = { jobId: job.id, url: r.url, title: r.playlistTitle ?? null, count: r.count ?? 0 };
+        const r = job?.download?.result;
+        if (!job || kind !== 'succeeded' || !r || !('needsConfirm' in r)) return;
+        const p: Prompt = { jobId: job.id, url: r.url, title: r.playlistTitle, count: r.count };
         setPrompts((ps) => (ps.some((x) => x.jobId === p.jobId) ? ps : [...ps, p]));
       }),
     [],

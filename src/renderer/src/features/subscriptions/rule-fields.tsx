@@ -83,7 +83,7 @@ export function RuleFieldsView({ value: v, onChange, prefix, invalid, ffmpegFoun
           Keep <span className="muted">{keeps ? `(${keeps} ${keeps === 1 ? 'rule' : 'rules'})` : '(everything)'}</span>
         </summary>
         <p className="help">
-          Old videos from this subscription can be deleted to save space. Videos you mark Keep in the library are never deleted. Leave both empty to keep everything.
+          Old videos from this subscription can be deleted to free disk space. They are deleted permanently, not moved to the trash. Videos you mark Keep in the library are never deleted. Leave both empty to keep everything.
         </p>
         <div className="sub-grid">
           <Field id={`${prefix}-keep-last`} label="Keep only the newest (videos)">{text(`${prefix}-keep-last`, 'keepLast', { type: 'number', inputMode: 'numeric' })}</Field>

@@ -82,7 +82,7 @@ export function SubscriptionsView({ onShowVideos }: { onShowVideos: (subscriptio
         !error && (
           <EmptyState title="No subscriptions yet">
             <p>Subscribe to a channel, playlist or feed and VidKeep checks it on the schedule you choose, downloading each new video into your library.</p>
-            <p>Filters pick which videos to take; Keep rules can delete old ones to save space. Videos you mark Keep in the library are never deleted.</p>
+            <p>Filters pick which videos to take; Keep rules can permanently delete old ones (not to the trash) to free disk space. Videos you mark Keep in the library are never deleted.</p>
           </EmptyState>
         )
       ) : (

@@ -1,0 +1,41 @@
+import type { Core } from '../core/index';
+import type { Events } from '../shared/contract';
+import type { ShellElectron, WindowLike } from './electron-api';
+import { createNotifier } from './notify';
+import { createTaskbarProgress, NO_BAR } from './taskbar-progress';
+
+/**
+ * What the desktop shows outside the window about downloads: the taskbar/dock progress bar
+ * (all running downloads together) and a notification when a burst of them ends.
+ */
+export function wireJobFeedback(electron: Pick<ShellElectron, 'Notification'>, core: Core, getWindow: () => WindowLike | null): () => void {
+  const { Notification } = electron;
+  const notifier = createNotifier({
+    show: (note) => {
+      if (Notification.isSupported()) new Notification(note).show();
+    },
+    isFocused: () => getWindow()?.isFocused() ?? false,
+  });
+  const bar = createTaskbarProgress();
+  let shown = NO_BAR;
+  const paint = () => {
+    const v = bar.value();
+    const win = getWindow();
+    if (v === shown || !win || win.isDestroyed()) return;
+    shown = v;
+    win.setProgressBar(v);
+  };
+  return core.events.onAny((name, payload) => {
+    if (name === 'jobs.progress') {
+      for (const u of (payload as Events['jobs.progress']).updates) bar.update(u.jobId, u.progress);
+      paint();
+      return;
+    }
+    if (name !== 'jobs.changed') return;
+    const { kind, job, jobId } = payload as Events['jobs.changed'];
+    if (kind === 'started' && job?.download) bar.started(jobId);
+    else if (kind !== 'updated' && kind !== 'added' && kind !== 'started') bar.ended(jobId);
+    paint();
+    notifier.onJob(kind, job);
+  });
+}

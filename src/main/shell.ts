@@ -1,0 +1,142 @@
+import { join } from 'node:path';
+import { createCore, type Core, type CoreOptions } from '../core/index';
+import { dispatch } from '../core/dispatch';
+import { toErrorInfo } from '../shared/errors';
+import { APP_SCHEME_DEF, handleAppProtocol } from './app-protocol';
+import type { ShellElectron, WindowLike } from './electron-api';
+import { wireIpc } from './ipc';
+import { wireJobFeedback } from './job-feedback';
+import { handleMediaProtocol, MEDIA_SCHEME_DEF } from './media-protocol';
+import { appMenuTemplate } from './menu';
+import { installPermissionHandlers } from './permissions';
+import { entryUrl, isAppUrlFor, rendererEntry } from './security';
+import { createMainWindow } from './window';
+
+export interface ShellDeps {
+  argv: readonly string[];
+  env: Record<string, string | undefined>;
+  platform: NodeJS.Platform;
+  resourcesPath: string;
+  /** The built renderer folder: the only files app://vidkeep/ serves. */
+  rendererDir: string;
+  preload: string;
+  /** better-sqlite3 built for Electron's ABI, or null when it has not been built. */
+  nativeBinding(): string | null;
+  /** Knobs a test turns (grace period, yt-dlp); the app passes none. */
+  core?: Pick<CoreOptions, 'shutdownGraceMs' | 'ytDlpPath' | 'downloads'>;
+}
+
+export interface Shell {
+  /** Settles once start-up has finished or failed (at once for a second instance). */
+  readonly started: Promise<void>;
+}
+
+const urlsIn = (argv: readonly string[]) => argv.filter((a) => /^https?:\/\//i.test(a));
+
+/**
+ * The Electron lifecycle around the core: one instance, the window, protocols, IPC, power events
+ * and a clean quit. Electron comes in as a parameter so a test can boot this against a fake.
+ */
+export function createShell(electron: ShellElectron, deps: ShellDeps): Shell {
+  const { app, protocol } = electron;
+  let core: Core | null = null;
+  let win: WindowLike | null = null;
+  let quitting = false;
+  // Links from a second launch that arrive while the core is still starting.
+  const pendingUrls: string[] = [];
+
+  if (deps.env.VIDKEEP_DATA_DIR) app.setPath('userData', deps.env.VIDKEEP_DATA_DIR);
+  // Before 'ready', and once: Electron takes a single call with every privileged scheme.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_DEF, MEDIA_SCHEME_DEF]);
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return { started: Promise.resolve() };
+  }
+
+  const entry = rendererEntry(deps.env, app.isPackaged);
+  const isAppUrl = (url: string) => isAppUrlFor(entry, url);
+  const openWindow = (c: Core) => {
+    win = createMainWindow(electron, c, { preload: deps.preload, url: entryUrl(entry), isAppUrl, devTools: !app.isPackaged });
+    win.on('closed', () => (win = null));
+  };
+
+  app.on('second-instance', (_e, argv) => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+    const urls = urlsIn(argv);
+    if (core) void addLinks(core, urls);
+    else pendingUrls.push(...urls);
+  });
+
+  async function start(): Promise<void> {
+    electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(appMenuTemplate(deps.platform, app.isPackaged)));
+    handleAppProtocol(protocol, deps.rendererDir);
+    installPermissionHandlers(electron.session.defaultSession, isAppUrl);
+    const nativeBinding = deps.nativeBinding();
+    if (!nativeBinding) {
+      throw Object.assign(new Error('VidKeep’s database module has not been built for this Electron version.'), {
+        code: 'internal',
+        hint: 'Run `npm run rebuild:electron` once, then start VidKeep again.',
+      });
+    }
+    const c = await createCore({
+      dataDir: app.getPath('userData'),
+      libraryDir: deps.env.VIDKEEP_LIBRARY_DIR ?? join(app.getPath('videos'), 'VidKeep'),
+      resourcesDir: deps.resourcesPath,
+      nativeBinding,
+      host: 'electron',
+      version: app.getVersion(),
+      allowToolPathChange: true,
+      trashItem: (path) => electron.shell.trashItem(path),
+      ...deps.core,
+    });
+    core = c;
+    handleMediaProtocol(protocol, c);
+    wireIpc(electron, c, () => win, isAppUrl);
+    openWindow(c);
+    wireJobFeedback(electron, c, () => win);
+
+    // Sleep holds the queue; waking lifts only that hold (the user's Pause all stays) and lets
+    // schedules catch up per their policy.
+    electron.powerMonitor.on('suspend', () => core?.suspend());
+    electron.powerMonitor.on('resume', () => core?.resume());
+
+    app.on('activate', () => {
+      if (!win && core) openWindow(core);
+    });
+    await addLinks(c, [...urlsIn(deps.argv), ...pendingUrls.splice(0)]);
+  }
+
+  /** Links given on the command line (or to a second launch) go through the same checks as the UI's. */
+  async function addLinks(c: Core, urls: string[]): Promise<void> {
+    if (urls.length === 0) return;
+    const r = await dispatch(c.handlers, 'jobs.add', { urls: urls.slice(0, 1000), origin: 'command-line' });
+    if (!r.ok) console.error(`[vidkeep] could not add links from the command line: ${r.error.message}`);
+  }
+
+  function fail(err: unknown): void {
+    const info = toErrorInfo(err);
+    const hint = (err as { hint?: string }).hint ?? info.hint;
+    electron.dialog.showErrorBox('VidKeep could not start', `${info.message}${hint ? `\n\n${hint}` : ''}`);
+    app.exit(1);
+  }
+
+  app.on('window-all-closed', () => {
+    if (deps.platform !== 'darwin') app.quit();
+  });
+
+  app.on('before-quit', (event) => {
+    if (quitting || !core) return;
+    // Let running downloads stop cleanly and go back to the queue before the process exits.
+    event.preventDefault();
+    quitting = true;
+    const c = core;
+    core = null;
+    void c.close().finally(() => app.quit());
+  });
+
+  return { started: app.whenReady().then(start).catch(fail) };
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const toolStatusSchema = z.object({
+  found: z.boolean(),
+  path: z.string().nullable(),
+  version: z.string().nullable(),
+  source: z.enum(['settings', 'bundled', 'path', 'downloaded']).nullable(),
+  message: z.string().optional(),
+});
+export type ToolStatus = z.infer<typeof toolStatusSchema>;
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'web']),
+  dataDir: z.string(),
+  libraryDir: z.string(),
+  ytDlp: toolStatusSchema,
+  ffmpeg: toolStatusSchema,
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;

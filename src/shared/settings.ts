@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { downloadOptionsSchema } from './download';
+
+export const themeSchema = z.enum(['system', 'light', 'dark']);
+export type Theme = z.infer<typeof themeSchema>;
+
+export const settingsSchema = z.object({
+  libraryDir: z.string(),
+  maxConcurrent: z.number().int(),
+  perSiteConcurrent: z.number().int(),
+  maxTries: z.number().int(),
+  timeoutMinutes: z.number().int(),
+  defaults: downloadOptionsSchema,
+  ytDlpPath: z.string(),
+  theme: themeSchema,
+  clipboardWatcher: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
