@@ -47,7 +47,7 @@ interface VideoRow {
   file_path: string;
 }
 
-describe('crash between a download and its poster', { timeout: 240_000 }, () => {
+describe('crash between a download and its poster', { timeout: 480_000 }, () => {
   it('a launch killed after the download was recorded still makes the poster on the next start, without downloading again', async () => {
     const db = join(dir, 'vidkeep.db');
     const lib = join(dir, 'library');

@@ -24,9 +24,9 @@ afterEach(async () => {
   await h.close();
 });
 
-/** The real queue as core builds it: `maxConcurrent` download slots, media jobs in their own queue. */
+/** The real queue as core builds it: `maxConcurrent` download slots, media jobs in their own queue (no per-site cap: every link here is on one host). */
 async function setup(maxConcurrent: number, extra: Partial<DownloadsOptions> = {}): Promise<DownloadsOptions> {
-  queue = createQueue({ db: h.db, launchId: 'test-launch', maxJobs: maxConcurrent, perKeyConcurrency: maxConcurrent, perQueueConcurrency: { [MEDIA_QUEUE]: MEDIA_CONCURRENCY }, shutdownGraceMs: 1000, log: () => {} });
+  queue = createQueue({ db: h.db, launchId: 'test-launch', maxJobs: maxConcurrent, perKeyConcurrency: 10, perQueueConcurrency: { [MEDIA_QUEUE]: MEDIA_CONCURRENCY }, shutdownGraceMs: 1000, log: () => {} });
   const o = { ...h.options({ getSettings: () => ({ ...defaultSettings(h.lib), maxConcurrent }), ...extra }), queue };
   downloads = createDownloads(o);
   await queue.start();
@@ -67,7 +67,7 @@ const videoOf = (j: QueueJob) => (j.result as { videoId: string }).videoId;
 const isJpeg = (p: string) => readFileSync(p).subarray(0, 2).toString('hex') === 'ffd8';
 
 // Posters run at background priority: on a machine busy with other work they wait for idle CPU.
-describe('poster job chained to a download (real queue, yt-dlp, ffmpeg)', { timeout: 240_000 }, () => {
+describe('poster job chained to a download (real queue, yt-dlp, ffmpeg)', { timeout: 480_000 }, () => {
   it('the video is in the library and playable before its poster; the chained job fills it in and says so', async () => {
     const hold = held();
     await setup(2, { media: hold.media });
@@ -119,6 +119,26 @@ describe('poster job chained to a download (real queue, yt-dlp, ffmpeg)', { time
     // Every borrowed slot was given back: two more downloads still run one at a time.
     const more = await Promise.all(add(['slot-d', 'slot-e']).map(settled));
     expect(more.map((j) => j.state)).toEqual(['succeeded', 'succeeded']);
+    expect(most).toBe(1);
+  });
+
+  it('a poster cancelled while it runs gives its slot back at once, even if ffmpeg never returns', async () => {
+    const hold = held(); // never opened: the handler stays stuck in ffprobe
+    await setup(1, { media: hold.media });
+    const [first] = add(['cancel-poster']);
+    await settled(first!);
+    const poster = `${first}.poster`;
+    expect(queue.get(poster)?.state).toBe('active');
+    queue.cancel(poster);
+    let running = 0;
+    let most = 0;
+    queue.on((e) => {
+      if (!('job' in e) || e.job.name !== 'download') return;
+      if (e.type === 'started') most = Math.max(most, ++running);
+      else if (e.type === 'succeeded' || e.type === 'failed' || e.type === 'retrying') running--;
+    });
+    const jobs = await Promise.all(add(['after-cancel-a', 'after-cancel-b']).map(settled));
+    expect(jobs.map((j) => j.state)).toEqual(['succeeded', 'succeeded']);
     expect(most).toBe(1);
   });
 

@@ -21,7 +21,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('download → poster through the real core (yt-dlp, ffmpeg, SQLite)', { timeout: 240_000 }, () => {
+describe('download → poster through the real core (yt-dlp, ffmpeg, SQLite)', { timeout: 480_000 }, () => {
   it('a link without thumbnail or duration plays first, then gets both, announced as library changes', async () => {
     expect(core.tools().ffmpeg.found).toBe(true);
     // Each library change for our video on the core's bus (domain facts, in order), with the row then.
