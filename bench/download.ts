@@ -120,7 +120,8 @@ async function vidkeep(tag: string): Promise<Round> {
           resolve();
         }
       };
-      const off = queue.on(check);
+      // Progress reports come many times a second; only state changes can finish the run.
+      const off = queue.on((e) => e.type !== 'progress' && check());
       check();
     });
   await until(() => ids.every((id) => final(queue.get(id))));

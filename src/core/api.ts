@@ -1,15 +1,20 @@
 import type { Handlers } from '../shared/contract';
 import { VidKeepError } from '../shared/errors';
-import { downloadYtDlp } from './ytdlp/locate';
+import { readBrowserCookies } from './sites/browser-cookies';
+import { testProxy, validateProxy, unmaskProxy, proxyFor } from './sites/proxy';
+import { JOB_NAMES } from '../shared/types';
+import { downloadTimeLimitMs } from './downloads/index';
 import { ensureFolder } from './folders';
 import type { Core } from './index';
 
 export interface HandlerHooks {
   reopenLibrary(dir: string): void;
+  /** The sites settings changed (the daily yt-dlp check may have been switched on or off). */
+  sitesChanged?(): void;
 }
 
-const need = <T>(value: T | null, what: string): T => {
-  if (value === null) throw new VidKeepError('not-found', `That ${what} is not in VidKeep any more.`);
+const need = <T>(value: T | null, what: 'video' | 'download'): T => {
+  if (value === null) throw new VidKeepError('not-found', `That ${what} is not in VidKeep any more.`, undefined, { reason: what === 'download' ? 'job' : what });
   return value;
 };
 
@@ -21,11 +26,11 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     'settings.get': () => core.settings.get(),
     'settings.set': (req) => {
       if (req.ytDlpPath !== undefined && req.ytDlpPath !== core.settings.get().ytDlpPath && !core.options.allowToolPathChange) {
-        throw new VidKeepError('unauthorized', 'The yt-dlp program can only be changed in the desktop app.', 'In headless mode, start VidKeep with VIDKEEP_YTDLP=/path/to/yt-dlp.');
+        throw new VidKeepError('unauthorized', 'The yt-dlp program can only be changed in the desktop app.', 'In headless mode, start VidKeep with VIDKEEP_YTDLP=/path/to/yt-dlp.', { reason: 'toolPath' });
       }
       // Make sure a new library folder is usable before it is saved: a bad one must not be kept.
       if (req.libraryDir !== undefined && !ensureFolder(req.libraryDir)) {
-        throw new VidKeepError('invalid-input', `VidKeep cannot create or use the folder ${req.libraryDir}.`, 'Pick a folder you can write to, on a drive that is connected.');
+        throw new VidKeepError('invalid-input', `VidKeep cannot create or use the folder ${req.libraryDir}.`, 'Pick a folder you can write to, on a drive that is connected.', { reason: 'folder', folder: req.libraryDir });
       }
       const before = core.settings.get();
       const next = core.settings.set(req);
@@ -45,7 +50,8 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     },
     'jobs.get': (req) => core.views.job(need(queue.get(req.jobId), 'download')),
     'jobs.cancel': (req) => core.views.job(queue.cancel(req.jobId, 'Cancelled by you.')),
-    'jobs.retry': (req) => core.views.job(queue.retry(req.jobId)),
+    // A download retried after raising the time limit gets the new limit.
+    'jobs.retry': (req) => core.views.job(queue.retry(req.jobId, queue.get(req.jobId)?.name === JOB_NAMES.download ? { timeoutMs: downloadTimeLimitMs({ getSettings: () => core.settings.get(), timeoutMs: core.options.downloads?.timeoutMs }) } : undefined)),
     'jobs.remove': (req) => ({ removed: queue.remove(req.jobId) }),
     'jobs.promote': (req) => core.views.job(queue.promote(req.jobId)),
     'queue.pause': (req) => {
@@ -67,7 +73,7 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     },
     'library.reveal': async (req) => {
       const path = await core.resolveMedia('video', req.videoId);
-      if (!path) throw new VidKeepError('not-found', 'That video’s file is missing from the library folder.');
+      if (!path) throw new VidKeepError('not-found', 'That video’s file is missing from the library folder.', undefined, { reason: 'file' });
       return { path };
     },
     'library.sites': () => core.library.sites(),
@@ -81,10 +87,31 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     'subscriptions.check': (req) => core.subscriptions.checkNow(req.id),
     'subscriptions.importArchive': (req) => core.subscriptions.importArchive(req.text),
     'subscriptions.exportArchive': () => core.subscriptions.exportArchive(),
-    'tools.updateYtDlp': async () => {
-      await downloadYtDlp({ userDataDir: core.options.dataDir });
-      await core.refreshTools();
-      return core.info();
+    'tools.updateYtDlp': () => core.updateYtDlp(),
+    'sites.get': () => core.sites.view(core.lastUpdateCheck()),
+    'sites.set': (req) => {
+      core.sites.set(req);
+      hooks.sitesChanged?.();
+      return core.sites.view(core.lastUpdateCheck());
+    },
+    'cookies.add': (req) => core.sites.cookies.add(req.site, req.text),
+    'cookies.fromBrowser': async (req) => {
+      if (core.options.host !== 'electron') throw new VidKeepError('unauthorized', 'Reading cookies from a browser works only in the desktop app.', 'Add a cookies.txt file instead.', { reason: 'browserCookies' });
+      const ytDlp = need(core.tools().ytDlp.path, 'yt-dlp program');
+      const text = await readBrowserCookies({ ytDlp, browser: req.browser, ...(req.profile ? { profile: req.profile } : {}) });
+      return core.sites.cookies.add(req.site, text, { browser: req.profile ? `${req.browser}:${req.profile}` : req.browser });
+    },
+    'cookies.remove': (req) => ({ removed: core.sites.cookies.remove(req.site) }),
+    'proxy.test': async (req) => {
+      const ytDlp = core.tools().ytDlp.path;
+      if (!ytDlp) throw new VidKeepError('ytdlp-missing', 'VidKeep could not find yt-dlp, which the proxy test uses.', undefined, { reason: 'proxyTest' });
+      const url = req.url ?? 'https://www.example.com/';
+      if (!/^https?:\/\//i.test(url)) throw new VidKeepError('invalid-url', 'The test page must be an http(s) link.', undefined, { reason: 'scheme', scheme: url.split(':')[0]!.slice(0, 20) });
+      // A masked address from the UI means "the saved one for that site".
+      const saved = proxyFor(new URL(url).hostname, core.sites.config.get());
+      const proxy = validateProxy(unmaskProxy(req.proxy, saved));
+      if (!proxy) throw new VidKeepError('invalid-input', 'Enter a proxy address to test.', undefined, { reason: 'proxyEmpty' });
+      return testProxy({ ytDlp, proxy, url });
     },
   } satisfies Handlers;
 }

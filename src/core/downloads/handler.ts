@@ -6,13 +6,14 @@ import type { Progress, Stage } from '../../shared/types';
 import { PermanentJobError, RetryJob, type JobContext, type JobHandler } from '../queue/types';
 import { buildDownloadArgs } from '../ytdlp/args';
 import { classifyFailure } from '../ytdlp/errors';
-import { createProcessTracker } from '../ytdlp/processes';
+import { createProcessTracker, type ProcessTracker } from '../ytdlp/processes';
 import { runYtDlp, type RunResult } from '../ytdlp/run';
 import { normalizeUrl, validateUrl } from '../ytdlp/url';
 import { enqueuePosterJob, needsPosterJob } from '../media/poster-job';
 import type { Video } from '../../shared/types';
 import { DOWNLOAD_JOB, type DownloadPayload, type DownloadResult, type DownloadsOptions } from './types';
 import { downloadEnqueueOptions, downloadJobId } from './job-id';
+import { withSiteArgs } from '../sites/index';
 
 const blank = (stage: Stage, extra: Partial<Progress> = {}): Progress => ({ stage, percent: null, downloadedBytes: null, totalBytes: null, speed: null, eta: null, ...extra });
 
@@ -42,11 +43,17 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
   const rateLimitDelayMs = o.rateLimitDelayMs ?? 5 * 60_000;
   const networkDelayMs = o.networkDelayMs ?? 30_000;
 
-  /** yt-dlp pids that exited: their orphan rows go in the commit that indexes the video (one fsync less). */
-  const untrack = (exited: number[]) => exited.splice(0).forEach((pid) => o.db.open && tracker.remove(pid));
+  /** Ended yt-dlp runs: their orphan rows go in the commit that indexes the video (one fsync less). */
+  const untrack = (exited: Array<() => void>) => exited.splice(0).forEach((ended) => ended());
+  const deferEnd = (exited: Array<() => void>): Pick<ProcessTracker, 'begin'> => ({
+    begin(command) {
+      const run = tracker.begin(command);
+      return { marker: run.marker, env: run.env, spawned: (pid) => run.spawned(pid), ended: () => void exited.push(() => run.ended()) };
+    },
+  });
 
   return async (ctx: JobContext<DownloadPayload>): Promise<DownloadResult> => {
-    const exited: number[] = [];
+    const exited: Array<() => void> = [];
     try {
       return await download(ctx, exited);
     } finally {
@@ -54,7 +61,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     }
   };
 
-  async function download(ctx: JobContext<DownloadPayload>, exited: number[]): Promise<DownloadResult> {
+  async function download(ctx: JobContext<DownloadPayload>, exited: Array<() => void>): Promise<DownloadResult> {
     const p = ctx.payload;
     const url = validateUrl(p.url);
     const site = url.hostname;
@@ -71,6 +78,9 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       if (err instanceof VidKeepError) throw fail(err.toJSON());
       throw err;
     }
+    // Throws a retry while the site is waiting out a 429; otherwise its pacing, proxy and cookies.
+    const siteRun = o.sites?.begin(url, ctx.jobId, { lastTry: ctx.tryNumber >= ctx.maxTries });
+    if (siteRun) args = withSiteArgs(args, siteRun.args);
 
     let title: string | undefined;
     let thumbnailUrl: string | undefined;
@@ -90,11 +100,12 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
         args,
         ...(o.spawn ? { spawn: o.spawn } : {}),
         signal: stop.signal,
-        timeoutMs: o.timeoutMs ?? o.getSettings().timeoutMinutes * 60_000,
+        // The user's time limit is the job's (set where downloads are enqueued) and the queue
+        // enforces it; a second clock here would only race it. This is just "no limit of its own".
+        timeoutMs: 2_147_483_647,
         ...(o.stallMs !== undefined ? { stallMs: o.stallMs } : {}),
         ...(o.killGraceMs !== undefined ? { killGraceMs: o.killGraceMs } : {}),
-        onSpawn: (pid, cmd) => tracker.add(pid, cmd),
-        onExit: (pid) => void exited.push(pid),
+        tracker: deferEnd(exited),
         onEvent: (e) => {
           if (e.kind === 'progress' || (e.kind === 'postprocess' && e.progress)) {
             report(e.kind === 'progress' ? e.progress : e.progress!);
@@ -124,6 +135,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       });
     } finally {
       ctx.signal.removeEventListener('abort', onAbort);
+      siteRun?.cleanup();
     }
 
     if (known) {
@@ -133,26 +145,31 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     if (ctx.signal.aborted || res.reason === 'aborted') {
       // The queue says why it aborted (its own timeout, shutting down); otherwise the user cancelled.
       const why: unknown = ctx.signal.reason;
-      throw fail(why instanceof VidKeepError ? why.toJSON() : { code: 'cancelled', message: 'The download was cancelled.' });
+      throw fail(why instanceof VidKeepError ? why.toJSON() : { code: 'cancelled', message: 'The download was cancelled.', values: { reason: 'download' } });
     }
     if (res.reason === 'timeout') {
-      throw fail({ code: 'timeout', message: 'The download took longer than the time limit and was stopped.', hint: 'Raise the time limit in Settings, then retry; the part already downloaded is kept.' });
+      throw fail({ code: 'timeout', message: 'The download took longer than the time limit and was stopped.', hint: 'Raise the time limit in Settings, then retry; the part already downloaded is kept.', values: { reason: 'download' } });
     }
     if (res.reason === 'stalled') {
-      throw new RetryJob(networkDelayMs, { code: 'stalled', message: `The download from ${site} stopped receiving data.`, hint: 'VidKeep will try again and continue where it stopped.' });
+      throw new RetryJob(networkDelayMs, { code: 'stalled', message: `The download from ${site} stopped receiving data.`, hint: 'VidKeep will try again and continue where it stopped.', values: { site } });
     }
     if (res.reason === 'spawn-error' || res.exitCode !== 0) {
       const needed = res.lastProgress?.totalBytes != null ? res.lastProgress.totalBytes - (res.lastProgress.downloadedBytes ?? 0) : null;
       const c = classifyFailure({ stderr: res.stderr, exitCode: res.exitCode, ...(res.spawnError ? { spawnError: res.spawnError } : {}), site, neededBytes: needed });
       const { retry, retryAfterMs, ...info } = c;
+      if (info.code === 'rate-limited' && o.sites) throw o.sites.rateLimited(url, info, retryAfterMs, ctx.tryNumber >= ctx.maxTries);
       if (retry === 'never') throw fail(info);
-      throw new RetryJob(retry === 'later' ? (retryAfterMs ?? rateLimitDelayMs) : networkDelayMs, info);
+      const delay = retry === 'later' ? (retryAfterMs ?? rateLimitDelayMs) : networkDelayMs;
+      // The UI says when ("will try again at 14:05") in the user's own clock format.
+      if (retry === 'later') info.values = { ...info.values, reason: 'retryAt', retryAt: (o.now ?? Date.now)() + delay };
+      throw new RetryJob(delay, info);
     }
 
+    o.sites?.succeeded(url);
     const file = res.files[res.files.length - 1];
     if (!file) {
       const pl = playlist as { title: string | null; count: number | null } | null;
-      if (entries.length === 0) throw fail({ code: 'unavailable', message: 'yt-dlp found nothing to download at this link.' });
+      if (entries.length === 0) throw fail({ code: 'unavailable', message: 'yt-dlp found nothing to download at this link.', values: { reason: 'nothing' } });
       const count = Math.max(entries.length, pl?.count ?? 0);
       const playlistTitle = pl?.title ?? null;
       if (!p.confirmPlaylist && count > 1) return { needsConfirm: true, playlistTitle, count, url: p.url };
@@ -178,7 +195,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     try {
       info = JSON.parse(readFileSync(infoPath, 'utf8')) as Record<string, unknown>;
     } catch {
-      throw fail({ code: 'download-failed', message: 'yt-dlp finished but left no description of the video (info json).' });
+      throw fail({ code: 'download-failed', message: 'yt-dlp finished but left no description of the video (info json).', values: { reason: 'noInfo' } });
     }
     const thumb = sideThumbnail(file);
     const ffmpegFound = o.getTools().ffmpeg.found;

@@ -5,6 +5,7 @@ import type { Queue } from '../queue/types';
 import type { Library } from '../library/types';
 import type { SpawnFn } from '../ytdlp/run';
 import type { MediaTools } from '../media/poster-job';
+import type { Sites } from '../sites/index';
 
 export const DOWNLOAD_JOB = JOB_NAMES.download;
 
@@ -18,7 +19,7 @@ export interface DownloadsOptions {
   library: Library;
   db: Db;
   getLibraryDir: () => string;
-  getTools: () => { ytDlp: ToolStatus; ffmpeg: ToolStatus };
+  getTools: () => { ytDlp: ToolStatus; ffmpeg: ToolStatus; deno?: ToolStatus };
   getSettings: () => Settings;
   now?: () => number;
   spawn?: SpawnFn;
@@ -28,11 +29,13 @@ export interface DownloadsOptions {
   networkDelayMs?: number;
   /** No new output for this long while downloading counts as stalled (default 2 min). */
   stallMs?: number;
-  /** Overrides settings.timeoutMinutes (tests). */
+  /** Overrides settings.timeoutMinutes as the jobs' time limit (tests). */
   timeoutMs?: number;
   killGraceMs?: number;
   /** Tests hold poster jobs back with these; the real ones run ffprobe and ffmpeg. */
   media?: MediaTools;
+  /** Per-site args (pacing, speed limit, proxy, cookies) and 429 waits. */
+  sites?: Sites;
 }
 
 export interface Downloads {

@@ -1,16 +1,9 @@
-import type { LibrarySort, Page, Video } from '../../shared/types';
+import type { Req } from '../../shared/contract';
+import type { Page, Video } from '../../shared/types';
 import type { MediaInfo } from './media-info';
 
-export interface SearchQuery {
-  query: string;
-  limit: number;
-  cursor?: string;
-  sort?: LibrarySort;
-  site?: string;
-  kind?: 'all' | 'video' | 'audio';
-  /** Only videos this subscription queued. */
-  subscriptionId?: string;
-}
+/** The contract's request, as it is: a search never drifts from what the renderer may send. */
+export type SearchQuery = Req<'library.search'>;
 
 export interface AddVideo {
   /** yt-dlp's info json (parsed). */

@@ -6,9 +6,13 @@ import { ErrorNote } from '../../components/error-note';
 import type { Video } from '../../../../shared/types';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { publishVideo } from './use-library';
+import { useIntl } from 'react-intl';
+import { useT } from '../../i18n/use-t';
 
 /** The player and everything known about one video, in a modal dialog (Escape closes it). */
 export function VideoDetail({ videoId, onClose }: { videoId: string; onClose: () => void }) {
+  const t = useT();
+  const intl = useIntl();
   const dialog = useRef<HTMLDialogElement>(null);
   const [video, setVideo] = useState<Video | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -54,74 +58,74 @@ export function VideoDetail({ videoId, onClose }: { videoId: string; onClose: ()
   const reveal = () =>
     run(async () => {
       const r = await api.invoke('library.reveal', { videoId });
-      setNote(`The file is at ${r.path}`);
+      setNote(t('video.fileAt', { path: r.path }));
     });
 
-  const title = video?.title ?? 'Video';
+  const title = video?.title ?? t('video.fallbackTitle');
   return (
     <dialog ref={dialog} className="detail" aria-labelledby="detail-title" onClose={onClose}>
       <div className="detail-head">
         <div className="detail-heading">
           <h2 id="detail-title">{title}</h2>
-          {video?.keep && <span className="pill pill-ok kept-pill">Kept</span>}
+          {video?.keep && <span className="pill pill-ok kept-pill">{t('video.kept')}</span>}
         </div>
-        <button type="button" className="btn btn-quiet" onClick={onClose} aria-label="Close">
+        <button type="button" className="btn btn-quiet" onClick={onClose} aria-label={t('video.close')}>
           ✕
         </button>
       </div>
       <div className="detail-player">
         {video?.missing ? (
-          <p className="note note-error">The file for this video is missing from the library folder.</p>
+          <p className="note note-error">{t('video.fileMissing')}</p>
         ) : (
-          <video key={videoId} controls preload="metadata" src={api.mediaUrl(videoId)} poster={video?.hasThumbnail ? api.thumbUrl(videoId) : undefined} aria-label={`Player: ${title}`} />
+          <video key={videoId} controls preload="metadata" src={api.mediaUrl(videoId)} poster={video?.hasThumbnail ? api.thumbUrl(videoId) : undefined} aria-label={t('video.player', { title })} />
         )}
       </div>
       {error && <ErrorNote error={error} />}
       {note && <p className="note note-info">{note}</p>}
       {video && (
         <dl className="meta">
-          {video.uploader && (<><dt>Uploader</dt><dd>{video.uploader}</dd></>)}
-          {video.durationSec !== null && (<><dt>Duration</dt><dd>{formatDuration(video.durationSec)}</dd></>)}
-          {video.sizeBytes !== null && (<><dt>Size</dt><dd>{formatBytes(video.sizeBytes)}</dd></>)}
-          <dt>Site</dt><dd>{video.site}</dd>
-          <dt>Added</dt><dd>{formatDate(video.addedAt)}</dd>
-          {video.playlist && (<><dt>Playlist</dt><dd>{video.playlist}</dd></>)}
-          <dt>File</dt><dd><code className="path">{video.filePath}</code></dd>
+          {video.uploader && (<><dt>{t('video.meta.uploader')}</dt><dd>{video.uploader}</dd></>)}
+          {video.durationSec !== null && (<><dt>{t('video.meta.duration')}</dt><dd>{formatDuration(video.durationSec)}</dd></>)}
+          {video.sizeBytes !== null && (<><dt>{t('video.meta.size')}</dt><dd>{formatBytes(intl, video.sizeBytes)}</dd></>)}
+          <dt>{t('video.meta.site')}</dt><dd>{video.site}</dd>
+          <dt>{t('video.meta.added')}</dt><dd>{formatDate(intl, video.addedAt)}</dd>
+          {video.playlist && (<><dt>{t('video.meta.playlist')}</dt><dd>{video.playlist}</dd></>)}
+          <dt>{t('video.meta.file')}</dt><dd><code className="path">{video.filePath}</code></dd>
         </dl>
       )}
       {video?.description && <p className="description">{video.description}</p>}
       <div className="detail-actions">
         {video && isWebLink(video.sourceUrl) && (
           <a className="btn" href={video.sourceUrl} target="_blank" rel="noopener noreferrer">
-            Open source page
+            {t('video.openSource')}
           </a>
         )}
         {video && (
           <button type="button" className="btn keep-toggle" aria-pressed={video.keep} aria-describedby="keep-help" onClick={toggleKeep}>
-            <span aria-hidden="true">{video.keep ? '✓' : '☆'}</span> Keep
+            <span aria-hidden="true">{video.keep ? '✓' : '☆'}</span> {t('video.keep')}
           </button>
         )}
         <button type="button" className="btn" onClick={reveal}>
-          Show in folder
+          {t('video.showInFolder')}
         </button>
         {confirming ? (
-          <span className="confirm" role="group" aria-label="Confirm delete">
-            <span>Delete this video from your disk?</span>
+          <span className="confirm" role="group" aria-label={t('video.confirmDelete')}>
+            <span>{t('video.confirmDelete.question')}</span>
             <button type="button" className="btn btn-danger" onClick={remove}>
-              Delete
+              {t('video.delete')}
             </button>
             <button type="button" className="btn btn-quiet" onClick={() => setConfirming(false)}>
-              Keep
+              {t('video.delete.cancel')}
             </button>
           </span>
         ) : (
           <button type="button" className="btn btn-danger-quiet" onClick={() => setConfirming(true)}>
-            Delete…
+            {t('video.deleteEllipsis')}
           </button>
         )}
         {video && (
           <p id="keep-help" className="keep-help">
-            {video.keep ? 'Kept: subscriptions never delete videos you keep.' : 'Subscriptions never delete videos you keep.'}
+            {video.keep ? t('video.keepHelp.kept') : t('video.keepHelp')}
           </p>
         )}
       </div>
