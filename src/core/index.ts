@@ -18,7 +18,7 @@ import { createHandlers } from './api';
 import { createQueue } from './queue/index';
 import type { Queue, QueueJob } from './queue/types';
 import { createLibrary, type Library } from './library/index';
-import { createDownloads, type Downloads } from './downloads/index';
+import { createDownloads, MEDIA_CONCURRENCY, MEDIA_QUEUE, type Downloads } from './downloads/index';
 import { createChoose, type Choose } from './choose/index';
 import { createLive, type Live } from './choose/live';
 import { locateTools } from './ytdlp/locate';
@@ -179,6 +179,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     launchId,
     maxJobs: s.maxConcurrent,
     perKeyConcurrency: s.perSiteConcurrent,
+    perQueueConcurrency: { [MEDIA_QUEUE]: MEDIA_CONCURRENCY },
     shutdownGraceMs: options.shutdownGraceMs ?? 10_000,
   });
   // Before start(): a pause left by a sleep the last launch never woke from must not hold this one.

@@ -6,10 +6,10 @@ import type { Progress, Stage } from '../../shared/types';
 import { PermanentJobError, RetryJob, type JobContext, type JobHandler } from '../queue/types';
 import { buildDownloadArgs } from '../ytdlp/args';
 import { classifyFailure } from '../ytdlp/errors';
-import { createProcessTracker } from '../ytdlp/processes';
+import { createProcessTracker, type ProcessTracker } from '../ytdlp/processes';
 import { runYtDlp, type RunResult } from '../ytdlp/run';
 import { normalizeUrl, validateUrl } from '../ytdlp/url';
-import { makePosterFrame, probeDuration } from '../ytdlp/media-probe';
+import { enqueuePosterJob, needsPosterJob } from '../media/poster-job';
 import type { Video } from '../../shared/types';
 import { DOWNLOAD_JOB, type DownloadPayload, type DownloadResult, type DownloadsOptions } from './types';
 import { downloadEnqueueOptions, downloadJobId } from './job-id';
@@ -44,7 +44,25 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
   const rateLimitDelayMs = o.rateLimitDelayMs ?? 5 * 60_000;
   const networkDelayMs = o.networkDelayMs ?? 30_000;
 
+  /** Ended yt-dlp runs: their orphan rows go in the commit that indexes the video (one fsync less). */
+  const untrack = (exited: Array<() => void>) => exited.splice(0).forEach((ended) => ended());
+  const deferEnd = (exited: Array<() => void>): Pick<ProcessTracker, 'begin'> => ({
+    begin(command) {
+      const run = tracker.begin(command);
+      return { marker: run.marker, env: run.env, spawned: (pid) => run.spawned(pid), ended: () => void exited.push(() => run.ended()) };
+    },
+  });
+
   return async (ctx: JobContext<DownloadPayload>): Promise<DownloadResult> => {
+    const exited: Array<() => void> = [];
+    try {
+      return await download(ctx, exited);
+    } finally {
+      untrack(exited);
+    }
+  };
+
+  async function download(ctx: JobContext<DownloadPayload>, exited: Array<() => void>): Promise<DownloadResult> {
     const p = ctx.payload;
     const url = validateUrl(p.url);
     const site = url.hostname;
@@ -92,7 +110,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
         timeoutMs: 2_147_483_647,
         ...(o.stallMs !== undefined ? { stallMs: o.stallMs } : {}),
         ...(o.killGraceMs !== undefined ? { killGraceMs: o.killGraceMs } : {}),
-        tracker,
+        tracker: deferEnd(exited),
         onEvent: (e) => {
           if (e.kind === 'progress' || (e.kind === 'postprocess' && e.progress)) {
             report(e.kind === 'progress' ? e.progress : e.progress!);
@@ -184,27 +202,33 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     } catch {
       throw fail({ code: 'download-failed', message: 'yt-dlp finished but left no description of the video (info json).', values: { reason: 'noInfo' } });
     }
-    // Generic links come without duration or thumbnail: take both from the file itself.
-    const ffmpeg = o.getTools().ffmpeg;
-    if (ffmpeg.found && ffmpeg.path) {
-      if (typeof info.duration !== 'number') {
-        const d = await probeDuration(ffmpeg.path, file);
-        if (d !== null) info = { ...info, duration: d };
-      }
-      if (!p.options.audioOnly && !sideThumbnail(file)) await makePosterFrame(ffmpeg.path, file, typeof info.duration === 'number' ? info.duration : null);
-    }
     const thumb = sideThumbnail(file);
-    const video = o.library.add(choice.toAdd({
-      info,
-      filePath: file,
-      thumbnailPath: thumb && insideLibrary(thumb, libraryDir) ? thumb : null,
-      sourceUrl: normalizeUrl(p.url),
-      audioOnly: p.options.audioOnly,
-      playlist: p.playlist ?? null,
-      subscriptionId: p.subscriptionId && !claimed.get(normalizeUrl(p.url)) ? p.subscriptionId : null,
-    }));
-    choice.added(video.id, info);
-    unclaim.run(normalizeUrl(p.url));
+    const ffmpegFound = o.getTools().ffmpeg.found;
+    // Indexed, unclaimed and chained in one commit: each fsync here is time the next download waits.
+    const video = o.db.transaction(() => {
+      untrack(exited);
+      const v = o.library.add(choice.toAdd({
+        info,
+        filePath: file,
+        thumbnailPath: thumb && insideLibrary(thumb, libraryDir) ? thumb : null,
+        sourceUrl: normalizeUrl(p.url),
+        audioOnly: p.options.audioOnly,
+        playlist: p.playlist ?? null,
+        subscriptionId: p.subscriptionId && !claimed.get(normalizeUrl(p.url)) ? p.subscriptionId : null,
+      }));
+      choice.added(v.id, info);
+      unclaim.run(normalizeUrl(p.url));
+      // Generic links come without duration or thumbnail: a chained job takes both from the file, off
+      // this download's slot. The video is in the library and plays already.
+      if (needsPosterJob(v) && ffmpegFound) {
+        try {
+          enqueuePosterJob(ctx, o.queue, v);
+        } catch (err) {
+          ctx.log.warn(`No poster job for ${v.id}: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+      return v;
+    })();
     report(blank('done', { percent: 100 }));
     return { videoId: video.id, ...(choice.notes.length > 0 ? { notes: choice.notes } : {}) };
   };

@@ -4,10 +4,13 @@ import type { EnqueueOptions } from '../queue/types';
 import { downloadEnqueueOptions, downloadJobId, TIME_LIMIT_HINT } from './job-id';
 import { normalizeUrl, validateUrl } from '../ytdlp/url';
 import { createDownloadHandler } from './handler';
+import { createPosterHandler, POSTER_JOB, type PosterPayload, type PosterResult } from '../media/poster-job';
+import { createSlotLender } from '../media/slot-lender';
 import { DOWNLOAD_JOB, type DownloadPayload, type Downloads, type DownloadsOptions } from './types';
 
 export * from './types';
 export { downloadJobId, downloadTimeLimitMs } from './job-id';
+export { POSTER_JOB, MEDIA_QUEUE, MEDIA_CONCURRENCY } from '../media/poster-job';
 
 const ACTIVE = new Set(['queued', 'active']);
 
@@ -17,6 +20,20 @@ export function createDownloads(o: DownloadsOptions): Downloads {
   // The user's time limit is a budget, not a transient fault: exceeding it fails the download
   // (code timeout) instead of spending the budget again on an automatic retry.
   o.queue.register<DownloadPayload, unknown>(DOWNLOAD_JOB, createDownloadHandler(o), { onTimeout: 'fail', timeoutHint: TIME_LIMIT_HINT });
+  // Media jobs borrow a slot beyond the downloads' own (settings.maxConcurrent, the queue's cap).
+  const lender = createSlotLender(o.queue, () => o.getSettings().maxConcurrent);
+  o.queue.register<PosterPayload, PosterResult>(
+    POSTER_JOB,
+    createPosterHandler({
+      db: o.db,
+      library: () => o.library,
+      getTools: o.getTools,
+      launchId: o.launchId,
+      ...(o.now ? { now: o.now } : {}),
+      borrowSlot: lender.borrow,
+      ...(o.media ? { media: o.media } : {}),
+    }),
+  );
   return {
     add(req, defaults, origin) {
       const options = { ...defaults, ...(req.options ?? {}) };

@@ -4,6 +4,7 @@ import type { Db } from '../db/open';
 import type { Queue } from '../queue/types';
 import type { Library } from '../library/types';
 import type { SpawnFn } from '../ytdlp/run';
+import type { MediaTools } from '../media/poster-job';
 import type { Sites } from '../sites/index';
 
 export const DOWNLOAD_JOB = JOB_NAMES.download;
@@ -33,6 +34,8 @@ export interface DownloadsOptions {
   killGraceMs?: number;
   /** SponsorBlock's base URL (tests point it at a local server). */
   sponsorBlockApi?: string;
+  /** Tests hold poster jobs back with these; the real ones run ffprobe and ffmpeg. */
+  media?: MediaTools;
   /** Per-site args (pacing, speed limit, proxy, cookies) and 429 waits. */
   sites?: Sites;
 }

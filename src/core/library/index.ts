@@ -8,6 +8,7 @@ import { VidKeepError } from '../../shared/errors';
 import type { AddVideo, Library, SearchQuery } from './types';
 import { buildSearch, chooseStrategy, encodeCursor, ftsQuery, hasFilters } from './search';
 import { defaultTrashDir, moveToTrash } from './trash';
+import { createMediaInfoWriter } from './media-info';
 import { isGenericSite, newVideoId, storedSiteId } from './identity';
 
 export type { Library, SearchQuery, AddVideo } from './types';
@@ -86,6 +87,7 @@ export function createLibrary(o: LibraryOptions): Library {
   const trashDir = o.trashDir === undefined ? defaultTrashDir() : o.trashDir;
   const root = o.libraryDir;
   const changed = (ids: string[]) => o.onChange?.(ids);
+  const writeMediaInfo = createMediaInfoWriter(db);
   const getRow = db.prepare<[string], Row>('SELECT * FROM videos WHERE id = ?');
   const bySource = db.prepare<[string, string], Row>('SELECT * FROM videos WHERE site = ? AND site_id = ?');
   const byUrl = db.prepare<[string], Row>('SELECT * FROM videos WHERE source_url = ? LIMIT 1');
@@ -218,6 +220,11 @@ export function createLibrary(o: LibraryOptions): Library {
       const row = bySource.get(site, siteId)!;
       changed([row.id]);
       return toVideo(row);
+    },
+    fillMediaInfo(id, info) {
+      const done = writeMediaInfo(id, info);
+      if (done) changed([id]);
+      return done;
     },
     markMissing() {
       let missing = 0;

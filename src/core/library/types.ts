@@ -1,5 +1,6 @@
 import type { Req } from '../../shared/contract';
 import type { Page, Video } from '../../shared/types';
+import type { MediaInfo } from './media-info';
 
 /** The contract's request, as it is: a search never drifts from what the renderer may send. */
 export type SearchQuery = Req<'library.search'>;
@@ -34,6 +35,8 @@ export interface Library {
   findBySource(site: string, siteId: string): Video | null;
   findByUrl(url: string): Video | null;
   add(v: AddVideo): Video;
+  /** Fills a missing duration or poster a follow-up job took from the file (media-info.ts); false when the video is gone. */
+  fillMediaInfo(id: string, info: MediaInfo): boolean;
   /** Flags rows whose file vanished (and clears the flag when it is back). Never deletes rows. */
   markMissing(): { missing: number; present: number };
   /** Absolute real path inside the library, or null (unknown, missing, or a link pointing out). */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { startMediaServer, type MediaServer } from '../../../test/fixtures/media-server';
 import { createCore, type Core } from '../index';
 import { CHECK_JOB } from './index';
+import { MEDIA_QUEUE } from '../downloads/index';
 import { createYtDlpLister } from './list';
 import { pidAlive } from '../ytdlp/kill';
 
@@ -33,7 +34,8 @@ const titles = () =>
     .sort();
 const settled = (id: string) => {
   const s = core.subscriptions.get(id);
-  const busy = core.queue.list({ state: 'queued', limit: 50 }).total + core.queue.list({ state: 'active', limit: 50 }).total;
+  // Downloads and checks; poster jobs run at background priority and may trail on a busy machine.
+  const busy = (['queued', 'active'] as const).flatMap((state) => core.queue.list({ state, limit: 50 }).items).filter((j) => j.queue !== MEDIA_QUEUE).length;
   return !s.checking && busy === 0;
 };
 
