@@ -2,6 +2,7 @@ import type { Handlers } from '../shared/contract';
 import { VidKeepError } from '../shared/errors';
 import { downloadYtDlp } from './ytdlp/locate';
 import { ensureFolder } from './folders';
+import { probeChapters } from './media/probe-chapters';
 import type { Core } from './index';
 
 export interface HandlerHooks {
@@ -72,6 +73,12 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     },
     'library.sites': () => core.library.sites(),
     'library.setKeep': (req) => need(core.library.setKeep(req.videoId, req.keep), 'video'),
+    'library.setPosition': (req) => need(core.library.setPosition(req.videoId, req.positionSec), 'video'),
+    'library.setWatched': (req) => need(core.library.setWatched(req.videoId, req.watched), 'video'),
+    'library.continue': (req) => core.library.continueWatching(req.limit),
+    'library.playback': async (req) => need(await core.library.playback(req.videoId, (file) => probeChapters(core.tools().ffmpeg.path, file)), 'video'),
+    'library.subtitleSearch': (req) => core.library.searchSubtitles(req.query, req.limit),
+    'library.collection': (req) => need(core.library.collection(req.kind, req.name), req.kind === 'channel' ? 'channel' : 'playlist'),
     'subscriptions.list': () => core.subscriptions.list(),
     'subscriptions.add': (req) => core.subscriptions.add(req),
     'subscriptions.update': (req) => core.subscriptions.update(req),

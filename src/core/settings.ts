@@ -22,6 +22,7 @@ export function defaultSettings(libraryDir: string): Settings {
     ytDlpPath: '',
     theme: 'system',
     clipboardWatcher: false,
+    subtitleLanguage: '',
   };
 }
 

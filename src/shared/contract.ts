@@ -7,7 +7,7 @@ import { errorViewSchema, type ErrorInfo } from './errors';
 import { jobStateSchema, pageOf, progressSchema } from './progress';
 import { downloadOptionsSchema, requestOriginSchema } from './download';
 import { jobViewSchema } from './job';
-import { librarySortSchema, videoSchema } from './video';
+import { collectionSchema, librarySortSchema, playbackInfoSchema, subtitleHitSchema, videoSchema, watchFilterSchema } from './video';
 import { archiveImportSchema, initialFetchSchema, subscriptionFiltersSchema, subscriptionRetentionSchema, subscriptionSchema } from './subscription';
 import { settingsSchema, themeSchema } from './settings';
 import { appInfoSchema } from './app-info';
@@ -62,6 +62,11 @@ export const schemas = {
       site: z.string().max(100).optional(),
       kind: z.enum(['all', 'video', 'audio']).optional(),
       subscriptionId: id.optional(),
+      watch: watchFilterSchema.optional(),
+      /** A channel page: only this uploader's videos. */
+      uploader: z.string().min(1).max(500).optional(),
+      /** A playlist page: only this playlist's videos (sort 'playlist' keeps its order). */
+      playlist: z.string().min(1).max(1000).optional(),
     })
     .strict(),
   'library.get': z.object({ videoId: id }).strict(),
@@ -69,6 +74,14 @@ export const schemas = {
   'library.reveal': z.object({ videoId: id }).strict(),
   'library.sites': z.object({}).strict(),
   'library.setKeep': z.object({ videoId: id, keep: z.boolean() }).strict(),
+  /** Where playback is now; 90 % of the way through counts as watched. */
+  'library.setPosition': z.object({ videoId: id, positionSec: z.number().min(0).max(1e7) }).strict(),
+  /** Marked watched or unwatched by hand (either way the position starts over). */
+  'library.setWatched': z.object({ videoId: id, watched: z.boolean() }).strict(),
+  'library.continue': z.object({ limit: z.number().int().min(1).max(50) }).strict(),
+  'library.playback': z.object({ videoId: id }).strict(),
+  'library.subtitleSearch': z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(100) }).strict(),
+  'library.collection': z.object({ kind: z.enum(['channel', 'playlist']), name: z.string().min(1).max(1000) }).strict(),
   'settings.get': z.object({}).strict(),
   'settings.set': z
     .object({
@@ -81,6 +94,8 @@ export const schemas = {
       ytDlpPath: z.string().max(4096).optional(),
       theme: themeSchema.optional(),
       clipboardWatcher: z.boolean().optional(),
+      /** Captions shown by default in this language ('' for none). */
+      subtitleLanguage: z.string().max(20).regex(/^[A-Za-z0-9_-]*$/, 'must be a language code such as en or pt-BR').optional(),
     })
     .strict(),
   'tools.updateYtDlp': z.object({}).strict(),
@@ -145,6 +160,12 @@ export const responses = {
   'library.reveal': z.object({ path: z.string() }),
   'library.sites': z.array(z.string()),
   'library.setKeep': videoSchema,
+  'library.setPosition': videoSchema,
+  'library.setWatched': videoSchema,
+  'library.continue': z.array(videoSchema),
+  'library.playback': playbackInfoSchema,
+  'library.subtitleSearch': z.array(subtitleHitSchema),
+  'library.collection': collectionSchema,
   'settings.get': settingsSchema,
   'settings.set': settingsSchema,
   'tools.updateYtDlp': appInfoSchema,

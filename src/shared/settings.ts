@@ -14,5 +14,7 @@ export const settingsSchema = z.object({
   ytDlpPath: z.string(),
   theme: themeSchema,
   clipboardWatcher: z.boolean(),
+  /** Captions shown by default in this language ('' for none). */
+  subtitleLanguage: z.string(),
 });
 export type Settings = z.infer<typeof settingsSchema>;

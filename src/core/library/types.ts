@@ -1,4 +1,4 @@
-import type { LibrarySort, Page, Video } from '../../shared/types';
+import type { Collection, LibrarySort, Page, PlaybackInfo, SubtitleHit, Video, WatchFilter } from '../../shared/types';
 
 export interface SearchQuery {
   query: string;
@@ -9,6 +9,9 @@ export interface SearchQuery {
   kind?: 'all' | 'video' | 'audio';
   /** Only videos this subscription queued. */
   subscriptionId?: string;
+  watch?: WatchFilter;
+  uploader?: string;
+  playlist?: string;
 }
 
 export interface AddVideo {
@@ -45,6 +48,18 @@ export interface Library {
   markMissing(): { missing: number; present: number };
   /** Absolute real path inside the library, or null (unknown, missing, or a link pointing out). */
   resolveMedia(videoId: string, kind: 'video' | 'thumb'): Promise<string | null>;
+  /** Saves where playback is; at 90 % the video counts as watched. Null when there is no such video. */
+  setPosition(id: string, positionSec: number): Video | null;
+  setWatched(id: string, watched: boolean): Video | null;
+  /** Videos in progress, last played first. */
+  continueWatching(limit: number): Video[];
+  /** Subtitle tracks and chapters (from the info json, else from the file when ffprobe is given). */
+  playback(id: string, ffprobe?: (file: string) => Promise<PlaybackInfo['chapters']>): Promise<PlaybackInfo | null>;
+  /** The subtitle file of one language, as WebVTT text; null when there is none. */
+  subtitleVtt(id: string, lang: string): Promise<string | null>;
+  /** Lines of subtitles matching a phrase (the last word as a prefix), in index order. */
+  searchSubtitles(query: string, limit: number): SubtitleHit[];
+  collection(kind: Collection['kind'], name: string): Collection | null;
   /** Absolute path of a library-relative path (no checks). */
   absolute(relPath: string): string;
 }

@@ -3,6 +3,7 @@ import queue from './002-queue';
 import library from './003-library';
 import subscriptions from './004-subscriptions';
 import videoIds from './005-video-ids';
+import watch from './006-watch';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'library', sql: library },
   { version: 4, name: 'subscriptions', sql: subscriptions },
   { version: 5, name: 'video-ids', sql: videoIds },
+  { version: 6, name: 'watch', sql: watch },
 ];
