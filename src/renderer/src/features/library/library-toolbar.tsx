@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../lib/api';
-import type { LibrarySort } from '../../../../shared/types';
+import type { LibrarySort, WatchFilter } from '../../../../shared/types';
 import { useSubscriptions } from '../subscriptions/subscription-store';
 import { subscriptionName } from '../subscriptions/subscription-text';
 
@@ -11,6 +11,7 @@ export interface ToolbarState {
   /** '' for every video; else only what that subscription queued. */
   subscriptionId: string;
   kind: 'all' | 'video' | 'audio';
+  watch: WatchFilter;
   layout: 'grid' | 'list';
 }
 
@@ -72,6 +73,15 @@ export function LibraryToolbar({ value, onChange, count }: { value: ToolbarState
           <option value="all">Video and audio</option>
           <option value="video">Video</option>
           <option value="audio">Audio</option>
+        </select>
+      </label>
+      <label className="field-inline">
+        <span>Watched</span>
+        <select value={value.watch} onChange={(e) => set({ watch: e.target.value as WatchFilter })}>
+          <option value="all">All</option>
+          <option value="unwatched">Unwatched</option>
+          <option value="in-progress">In progress</option>
+          <option value="watched">Watched</option>
         </select>
       </label>
       <div className="segmented" role="group" aria-label="Layout">

@@ -25,6 +25,12 @@ export const VideoCard = memo(function VideoCard({ video, layout, onOpen }: Prop
         {duration && <span className="card-duration">{duration}</span>}
         {video.missing && <span className="badge badge-missing">Missing</span>}
         {video.keep && <span className="badge badge-kept">Kept</span>}
+        {video.watchState === 'watched' && !video.missing && <span className="badge badge-watched">Watched</span>}
+        {video.watchState === 'in-progress' && video.durationSec ? (
+          <span className="badge-progress" role="img" aria-label={`${Math.round((video.positionSec / video.durationSec) * 100)} % watched`}>
+            <span style={{ width: `${Math.min(100, (video.positionSec / video.durationSec) * 100)}%` }} />
+          </span>
+        ) : null}
       </span>
       <span className="card-text">
         <span className="card-title" title={video.title}>{video.title}</span>

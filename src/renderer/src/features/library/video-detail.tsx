@@ -6,9 +6,21 @@ import { ErrorNote } from '../../components/error-note';
 import type { Video } from '../../../../shared/types';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { publishVideo } from './use-library';
+import { Player } from '../player/player';
+import { useSettings } from '../../hooks/use-settings';
+import type { CollectionRef } from './collection-view';
 
 /** The player and everything known about one video, in a modal dialog (Escape closes it). */
-export function VideoDetail({ videoId, onClose }: { videoId: string; onClose: () => void }) {
+interface Props {
+  videoId: string;
+  /** Start here (a subtitle search hit) rather than where it was left. */
+  startAt?: number;
+  onClose: () => void;
+  onOpenCollection: (c: CollectionRef) => void;
+}
+
+export function VideoDetail({ videoId, startAt, onClose, onOpenCollection }: Props) {
+  const { settings } = useSettings();
   const dialog = useRef<HTMLDialogElement>(null);
   const [video, setVideo] = useState<Video | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -26,8 +38,13 @@ export function VideoDetail({ videoId, onClose }: { videoId: string; onClose: ()
       (v) => live && setVideo(v),
       (e: unknown) => live && setError(asErrorInfo(e)),
     );
+    // Watched here or in another tab or window: the state shown follows the database.
+    const off = api.on('library.changed', ({ videoIds }) => {
+      if (videoIds.length === 0 || videoIds.includes(videoId)) api.invoke('library.get', { videoId }).then((v) => live && setVideo(v), () => undefined);
+    });
     return () => {
       live = false;
+      off();
     };
   }, [videoId]);
 
@@ -73,19 +90,20 @@ export function VideoDetail({ videoId, onClose }: { videoId: string; onClose: ()
         {video?.missing ? (
           <p className="note note-error">The file for this video is missing from the library folder.</p>
         ) : (
-          <video key={videoId} controls preload="metadata" src={api.mediaUrl(videoId)} poster={video?.hasThumbnail ? api.thumbUrl(videoId) : undefined} aria-label={`Player: ${title}`} />
+          video && settings && <Player key={videoId} video={video} {...(startAt !== undefined ? { startAt } : {})} defaultLang={settings.subtitleLanguage} onVideo={setVideo} />
         )}
       </div>
       {error && <ErrorNote error={error} />}
       {note && <p className="note note-info">{note}</p>}
       {video && (
         <dl className="meta">
-          {video.uploader && (<><dt>Uploader</dt><dd>{video.uploader}</dd></>)}
+          {video.uploader && (<><dt>Uploader</dt><dd><button type="button" className="link-button" onClick={() => onOpenCollection({ kind: 'channel', name: video.uploader! })}>{video.uploader}</button></dd></>)}
+          <dt>Watched</dt><dd>{video.watchState === 'watched' ? 'Yes' : video.watchState === 'in-progress' ? `Stopped at ${formatDuration(video.positionSec)}` : 'Not yet'}</dd>
           {video.durationSec !== null && (<><dt>Duration</dt><dd>{formatDuration(video.durationSec)}</dd></>)}
           {video.sizeBytes !== null && (<><dt>Size</dt><dd>{formatBytes(video.sizeBytes)}</dd></>)}
           <dt>Site</dt><dd>{video.site}</dd>
           <dt>Added</dt><dd>{formatDate(video.addedAt)}</dd>
-          {video.playlist && (<><dt>Playlist</dt><dd>{video.playlist}</dd></>)}
+          {video.playlist && (<><dt>Playlist</dt><dd><button type="button" className="link-button" onClick={() => onOpenCollection({ kind: 'playlist', name: video.playlist! })}>{video.playlist}</button></dd></>)}
           <dt>File</dt><dd><code className="path">{video.filePath}</code></dd>
         </dl>
       )}

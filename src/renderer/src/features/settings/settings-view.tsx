@@ -74,6 +74,22 @@ export function SettingsView() {
               </select>
             </div>
           </section>
+          <section className="panel" aria-labelledby="set-watch">
+            <h3 id="set-watch">Watching</h3>
+            <div className="field field-check">
+              <input id="defSubs" type="checkbox" checked={settings.defaults.subtitles} aria-describedby="defSubs-help" onChange={(e) => put('defSubs', { defaults: { ...settings.defaults, subtitles: e.target.checked } })} />
+              <label htmlFor="defSubs">Download subtitles</label>
+              <p id="defSubs-help" className="help">Every language the site offers is kept beside the video and can be searched.</p>
+            </div>
+            <TextSetting
+              id="subtitleLanguage"
+              label="Captions language"
+              help="Captions in this language show when a video starts (a code such as en, de or pt-BR). Leave empty to start with captions off; press C in the player to turn them on."
+              value={settings.subtitleLanguage}
+              onCommit={(v) => put('subtitleLanguage', { subtitleLanguage: v.trim() })}
+              error={errFor('subtitleLanguage')}
+            />
+          </section>
           <section className="panel" aria-labelledby="set-look">
             <h3 id="set-look">Appearance and behaviour</h3>
             <div className="field">
