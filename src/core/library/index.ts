@@ -6,7 +6,7 @@ import type { Db } from '../db/open';
 import type { Chapter, Collection, Page, Video } from '../../shared/types';
 import { VidKeepError } from '../../shared/errors';
 import type { AddVideo, Library, SearchQuery } from './types';
-import { buildSearch, chooseStrategy, encodeCursor, ftsQuery, hasFilters } from './search';
+import { buildSearch, chooseStrategy, encodeCursor, ftsQuery, hasFilters, WATCH_STATES } from './search';
 import { defaultTrashDir, moveToTrash } from './trash';
 import { isGenericSite, newVideoId, storedSiteId } from './identity';
 import { toVideo, type Row } from './rows';
@@ -72,7 +72,9 @@ export function createLibrary(o: LibraryOptions): Library {
   const setKeep = db.prepare<[number, string]>('UPDATE videos SET keep = ? WHERE id = ?');
   const disown = db.prepare<[string]>('UPDATE videos SET subscription_id = NULL WHERE id = ? AND subscription_id IS NOT NULL');
   const ftsCount = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM videos_fts WHERE videos_fts MATCH ?');
-  const rowCount = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM videos');
+  // Kept by triggers (006-watch): the totals a million-row library asks for on every first page.
+  const rowCount = db.prepare<[], { n: number }>('SELECT sum(n) AS n FROM video_counts');
+  const stateCount = db.prepare<[number], { n: number }>('SELECT n FROM video_counts WHERE watch_state = ?');
   const infoOf = db.prepare<[string], { info_json: string | null }>('SELECT info_json FROM videos WHERE id = ?');
   const collectionStats = {
     channel: db.prepare<[{ name: string }], { n: number; bytes: number | null; w: number | null; url: string | null }>(
@@ -137,7 +139,15 @@ export function createLibrary(o: LibraryOptions): Library {
       const ftsTotal = match ? ftsCount.get(match)!.n : null;
       const b = buildSearch(q, chooseStrategy(q, ftsTotal, ftsTotal === null ? 0 : rowCount.get()!.n));
       const rows = prep(b.sql).all(...b.params) as Row[];
-      const total = ftsTotal !== null && !hasFilters(q) ? ftsTotal : (prep(b.countSql).get(...b.countParams) as { n: number }).n;
+      const onlyWatch = ftsTotal === null && !hasFilters({ ...q, watch: 'all' });
+      const total =
+        ftsTotal !== null && !hasFilters(q)
+          ? ftsTotal
+          : onlyWatch && q.watch && q.watch !== 'all'
+            ? stateCount.get(WATCH_STATES[q.watch])!.n
+            : onlyWatch
+              ? rowCount.get()!.n
+              : (prep(b.countSql).get(...b.countParams) as { n: number }).n;
       const more = rows.length > q.limit;
       const items = rows.slice(0, q.limit);
       const last = items[items.length - 1];

@@ -41,11 +41,17 @@ export function subtitleFiles(absVideo: string): SubtitleFile[] {
   return out;
 }
 
-/** As-you-type phrase: the words in order, the last one a prefix. Never FTS syntax. */
-export function phraseQuery(text: string): string | null {
+/**
+ * As-you-type phrase: the words in order, then the same with the last one as a prefix. Never FTS
+ * syntax. The exact phrase goes first because a prefix of a common word ('dor' -> every 'dor…')
+ * makes FTS5 merge thousands of lists, while an exact phrase skips along its rarest word.
+ */
+export function phraseQuery(text: string): { exact: string; prefix: string | null } | null {
   const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu);
   if (!words || words.length === 0) return null;
-  return `"${words.slice(0, 16).join(' ')}"*`;
+  const exact = `"${words.slice(0, 16).join(' ')}"`;
+  // A one-letter prefix matches nearly every line: wait for the second letter.
+  return { exact, prefix: words[Math.min(words.length, 16) - 1]!.length >= 2 ? `${exact}*` : null };
 }
 
 export interface SubtitleIndex {
@@ -112,9 +118,11 @@ export function createSubtitleIndex(db: Db): SubtitleIndex {
       }),
     pathOf: (videoId, lang) => (LANG.test(lang) ? (onePath.get(videoId, lang)?.path ?? null) : null),
     search(query, limit) {
-      const match = phraseQuery(query);
-      if (!match) return [];
-      return find.all(match, limit).map((r) => ({ videoId: r.video_id, title: r.title, lang: r.lang, startSec: r.start_ms / 1000, text: r.text }));
+      const q = phraseQuery(query);
+      if (!q) return [];
+      let rows = find.all(q.exact, limit);
+      if (rows.length === 0 && q.prefix) rows = find.all(q.prefix, limit);
+      return rows.map((r) => ({ videoId: r.video_id, title: r.title, lang: r.lang, startSec: r.start_ms / 1000, text: r.text }));
     },
   };
 }

@@ -165,3 +165,21 @@ describe('chapters', () => {
     expect(await library.playback(c.id)).toMatchObject({ chaptersFrom: 'none', chapters: [] });
   });
 });
+
+describe('totals kept by triggers', () => {
+  it('match a real count after adds, state changes and deletes', async () => {
+    const vs = ['a', 'b', 'c', 'd'].map((id) => add(id));
+    library.setPosition(vs[0]!.id, 30);
+    library.setWatched(vs[1]!.id, true);
+    library.setWatched(vs[2]!.id, true);
+    library.setWatched(vs[2]!.id, false);
+    await library.delete(vs[3]!.id, { permanent: true });
+    add('a');
+    const real = (state: number) => (db.prepare('SELECT count(*) AS n FROM videos WHERE watch_state = ?').get(state) as { n: number }).n;
+    for (const [watch, state] of [['unwatched', 0], ['in-progress', 1], ['watched', 2]] as const) {
+      expect(library.search({ query: '', limit: 1, watch }).total).toBe(real(state));
+    }
+    expect(library.search({ query: '', limit: 1 }).total).toBe(3);
+    expect(library.search({ query: '', limit: 1, watch: 'unwatched' }).total).toBe(1);
+  });
+});

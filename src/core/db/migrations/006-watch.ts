@@ -8,8 +8,28 @@ ALTER TABLE videos ADD COLUMN position REAL NOT NULL DEFAULT 0;
 ALTER TABLE videos ADD COLUMN played_at INTEGER;
 ALTER TABLE videos ADD COLUMN playlist_index INTEGER;
 
--- The rowid rides along in every index: a state filter reads newest-first straight from here.
-CREATE INDEX videos_by_watch    ON videos (watch_state);
+-- The rowid rides along in every index: a state filter reads newest-first straight from here,
+-- and one index per other sort lets a state filter read its page in order without sorting.
+CREATE INDEX videos_by_watch          ON videos (watch_state);
+CREATE INDEX videos_by_watch_title    ON videos (watch_state, title COLLATE NOCASE, id);
+CREATE INDEX videos_by_watch_duration ON videos (watch_state, ifnull(duration, -1), id);
+CREATE INDEX videos_by_watch_uploader ON videos (watch_state, ifnull(uploader, '') COLLATE NOCASE, id);
+
+-- Videos per watch state, kept by triggers: totals for the unfiltered library and each state
+-- filter without counting a million index entries on every page.
+CREATE TABLE video_counts (watch_state INTEGER PRIMARY KEY, n INTEGER NOT NULL) STRICT;
+INSERT INTO video_counts (watch_state, n) VALUES (0, 0), (1, 0), (2, 0);
+UPDATE video_counts SET n = (SELECT count(*) FROM videos WHERE videos.watch_state = video_counts.watch_state);
+CREATE TRIGGER video_counts_ai AFTER INSERT ON videos BEGIN
+  UPDATE video_counts SET n = n + 1 WHERE watch_state = new.watch_state;
+END;
+CREATE TRIGGER video_counts_ad AFTER DELETE ON videos BEGIN
+  UPDATE video_counts SET n = n - 1 WHERE watch_state = old.watch_state;
+END;
+CREATE TRIGGER video_counts_au AFTER UPDATE OF watch_state ON videos WHEN old.watch_state IS NOT new.watch_state BEGIN
+  UPDATE video_counts SET n = n - 1 WHERE watch_state = old.watch_state;
+  UPDATE video_counts SET n = n + 1 WHERE watch_state = new.watch_state;
+END;
 CREATE INDEX videos_continue    ON videos (played_at) WHERE watch_state = 1;
 CREATE INDEX videos_by_channel  ON videos (uploader);
 CREATE INDEX videos_by_playlist ON videos (playlist, ifnull(playlist_index, 1e9), id);
