@@ -67,7 +67,8 @@ async function vidkeep(tag: string): Promise<number> {
         resolve();
       }
     };
-    const off = queue.on(check);
+    // Progress reports come many times a second; only state changes can finish the run.
+    const off = queue.on((e) => e.type !== 'progress' && check());
     check();
   });
   const ms = performance.now() - t;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { stats, type Row } from './queue-report';
+import { ensureRedisServer } from '../scripts/lib/redis.mjs';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -19,10 +20,13 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startRedis(): Promise<{ port: number; stop(): void } | null> {
-  if (spawnSync('redis-server', ['--version']).status !== 0) return null;
+/** A throwaway redis-server (installed on first use where we may), or why there is none. */
+export async function startRedis(): Promise<{ port: number; stop(): void } | string> {
+  const found = ensureRedisServer();
+  if ('missing' in found) return `BullMQ skipped: ${found.missing}`;
+  if (spawnSync(found.path, ['--version']).status !== 0) return `BullMQ skipped: ${found.path} does not run`;
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(found.path, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {

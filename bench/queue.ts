@@ -1,5 +1,6 @@
-// VidKeep's queue against plainjob (same SQLite file settings) and BullMQ (when redis-server exists).
-// `npm run bench -- queue [--json] [--jobs 20000]`
+// VidKeep's queue against plainjob (same SQLite file settings) and BullMQ (redis-server installed on first use).
+// `npm run bench -- queue [--json] [--jobs 20000] [--rounds 3]`: the systems take turns, round after
+// round, in the same run; the summary is the median over rounds (per-round figures are in the JSON).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,11 +11,14 @@ import { openDatabase } from '../src/core/db/open';
 import { migrate } from '../src/core/db/migrate';
 import { createQueue } from '../src/core/queue';
 import { startRedis, bullmqBench } from './queue-bullmq';
-import { printTable, stats, type Row } from './queue-report';
+import { median, medianRow, printTable, stats, type Row } from './queue-report';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
-const N = Number(args[args.indexOf('--jobs') + 1]) || 20_000;
+const argNum = (name: string) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : NaN);
+const N = argNum('--jobs') || 20_000;
+// At least 3: one slow round (another program, a checkpoint) must not decide the result.
+const ROUNDS = Math.max(3, argNum('--rounds') || 3);
 const LATENCY_SAMPLES = 1000;
 const dir = mkdtempSync(join(tmpdir(), 'vk-bench-'));
 let fileSeq = 0;
@@ -153,36 +157,74 @@ async function plainjob(): Promise<Row> {
   return row;
 }
 
+type Round = { rows: Row[]; processRatioVsPlainjob: number; processRatioVsPlainjobC1: number; processRatioVsPlainjobC10: number; enqueueRatioVsPlainjob: number };
+
+const num = (r: Row | undefined, k: string) => Number(r?.[k] ?? NaN);
+
+function ratios(vk: Row, pj: Row) {
+  const c1 = num(vk, 'processedPerSecC1') / num(pj, 'processedPerSecC1');
+  const c10 = num(vk, 'processedPerSecC10') / num(pj, 'processedPerSecC10');
+  return { processRatioVsPlainjob: Math.min(c1, c10), processRatioVsPlainjobC1: c1, processRatioVsPlainjobC10: c10, enqueueRatioVsPlainjob: num(vk, 'enqueuePerSec') / num(pj, 'enqueuePerSec') };
+}
+
 async function main() {
-  const rows: Row[] = [await vidkeep(), await plainjob()];
   const notes: string[] = [];
   const redis = await startRedis();
-  if (!redis) notes.push('BullMQ skipped: redis-server is not on PATH');
-  else {
+  if (typeof redis === 'string') notes.push(redis);
+  const bullmq = async (): Promise<Row | null> => {
+    if (typeof redis === 'string') return null;
     try {
       const r = await bullmqBench(redis.port, N);
       if (typeof r === 'string') notes.push(r);
-      else rows.push(r);
+      return typeof r === 'string' ? null : r;
     } catch (err) {
       notes.push(`BullMQ failed: ${err instanceof Error ? err.message : String(err)}`);
-    } finally {
-      redis.stop();
+      return null;
     }
+  };
+  const rounds: Round[] = [];
+  try {
+    for (let i = 0; i < ROUNDS; i++) {
+      // Turns alternate so a machine getting slower (or faster) during the run favours no one.
+      const order = i % 2 === 0 ? [vidkeep, plainjob, bullmq] : [bullmq, plainjob, vidkeep];
+      const got: Row[] = [];
+      for (const f of order) {
+        const r = await f();
+        if (r) got.push(r);
+      }
+      const vk = got.find((r) => r.system === 'VidKeep')!;
+      const pj = got.find((r) => r.system === 'plainjob')!;
+      rounds.push({ rows: got, ...ratios(vk, pj) });
+      if (!asJson) console.error(`round ${i + 1}/${ROUNDS}: processing ${ratios(vk, pj).processRatioVsPlainjob.toFixed(2)}x, single enqueue ${ratios(vk, pj).enqueueRatioVsPlainjob.toFixed(2)}x plainjob`);
+    }
+  } finally {
+    if (typeof redis !== 'string') redis.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
-  rmSync(dir, { recursive: true, force: true });
-  const [vk, pj] = rows as [Row, Row];
-  const num = (r: Row, k: string) => Number(r[k] ?? NaN);
+  const systems = ['VidKeep', 'plainjob', 'BullMQ'].filter((name) => rounds.every((r) => r.rows.some((x) => x.system === name)));
+  const rows = systems.map((name) => medianRow(rounds.map((r) => r.rows.find((x) => x.system === name)!)));
+  const vk = rows[0]!;
+  const of = (k: keyof Omit<Round, 'rows'>) => median(rounds.map((r) => r[k]));
   const summary = {
     jobs: N,
-    processRatioVsPlainjob: Math.min(num(vk, 'processedPerSecC1') / num(pj, 'processedPerSecC1'), num(vk, 'processedPerSecC10') / num(pj, 'processedPerSecC10')),
-    processRatioVsPlainjobC1: num(vk, 'processedPerSecC1') / num(pj, 'processedPerSecC1'),
-    processRatioVsPlainjobC10: num(vk, 'processedPerSecC10') / num(pj, 'processedPerSecC10'),
-    enqueueRatioVsPlainjob: num(vk, 'enqueuePerSec') / num(pj, 'enqueuePerSec'),
+    rounds: ROUNDS,
+    // Medians of the per-round ratios (each round's systems ran back to back).
+    processRatioVsPlainjob: of('processRatioVsPlainjob'),
+    processRatioVsPlainjobC1: of('processRatioVsPlainjobC1'),
+    processRatioVsPlainjobC10: of('processRatioVsPlainjobC10'),
+    enqueueRatioVsPlainjob: of('enqueueRatioVsPlainjob'),
     bulkEnqueuePerSec: num(vk, 'bulkEnqueuePerSec'),
     latencyMedianMs: num(vk, 'latencyMedianMs'),
     latencyP99Ms: num(vk, 'latencyP99Ms'),
-    bullmq: rows.length > 2,
-    notes,
+    bullmq: systems.includes('BullMQ'),
+    notes: [...new Set(notes)],
+    perRound: rounds.map((r) => ({
+      processRatioVsPlainjob: r.processRatioVsPlainjob,
+      processRatioVsPlainjobC1: r.processRatioVsPlainjobC1,
+      processRatioVsPlainjobC10: r.processRatioVsPlainjobC10,
+      enqueueRatioVsPlainjob: r.enqueueRatioVsPlainjob,
+      raw: r.rows,
+    })),
     raw: rows,
   };
   printTable(rows, summary, asJson);

@@ -1,4 +1,5 @@
-// `npm test`: typecheck, lint, unit + integration tests, the build, then the Playwright e2e suite.
+// `npm test`: typecheck, lint, unit + integration tests, `npm run build`, a smoke run of `serve` and
+// `bench`, then the Playwright e2e suite.
 // Ends with one line, `N passed, N failed[, N skipped]`, summed from the runners' JSON reports.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,8 @@ const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
 const want = (step) => only.length === 0 || only.includes(step);
 const node = (args, env = {}) => spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
 const bin = (p) => join(root, 'node_modules', p);
+/** Runs a package.json script the way a person would, so a broken script cannot go unseen. */
+const npmRun = (script) => spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' }).status === 0;
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps = [];
@@ -23,7 +26,7 @@ const step = (name, ok) => {
 if (!ensureTestTools()) process.exit(1);
 mkdirSync(results, { recursive: true });
 
-if (want('typecheck')) step('typecheck', node([bin('typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']));
+if (want('typecheck')) step('typecheck', node([join(root, 'scripts/typecheck.mjs')]));
 if (want('lint')) step('lint', node([bin('eslint/bin/eslint.js'), '--max-warnings=0', '.']));
 if (want('unit')) {
   const out = join(results, 'unit.json');
@@ -36,7 +39,18 @@ if (want('unit')) {
     counts.skipped += r.numPendingTests + r.numTodoTests;
   } else counts.failed += 1;
 }
-if (want('build') || want('e2e')) step('build', node([bin('electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn']));
+const built = want('build') || want('smoke') || want('e2e') ? step('build', npmRun('build')) : false;
+if (want('smoke')) {
+  // `npm run serve` starts and answers; `npm run bench` runs a tiny library bench. Both use the build above.
+  const out = join(results, 'smoke.json');
+  rmSync(out, { force: true });
+  step('smoke', built && node([join(root, 'scripts/smoke.mjs'), out]));
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    counts.passed += r.passed;
+    counts.failed += r.failed;
+  } else counts.failed += 1;
+}
 if (want('e2e')) {
   const out = join(results, 'e2e.json');
   rmSync(out, { force: true });
@@ -50,7 +64,7 @@ if (want('e2e')) {
 }
 
 // A step that fails without a test report (typecheck, lint, build) still counts as a failure.
-const extra = failedSteps.filter((s) => s !== 'unit' && s !== 'e2e').length;
+const extra = failedSteps.filter((s) => s !== 'unit' && s !== 'e2e' && s !== 'smoke').length;
 counts.failed += extra;
 const line = `${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`;
 writeFileSync(join(results, 'summary.txt'), `${line}\n`);

@@ -1,12 +1,17 @@
 import type { Handlers } from '../shared/contract';
 import { VidKeepError } from '../shared/errors';
-import { downloadYtDlp } from './ytdlp/locate';
+import { readBrowserCookies } from './sites/browser-cookies';
+import { testProxy, validateProxy, unmaskProxy, proxyFor } from './sites/proxy';
+import { JOB_NAMES } from '../shared/types';
+import { downloadTimeLimitMs } from './downloads/index';
 import { ensureFolder } from './folders';
 import { probeChapters } from './media/probe-chapters';
 import type { Core } from './index';
 
 export interface HandlerHooks {
   reopenLibrary(dir: string): void;
+  /** The sites settings changed (the daily yt-dlp check may have been switched on or off). */
+  sitesChanged?(): void;
 }
 
 const need = <T>(value: T | null, what: string): T => {
@@ -46,7 +51,8 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     },
     'jobs.get': (req) => core.views.job(need(queue.get(req.jobId), 'download')),
     'jobs.cancel': (req) => core.views.job(queue.cancel(req.jobId, 'Cancelled by you.')),
-    'jobs.retry': (req) => core.views.job(queue.retry(req.jobId)),
+    // A download retried after raising the time limit gets the new limit.
+    'jobs.retry': (req) => core.views.job(queue.retry(req.jobId, queue.get(req.jobId)?.name === JOB_NAMES.download ? { timeoutMs: downloadTimeLimitMs({ getSettings: () => core.settings.get(), timeoutMs: core.options.downloads?.timeoutMs }) } : undefined)),
     'jobs.remove': (req) => ({ removed: queue.remove(req.jobId) }),
     'jobs.promote': (req) => core.views.job(queue.promote(req.jobId)),
     'queue.pause': (req) => {
@@ -88,10 +94,31 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     'subscriptions.check': (req) => core.subscriptions.checkNow(req.id),
     'subscriptions.importArchive': (req) => core.subscriptions.importArchive(req.text),
     'subscriptions.exportArchive': () => core.subscriptions.exportArchive(),
-    'tools.updateYtDlp': async () => {
-      await downloadYtDlp({ userDataDir: core.options.dataDir });
-      await core.refreshTools();
-      return core.info();
+    'tools.updateYtDlp': () => core.updateYtDlp(),
+    'sites.get': () => core.sites.view(core.lastUpdateCheck()),
+    'sites.set': (req) => {
+      core.sites.set(req);
+      hooks.sitesChanged?.();
+      return core.sites.view(core.lastUpdateCheck());
+    },
+    'cookies.add': (req) => core.sites.cookies.add(req.site, req.text),
+    'cookies.fromBrowser': async (req) => {
+      if (core.options.host !== 'electron') throw new VidKeepError('unauthorized', 'Reading cookies from a browser works only in the desktop app.', 'Add a cookies.txt file instead.');
+      const ytDlp = need(core.tools().ytDlp.path, 'yt-dlp program');
+      const text = await readBrowserCookies({ ytDlp, browser: req.browser, ...(req.profile ? { profile: req.profile } : {}) });
+      return core.sites.cookies.add(req.site, text, { browser: req.profile ? `${req.browser}:${req.profile}` : req.browser });
+    },
+    'cookies.remove': (req) => ({ removed: core.sites.cookies.remove(req.site) }),
+    'proxy.test': async (req) => {
+      const ytDlp = core.tools().ytDlp.path;
+      if (!ytDlp) throw new VidKeepError('ytdlp-missing', 'VidKeep could not find yt-dlp, which the proxy test uses.');
+      const url = req.url ?? 'https://www.example.com/';
+      if (!/^https?:\/\//i.test(url)) throw new VidKeepError('invalid-url', 'The test page must be an http(s) link.');
+      // A masked address from the UI means "the saved one for that site".
+      const saved = proxyFor(new URL(url).hostname, core.sites.config.get());
+      const proxy = validateProxy(unmaskProxy(req.proxy, saved));
+      if (!proxy) throw new VidKeepError('invalid-input', 'Enter a proxy address to test.');
+      return testProxy({ ytDlp, proxy, url });
     },
   } satisfies Handlers;
 }

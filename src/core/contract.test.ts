@@ -81,6 +81,8 @@ describe('contract conformance', () => {
     const r = await dispatch(core.handlers, channel, payload);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('invalid-input');
+    // The field travels as a value, so the renderer can word the error in its own language.
+    if (!r.ok && payload && typeof payload === 'object' && Object.keys(payload).length) expect(r.error.values?.field).toBeTypeOf('string');
     expect(core.settings.get()).toEqual(before);
   });
 

@@ -18,8 +18,12 @@ export async function dispatch(handlers: Handlers, channel: unknown, payload: un
   const parsed = schemas[channel].safeParse(payload ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-    return { ok: false, error: new VidKeepError('invalid-input', `That request was not understood${where}: ${issue?.message ?? 'invalid input'}.`).toJSON() };
+    const path = issue?.path.length ? issue.path.join('.') : null;
+    const where = path ? ` (${path})` : '';
+    // `field` lets the renderer word this from its catalog; the message is the English fallback.
+    const field = path ?? (issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : null);
+    const values = field ? { field } : undefined;
+    return { ok: false, error: new VidKeepError('invalid-input', `That request was not understood${where}: ${issue?.message ?? 'invalid input'}.`, undefined, values).toJSON() };
   }
   try {
     const handler = handlers[channel] as (req: unknown) => unknown;

@@ -21,6 +21,10 @@ import { createLibrary, type Library } from './library/index';
 import { createDownloads, type Downloads } from './downloads/index';
 import { locateTools } from './ytdlp/locate';
 import { reapOrphans } from './ytdlp/processes';
+import { createSites, listerSiteHooks, type Sites } from './sites/index';
+import { updateYtDlp } from './ytdlp/update';
+import { startDailyCheck } from './ytdlp/update-check';
+import { VidKeepError } from '../shared/errors';
 import { createPauseReasons, settingsPauseStore, type PauseReasons } from './pause-reasons';
 import type { Handlers } from '../shared/contract';
 import type { AppInfo, JobView, ToolStatus } from '../shared/types';
@@ -49,6 +53,13 @@ export interface CoreOptions {
   allowToolPathChange?: boolean;
   /** Moves a deleted video's files to the system trash (the desktop app passes shell.trashItem). */
   trashItem?: (path: string) => Promise<void>;
+  /** Where yt-dlp releases are fetched from (tests, mirrors); may hold `{channel}`. */
+  ytDlpReleaseUrl?: string;
+  /**
+   * Whether the daily yt-dlp check may run. The desktop app allows it; the headless host only when
+   * started with --allow-ytdlp-updates (a server should not change its programs unasked).
+   */
+  allowAutoUpdate?: boolean;
   /** Tests inject a listing and a small catch-up spread. */
   subscriptions?: { lister?: Lister; staggerMs?: number; maxEntries?: number };
 }
@@ -66,6 +77,7 @@ export interface Core {
   readonly library: Library;
   readonly downloads: Downloads;
   readonly subscriptions: Subscriptions;
+  readonly sites: Sites;
   readonly handlers: Handlers;
   /** Pause all: the user's reason and the system's (sleep), kept apart. */
   readonly pauses: PauseReasons;
@@ -73,8 +85,12 @@ export interface Core {
   readonly launchId: string;
   info(): AppInfo;
   libraryDir(): string;
-  tools(): { ytDlp: ToolStatus; ffmpeg: ToolStatus };
+  tools(): Tools;
   refreshTools(): Promise<void>;
+  /** Fetches, verifies and installs the configured channel's yt-dlp; never throws anything but a VidKeepError. */
+  updateYtDlp(): Promise<AppInfo>;
+  /** When the last update (by hand or daily) was tried, or null. */
+  lastUpdateCheck(): number | null;
   /** Absolute path of a video's file or thumbnail, resolved inside the library, or null. */
   resolveMedia(kind: 'video' | 'thumb', videoId: string): Promise<string | null>;
   /** One language of a video's subtitles as WebVTT, or null. */
@@ -84,6 +100,8 @@ export interface Core {
   resume(): void;
   close(): Promise<void>;
 }
+
+type Tools = { ytDlp: ToolStatus; ffmpeg: ToolStatus; deno: ToolStatus };
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true });
@@ -134,6 +152,14 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     userDataDir: options.dataDir,
   });
 
+  const sites = createSites({
+    dataDir: options.dataDir,
+    settings,
+    desktop: options.host === 'electron',
+    now,
+    ...(options.downloads?.rateLimitDelayMs !== undefined ? { rateLimitBaseMs: options.downloads.rateLimitDelayMs } : {}),
+  });
+
   const s = settings.get();
   const queue = createQueue({
     db,
@@ -159,6 +185,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     getSettings: () => settings.get(),
     now,
     launchId,
+    sites,
     ...options.downloads,
   });
   const tracker = createProcessTracker(db, launchId, now);
@@ -170,7 +197,13 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     defaults: () => settings.get().defaults,
     lister:
       options.subscriptions?.lister ??
-      createYtDlpLister({ getYtDlp: () => tools.ytDlp.path ?? null, onSpawn: (pid, cmd) => tracker.add(pid, cmd), onExit: (pid) => tracker.remove(pid) }),
+      createYtDlpLister({
+        getYtDlp: () => tools.ytDlp.path ?? null,
+        onSpawn: (pid, cmd) => tracker.add(pid, cmd),
+        onExit: (pid) => tracker.remove(pid),
+        // Checks follow the site's pacing and waits like downloads do.
+        ...listerSiteHooks(sites),
+      }),
     now,
     ...(options.subscriptions?.staggerMs !== undefined ? { staggerMs: options.subscriptions.staggerMs } : {}),
     ...(options.subscriptions?.maxEntries !== undefined ? { maxEntries: options.subscriptions.maxEntries } : {}),
@@ -196,6 +229,31 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     throw err;
   }
 
+  const LAST_CHECK = 'ytdlp.lastUpdateCheck';
+  const lastUpdateCheck = () => {
+    const v = Number(settings.getRaw(LAST_CHECK));
+    return Number.isFinite(v) && v > 0 ? v : null;
+  };
+  let updating: Promise<AppInfo> | null = null;
+  const runUpdate = async (): Promise<AppInfo> => {
+    settings.setRaw(LAST_CHECK, String(now()));
+    try {
+      await updateYtDlp({ userDataDir: options.dataDir, channel: sites.config.get().ytDlp.channel, ...(options.ytDlpReleaseUrl ? { baseUrl: options.ytDlpReleaseUrl } : {}) });
+    } catch (err) {
+      if (err instanceof VidKeepError) throw err;
+      throw new VidKeepError('internal', 'Updating yt-dlp failed unexpectedly; your current copy is unchanged.', err instanceof Error ? err.message : String(err));
+    }
+    await core.refreshTools();
+    return core.info();
+  };
+  const dailyCheck = startDailyCheck({
+    enabled: () => (options.allowAutoUpdate ?? options.host === 'electron') && sites.config.get().ytDlp.autoUpdate,
+    lastCheck: lastUpdateCheck,
+    run: async () => void (await core.updateYtDlp()),
+    now,
+    log: (msg) => console.warn(`[vidkeep] ${msg}`),
+  });
+
   const core: Core = {
     db,
     bus,
@@ -208,6 +266,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     },
     downloads,
     subscriptions,
+    sites,
     pauses,
     options,
     launchId,
@@ -219,6 +278,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
       libraryDir: libraryDir(),
       ytDlp: tools.ytDlp,
       ffmpeg: tools.ffmpeg,
+      deno: tools.deno,
     }),
     libraryDir,
     tools: () => tools,
@@ -229,6 +289,12 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
         userDataDir: options.dataDir,
       });
     },
+    updateYtDlp() {
+      // Two clicks, or a click during the daily check, share one update.
+      updating ??= runUpdate().finally(() => (updating = null));
+      return updating;
+    },
+    lastUpdateCheck,
     resolveMedia: (kind, videoId) => library.resolveMedia(videoId, kind),
     subtitleVtt: (videoId, lang) => library.subtitleVtt(videoId, lang),
     suspend: () => pauses.add('system'),
@@ -237,6 +303,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
       queue.catchUp();
     },
     async close() {
+      dailyCheck.stop();
       await queue.stop();
       stopBridge();
       subscriptions.stop();
@@ -245,6 +312,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     },
   };
   (core as { handlers: Handlers }).handlers = createHandlers(core, {
+    sitesChanged: () => dailyCheck.rearm(),
     reopenLibrary(dir) {
       mkdirSync(dir, { recursive: true });
       library = createLibrary({ db, libraryDir: dir, now, ...trash, onChange: onLibraryChange });

@@ -2,6 +2,10 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, 
 import { join } from 'node:path';
 import { electronNativeBinding } from './native';
 import { createShell } from './shell';
+import { installCrashGuard } from '../core/guard';
+
+// Electron shows a crash dialog and may quit on an uncaught error: no handler may do that.
+installCrashGuard();
 
 // The whole shell lives in shell.ts, against Electron passed in; this file only hands it the real one.
 createShell(

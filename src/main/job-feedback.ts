@@ -1,5 +1,4 @@
 import type { Core } from '../core/index';
-import type { Events } from '../shared/contract';
 import type { ShellElectron, WindowLike } from './electron-api';
 import { createNotifier } from './notify';
 import { createTaskbarProgress, NO_BAR } from './taskbar-progress';
@@ -25,17 +24,18 @@ export function wireJobFeedback(electron: Pick<ShellElectron, 'Notification'>, c
     shown = v;
     win.setProgressBar(v);
   };
-  return core.events.onAny((name, payload) => {
-    if (name === 'jobs.progress') {
-      for (const u of (payload as Events['jobs.progress']).updates) bar.update(u.jobId, u.progress);
-      paint();
-      return;
-    }
-    if (name !== 'jobs.changed') return;
-    const { kind, job, jobId } = payload as Events['jobs.changed'];
+  const offProgress = core.events.on('jobs.progress', ({ updates }) => {
+    for (const u of updates) bar.update(u.jobId, u.progress);
+    paint();
+  });
+  const offChanged = core.events.on('jobs.changed', ({ kind, job, jobId }) => {
     if (kind === 'started' && job?.download) bar.started(jobId);
     else if (kind !== 'updated' && kind !== 'added' && kind !== 'started') bar.ended(jobId);
     paint();
     notifier.onJob(kind, job);
   });
+  return () => {
+    offProgress();
+    offChanged();
+  };
 }

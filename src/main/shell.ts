@@ -91,6 +91,7 @@ export function createShell(electron: ShellElectron, deps: ShellDeps): Shell {
       version: app.getVersion(),
       allowToolPathChange: true,
       trashItem: (path) => electron.shell.trashItem(path),
+      ...(deps.env.VIDKEEP_YTDLP_RELEASE_URL ? { ytDlpReleaseUrl: deps.env.VIDKEEP_YTDLP_RELEASE_URL } : {}),
       ...deps.core,
     });
     core = c;

@@ -5,12 +5,15 @@ const TOKEN = 'a-long-enough-random-token';
 
 describe('parseServeArgs', () => {
   it('defaults to loopback on a free port', () => {
-    expect(parseServeArgs([])).toEqual({ host: '127.0.0.1', port: null, libraryRoots: [], open: false });
+    expect(parseServeArgs([])).toEqual({ host: '127.0.0.1', port: null, libraryRoots: [], open: false, allowYtDlpUpdates: false });
   });
   it('reads every flag, with = or a space; --library-root repeats', () => {
     expect(parseServeArgs(['--port=8080', '--host', '0.0.0.0', '--data-dir', '/d', '--library=/l', '--token', TOKEN, '--library-root', '/r1', '--library-root=/r2'])).toEqual({
-      host: '0.0.0.0', port: 8080, dataDir: '/d', libraryDir: '/l', token: TOKEN, libraryRoots: ['/r1', '/r2'], open: false,
+      host: '0.0.0.0', port: 8080, dataDir: '/d', libraryDir: '/l', token: TOKEN, libraryRoots: ['/r1', '/r2'], open: false, allowYtDlpUpdates: false,
     });
+  });
+  it('allows the daily yt-dlp check only when asked', () => {
+    expect(parseServeArgs(['--allow-ytdlp-updates']).allowYtDlpUpdates).toBe(true);
   });
   it.each([[['--port', 'abc']], [['--port', '70000']], [['--data-dir']], [['--bogus']], [['--library-root']]])('rejects %j with a human message', (argv) => {
     expect(() => parseServeArgs(argv)).toThrow(/--/);

@@ -10,6 +10,8 @@ export interface ServeArgs {
   /** `--library-root`, repeatable: folders a browser may move the library into. */
   libraryRoots: string[];
   open: boolean;
+  /** Lets the daily yt-dlp update check run (off by default on a server). */
+  allowYtDlpUpdates: boolean;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface ServeArgs {
  * human message on bad input.
  */
 export function parseServeArgs(argv: string[]): ServeArgs {
-  const out: ServeArgs = { host: '127.0.0.1', port: null, libraryRoots: [], open: false };
+  const out: ServeArgs = { host: '127.0.0.1', port: null, libraryRoots: [], open: false, allowYtDlpUpdates: false };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
     const [flag, inline] = raw.includes('=') ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)] : [raw, undefined];
@@ -52,8 +54,11 @@ export function parseServeArgs(argv: string[]): ServeArgs {
       case '--open':
         out.open = true;
         break;
+      case '--allow-ytdlp-updates':
+        out.allowYtDlpUpdates = true;
+        break;
       default:
-        throw new Error(`Unknown option ${flag}. Use --port, --host, --data-dir, --library, --library-root, --token.`);
+        throw new Error(`Unknown option ${flag}. Use --port, --host, --data-dir, --library, --library-root, --token, --allow-ytdlp-updates.`);
     }
   }
   return out;

@@ -6,6 +6,8 @@ import { toErrorInfo } from '../shared/errors';
 import { parseServeArgs } from './args';
 import { isLoopback } from './auth';
 import { startWebHost } from './host';
+import { installCrashGuard } from '../core/guard';
+import { openBrowser } from './open-browser';
 import { resolveLibraryRoots } from './library-roots';
 import { startupMessage } from './startup-message';
 
@@ -14,6 +16,8 @@ declare const __APP_VERSION__: string | undefined;
 const DEFAULT_PORT = 4810;
 
 async function main(): Promise<void> {
+  // No handler's missed error may take the host (and every download) down.
+  installCrashGuard();
   let args;
   try {
     args = parseServeArgs(process.argv.slice(2));
@@ -37,6 +41,8 @@ async function main(): Promise<void> {
     host: 'web',
     version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : process.env.npm_package_version ?? '0.0.0',
     ...(process.env.VIDKEEP_YTDLP ? { ytDlpPath: process.env.VIDKEEP_YTDLP } : {}),
+    ...(process.env.VIDKEEP_YTDLP_RELEASE_URL ? { ytDlpReleaseUrl: process.env.VIDKEEP_YTDLP_RELEASE_URL } : {}),
+    allowAutoUpdate: args.allowYtDlpUpdates,
     ...testKnobs(process.env),
   });
   const start = (port: number) => startWebHost({ core, host: args.host, port, token, libraryRoots, staticDir: fileURLToPath(new URL('../renderer/', import.meta.url)) });
@@ -51,6 +57,7 @@ async function main(): Promise<void> {
   }
   const link = token ? `${host.url}?token=${token}` : host.url;
   for (const line of startupMessage({ link, bind: args.host, libraryDir: core.libraryDir(), dataDir: core.options.dataDir, libraryRoots })) console.log(line);
+  if (args.open) void openBrowser(link).then((r) => !r.ok && console.error(r.message));
 
   let stopping = false;
   const stop = async (signal: string) => {

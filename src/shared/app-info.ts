@@ -16,5 +16,7 @@ export const appInfoSchema = z.object({
   libraryDir: z.string(),
   ytDlp: toolStatusSchema,
   ffmpeg: toolStatusSchema,
+  /** The JavaScript runtime yt-dlp needs for full YouTube support (since late 2025). */
+  deno: toolStatusSchema,
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;

@@ -13,6 +13,7 @@ import { settingsSchema, themeSchema } from './settings';
 import { appInfoSchema } from './app-info';
 import { queueMetricsSchema, scheduleViewSchema } from './queue';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channels';
+import { BROWSERS, bandwidthSchema, cookieSiteSchema, pacingSchema, proxyTestSchema, sitesViewSchema, ytDlpUpdatesSchema } from './sites';
 
 export { downloadOptionsSchema, subscriptionFiltersSchema, subscriptionRetentionSchema };
 
@@ -22,6 +23,8 @@ const cursor = z.string().max(100).optional();
 
 /** Largest download-archive text one request carries; the renderer sends bigger files in parts. */
 export const MAX_ARCHIVE_CHARS = 200_000;
+/** Largest cookies.txt one request carries (the core refuses past 200 kB with a clear reason). */
+export const MAX_COOKIE_CHARS = 240_000;
 
 export const schemas = {
   'app.info': z.object({}).strict(),
@@ -99,6 +102,22 @@ export const schemas = {
     })
     .strict(),
   'tools.updateYtDlp': z.object({}).strict(),
+  'sites.get': z.object({}).strict(),
+  'sites.set': z
+    .object({
+      pacing: z.record(z.string().max(253), pacingSchema).optional(),
+      bandwidth: bandwidthSchema.optional(),
+      proxy: z.object({ global: z.string().max(500), perSite: z.record(z.string().max(253), z.string().max(500)) }).optional(),
+      extraArgs: z.array(z.string().max(500)).max(40).optional(),
+      ytDlp: ytDlpUpdatesSchema.optional(),
+    })
+    .strict(),
+  /** A cookies.txt's text for one site; only that site's cookies are kept. */
+  'cookies.add': z.object({ site: z.string().min(1).max(253), text: z.string().max(MAX_COOKIE_CHARS) }).strict(),
+  /** Desktop app only: one site's cookies read from an installed browser. */
+  'cookies.fromBrowser': z.object({ site: z.string().min(1).max(253), browser: z.enum(BROWSERS), profile: z.string().max(100).optional() }).strict(),
+  'cookies.remove': z.object({ site: z.string().min(1).max(253) }).strict(),
+  'proxy.test': z.object({ proxy: z.string().max(500), url: z.string().max(2000).optional() }).strict(),
   'subscriptions.list': z.object({}).strict(),
   'subscriptions.add': z
     .object({
@@ -169,6 +188,12 @@ export const responses = {
   'settings.get': settingsSchema,
   'settings.set': settingsSchema,
   'tools.updateYtDlp': appInfoSchema,
+  'sites.get': sitesViewSchema,
+  'sites.set': sitesViewSchema,
+  'cookies.add': cookieSiteSchema.extend({ droppedOtherSites: z.number().int(), droppedExpired: z.number().int() }),
+  'cookies.fromBrowser': cookieSiteSchema.extend({ droppedOtherSites: z.number().int(), droppedExpired: z.number().int() }),
+  'cookies.remove': z.object({ removed: z.boolean() }),
+  'proxy.test': proxyTestSchema,
   'subscriptions.list': z.array(subscriptionSchema),
   'subscriptions.add': subscriptionSchema,
   'subscriptions.update': subscriptionSchema,

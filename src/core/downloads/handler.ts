@@ -13,6 +13,7 @@ import { makePosterFrame, probeDuration } from '../ytdlp/media-probe';
 import type { Video } from '../../shared/types';
 import { DOWNLOAD_JOB, type DownloadPayload, type DownloadResult, type DownloadsOptions } from './types';
 import { downloadEnqueueOptions, downloadJobId } from './job-id';
+import { withSiteArgs } from '../sites/index';
 
 const blank = (stage: Stage, extra: Partial<Progress> = {}): Progress => ({ stage, percent: null, downloadedBytes: null, totalBytes: null, speed: null, eta: null, ...extra });
 
@@ -59,6 +60,9 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       if (err instanceof VidKeepError) throw fail(err.toJSON());
       throw err;
     }
+    // Throws a retry while the site is waiting out a 429; otherwise its pacing, proxy and cookies.
+    const siteRun = o.sites?.begin(url, ctx.jobId, { lastTry: ctx.tryNumber >= ctx.maxTries });
+    if (siteRun) args = withSiteArgs(args, siteRun.args);
 
     let title: string | undefined;
     let thumbnailUrl: string | undefined;
@@ -78,7 +82,9 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
         args,
         ...(o.spawn ? { spawn: o.spawn } : {}),
         signal: stop.signal,
-        timeoutMs: o.timeoutMs ?? o.getSettings().timeoutMinutes * 60_000,
+        // The user's time limit is the job's (set where downloads are enqueued) and the queue
+        // enforces it; a second clock here would only race it. This is just "no limit of its own".
+        timeoutMs: 2_147_483_647,
         ...(o.stallMs !== undefined ? { stallMs: o.stallMs } : {}),
         ...(o.killGraceMs !== undefined ? { killGraceMs: o.killGraceMs } : {}),
         onSpawn: (pid, cmd) => tracker.add(pid, cmd),
@@ -112,6 +118,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       });
     } finally {
       ctx.signal.removeEventListener('abort', onAbort);
+      siteRun?.cleanup();
     }
 
     if (known) {
@@ -133,10 +140,12 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       const needed = res.lastProgress?.totalBytes != null ? res.lastProgress.totalBytes - (res.lastProgress.downloadedBytes ?? 0) : null;
       const c = classifyFailure({ stderr: res.stderr, exitCode: res.exitCode, ...(res.spawnError ? { spawnError: res.spawnError } : {}), site, neededBytes: needed });
       const { retry, retryAfterMs, ...info } = c;
+      if (info.code === 'rate-limited' && o.sites) throw o.sites.rateLimited(url, info, retryAfterMs, ctx.tryNumber >= ctx.maxTries);
       if (retry === 'never') throw fail(info);
       throw new RetryJob(retry === 'later' ? (retryAfterMs ?? rateLimitDelayMs) : networkDelayMs, info);
     }
 
+    o.sites?.succeeded(url);
     const file = res.files[res.files.length - 1];
     if (!file) {
       const pl = playlist as { title: string | null; count: number | null } | null;

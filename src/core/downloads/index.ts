@@ -1,20 +1,22 @@
 import type { AddedJob } from '../../shared/contract';
 import { VidKeepError, toErrorInfo } from '../../shared/errors';
 import type { EnqueueOptions } from '../queue/types';
-import { downloadEnqueueOptions, downloadJobId } from './job-id';
+import { downloadEnqueueOptions, downloadJobId, TIME_LIMIT_HINT } from './job-id';
 import { normalizeUrl, validateUrl } from '../ytdlp/url';
 import { createDownloadHandler } from './handler';
 import { DOWNLOAD_JOB, type DownloadPayload, type Downloads, type DownloadsOptions } from './types';
 
 export * from './types';
-export { downloadJobId } from './job-id';
+export { downloadJobId, downloadTimeLimitMs } from './job-id';
 
 const ACTIVE = new Set(['queued', 'active']);
 
 export function createDownloads(o: DownloadsOptions): Downloads {
   const claim = o.db.prepare<[string, number]>('INSERT OR REPLACE INTO claimed_urls (url, at) VALUES (?, ?)');
   const now = o.now ?? Date.now;
-  o.queue.register<DownloadPayload, unknown>(DOWNLOAD_JOB, createDownloadHandler(o));
+  // The user's time limit is a budget, not a transient fault: exceeding it fails the download
+  // (code timeout) instead of spending the budget again on an automatic retry.
+  o.queue.register<DownloadPayload, unknown>(DOWNLOAD_JOB, createDownloadHandler(o), { onTimeout: 'fail', timeoutHint: TIME_LIMIT_HINT });
   return {
     add(req, defaults, origin) {
       const options = { ...defaults, ...(req.options ?? {}) };

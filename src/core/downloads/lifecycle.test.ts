@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_DOWNLOAD_OPTIONS } from '../../shared/types';
+import { VidKeepError } from '../../shared/errors';
 import { PermanentJobError, RetryJob } from '../queue/types';
 import { makeContext } from '../../../test/fixtures/job-context';
 import { reapOrphans } from '../ytdlp/processes';
@@ -36,9 +37,11 @@ describe('download lifecycle', () => {
     expect(readdirSync(join(h.lib, 'Generic')).filter((f) => f.endsWith('_v_cancel-me.mp4.part'))).toHaveLength(1);
   });
 
-  it('a timeout ends the run with code timeout and leaves no process', async () => {
+  it('the time limit (the queue aborting with its timeout) ends the run with code timeout and leaves no process', async () => {
     const run = makeContext(payload(`${h.server.url}/slow/4000/v/too-slow.mp4`));
+    const limit = setTimeout(() => run.controller.abort(new VidKeepError('timeout', 'The job ran out of time.')), 2500);
     const err = await createDownloadHandler(h.options({ timeoutMs: 2500 }))(run.ctx).catch((e: unknown) => e);
+    clearTimeout(limit);
     expect((err as PermanentJobError).info.code).toBe('timeout');
     expect(groupGone(h.pids.at(-1)!)).toBe(true);
     expect(processesMentioning(h.lib)).toEqual([]);

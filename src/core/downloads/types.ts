@@ -4,6 +4,7 @@ import type { Db } from '../db/open';
 import type { Queue } from '../queue/types';
 import type { Library } from '../library/types';
 import type { SpawnFn } from '../ytdlp/run';
+import type { Sites } from '../sites/index';
 
 export const DOWNLOAD_JOB = JOB_NAMES.download;
 
@@ -17,7 +18,7 @@ export interface DownloadsOptions {
   library: Library;
   db: Db;
   getLibraryDir: () => string;
-  getTools: () => { ytDlp: ToolStatus; ffmpeg: ToolStatus };
+  getTools: () => { ytDlp: ToolStatus; ffmpeg: ToolStatus; deno?: ToolStatus };
   getSettings: () => Settings;
   now?: () => number;
   spawn?: SpawnFn;
@@ -27,9 +28,11 @@ export interface DownloadsOptions {
   networkDelayMs?: number;
   /** No new output for this long while downloading counts as stalled (default 2 min). */
   stallMs?: number;
-  /** Overrides settings.timeoutMinutes (tests). */
+  /** Overrides settings.timeoutMinutes as the jobs' time limit (tests). */
   timeoutMs?: number;
   killGraceMs?: number;
+  /** Per-site args (pacing, speed limit, proxy, cookies) and 429 waits. */
+  sites?: Sites;
 }
 
 export interface Downloads {

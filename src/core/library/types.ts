@@ -1,18 +1,8 @@
-import type { Collection, LibrarySort, Page, PlaybackInfo, SubtitleHit, Video, WatchFilter } from '../../shared/types';
+import type { Req } from '../../shared/contract';
+import type { Collection, Page, PlaybackInfo, SubtitleHit, Video } from '../../shared/types';
 
-export interface SearchQuery {
-  query: string;
-  limit: number;
-  cursor?: string;
-  sort?: LibrarySort;
-  site?: string;
-  kind?: 'all' | 'video' | 'audio';
-  /** Only videos this subscription queued. */
-  subscriptionId?: string;
-  watch?: WatchFilter;
-  uploader?: string;
-  playlist?: string;
-}
+/** The contract's request, as it is: a search never drifts from what the renderer may send. */
+export type SearchQuery = Req<'library.search'>;
 
 export interface AddVideo {
   /** yt-dlp's info json (parsed). */

@@ -142,28 +142,37 @@ describe('claims', () => {
     k.q.pause();
     k.q.enqueue('a', {}, { jobId: 'j' });
     const store = createStore(k.db);
-    expect(store.claim('j', 'old', 'L1', 1)).toBeTruthy();
+    const stale = store.claim('j', 'old', 'L1', 1)!;
+    expect(stale).toBeTruthy();
     k.db.prepare("UPDATE jobs SET state = 'queued', claim_token = NULL WHERE id = 'j'").run();
-    expect(store.claim('j', 'new', 'L2', 2)).toBeTruthy();
-    const base = { id: 'j', now: 3, runAt: 3, error: null, result: null, progress: null, triesDelta: 0 };
-    expect(store.finish({ ...base, token: 'old', state: 'succeeded' })).toBeUndefined();
+    const fresh = store.claim('j', 'new', 'L2', 2)!;
+    expect(fresh).toBeTruthy();
+    const base = { now: 3, runAt: 3, error: null, result: null, progress: null, triesDelta: 0 };
+    expect(store.finish(stale, { ...base, token: 'old', state: 'succeeded' })).toBeUndefined();
     expect(store.get('j')?.state).toBe('active');
-    expect(toView(store.finish({ ...base, token: 'new', state: 'succeeded' })!).state).toBe('succeeded');
+    const done = store.finish(fresh, { ...base, token: 'new', state: 'succeeded', result: '1' })!;
+    expect(toView(done).state).toBe('succeeded');
+    // The row it returns is the row as stored.
+    expect(done).toEqual(store.get('j'));
   });
 
-  it('stop() waits the grace period, then aborts and re-queues without spending a try', async () => {
+  it('stop() waits the grace period, aborts, waits for the handler to wind down and re-queues without spending a try', async () => {
     k = kit({ shutdownGraceMs: 5_000 });
     let aborted = false;
-    k.q.register('a', async (ctx) => {
-      ctx.signal.addEventListener('abort', () => (aborted = true));
-      await new Promise(() => {});
-    });
+    // Like a yt-dlp that takes 1.5 s to exit after SIGTERM.
+    k.q.register('a', (ctx) => new Promise((res) => ctx.signal.addEventListener('abort', () => ((aborted = true), k.clock.setTimer(() => res(undefined), 1_500)))));
     k.q.enqueue('a', {}, { jobId: 'j' });
     await k.q.start();
     await k.clock.advance(0);
     const stopping = k.q.stop();
+    let stopped = false;
+    void stopping.then(() => (stopped = true));
     await k.clock.advance(4_999);
     expect(aborted).toBe(false);
+    await k.clock.advance(1);
+    expect(aborted).toBe(true);
+    await k.clock.advance(1_499);
+    expect(stopped).toBe(false);
     await k.clock.advance(1);
     await stopping;
     expect(aborted).toBe(true);

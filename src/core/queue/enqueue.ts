@@ -90,7 +90,7 @@ export function createEnqueue(e: Engine, runner: Runner) {
     return out;
   }
 
-  function after(results: EnqueueResult[], runs: ReturnType<Runner['claim']>, now: number) {
+  function after(results: EnqueueResult[], runs: ReturnType<Runner['takeClaims']>, now: number) {
     if (e.hasListeners()) {
       const events: QueueEvent[] = [];
       for (const r of results) if (!r.existing) events.push({ type: 'added', job: r.job });
@@ -104,40 +104,38 @@ export function createEnqueue(e: Engine, runner: Runner) {
   }
 
   // Transactions built once (better-sqlite3 wraps four variants per db.transaction() call). What
-  // they claim is read back after the call, so a failed COMMIT can still forget it.
-  let claimed: ReturnType<Runner['claim']> = [];
+  // they claim is taken from the runner after the call, so a failed COMMIT can still drop it.
   // Inside a caller's transaction (outer) nothing is claimed: it may still roll back, and a job must
   // never start before its row is committed. The runner's wake (next tick) claims it after the commit.
   const manyTx = db.transaction((items: Item[], now: number, scheduleId: string | null, outer: boolean) => {
     const out = insertAll(items, now, scheduleId);
-    if (!outer) claimed = runner.claim(now);
+    if (!outer) runner.claim(now);
     return out;
   });
   const oneTx = db.transaction((s: JobSpec, payload: unknown, now: number, outer: boolean) => {
     const res = insert(s, payload, now);
-    if (!outer && !res.existing && res.job.state === 'queued' && s.runAt <= now) claimed = runner.claim(now);
+    if (!outer && !res.existing && res.job.state === 'queued' && s.runAt <= now) runner.claim(now);
     return res;
   });
 
   function many(items: Item[], scheduleId: string | null): EnqueueResult[] {
     if (!Array.isArray(items)) throw new VidKeepError('invalid-input', 'enqueueMany takes a list of jobs.');
+    runner.noticeClock();
     const now = e.now();
     let results: EnqueueResult[];
-    claimed = [];
     try {
       results = manyTx(items, now, scheduleId, db.inTransaction);
     } catch (err) {
-      runner.forget(claimed);
-      claimed = [];
+      runner.dropClaims();
       throw err;
     }
-    const runs = claimed;
-    claimed = [];
+    const runs = runner.takeClaims();
     after(results, runs, now);
     return results;
   }
 
   function one(name: string, payload: unknown, options?: EnqueueOptions): EnqueueResult {
+    runner.noticeClock();
     const now = e.now();
     const s = spec(name, payload, options, now, null);
     // With nothing to claim and no dependencies, one autocommit insert is the whole job.
@@ -147,16 +145,13 @@ export function createEnqueue(e: Engine, runner: Runner) {
       return r;
     }
     let r: EnqueueResult;
-    claimed = [];
     try {
       r = oneTx(s, payload, now, db.inTransaction);
     } catch (err) {
-      runner.forget(claimed);
-      claimed = [];
+      runner.dropClaims();
       throw err;
     }
-    const runs = claimed;
-    claimed = [];
+    const runs = runner.takeClaims();
     after([r], runs, now);
     return r;
   }

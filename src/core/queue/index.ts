@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { VidKeepError } from '../../shared/errors';
-import type { Engine } from './engine';
+import { errText, type Engine } from './engine';
+import { createBusy } from './db-busy';
 import { createStore } from './store';
 import { createRunner } from './runner';
 import { createScheduler } from './scheduler';
@@ -10,7 +12,7 @@ import { createEnqueue } from './enqueue';
 import { cancelDependents } from './deps';
 import { recoverCrashed } from './recovery';
 import { toView } from './view';
-import type { Queue, QueueEvent, QueueOptions } from './types';
+import type { Queue, QueueEvent, QueueJob, QueueOptions } from './types';
 
 export * from './types';
 export { backoffDelay } from './backoff';
@@ -22,27 +24,40 @@ export function createQueue(options: QueueOptions): Queue {
   const store = createStore(db);
   const listeners = new Set<(e: QueueEvent) => void>();
   const shutdownGraceMs = options.shutdownGraceMs ?? 10_000;
+  const rawSet = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const notFound = (id: string) => new VidKeepError('not-found', `There is no job "${String(id)}".`, 'It may have finished and been cleared from the history.');
 
   const e: Engine = {
     db,
     store,
     now: options.now ?? Date.now,
+    monotonic: options.monotonic ?? (() => performance.now()),
     random: options.random ?? Math.random,
     launchId: options.launchId ?? randomUUID(),
-    setTimer: options.setTimer ?? ((fn, ms) => setTimeout(fn, ms)),
+    // A throw from a timer callback would be an uncaught exception: the process would exit.
+    setTimer: (fn, ms) =>
+      rawSet(() => {
+        try {
+          fn();
+        } catch (err) {
+          e.log('error', '-', `A queue timer failed: ${errText(err)}`);
+        }
+      }, ms),
     clearTimer: options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>)),
+    stopping: new Set(),
+    busy: createBusy(db),
     handlers: new Map(),
     namesJson: '[]',
     names: [],
     paused: { all: false, queues: new Set() },
     emit(events) {
       for (const ev of events) {
+        if (e.stopping.size > 0 && 'job' in ev) mark(ev.job);
         for (const l of listeners) {
           try {
             l(ev);
           } catch (err) {
-            e.log('error', 'id' in ev ? String(ev.id) : '-', `An event listener threw: ${err instanceof Error ? err.message : String(err)}`);
+            e.log('error', 'jobId' in ev ? ev.jobId : 'job' in ev ? ev.job.id : '-', `An event listener threw: ${errText(err)}`);
           }
         }
       }
@@ -51,6 +66,12 @@ export function createQueue(options: QueueOptions): Queue {
     log: options.log ?? ((level, jobId, msg) => console[level](`[queue ${jobId}] ${msg}`)),
     enqueue: (name, payload, opts) => enq.one(name, payload, opts),
   };
+
+  /** `stopping` is this process's knowledge (a handler still winding down), not a column. */
+  function mark(v: QueueJob): QueueJob {
+    if (e.stopping.has(v.id)) v.stopping = true;
+    return v;
+  }
 
   const savedPause = store.readSetting(PAUSED_KEY);
   if (savedPause) {
@@ -68,6 +89,7 @@ export function createQueue(options: QueueOptions): Queue {
     maxJobs: options.maxJobs ?? 10,
     perQueue: { ...options.perQueueConcurrency },
     perKey: options.perKeyConcurrency ?? Infinity,
+    stopGraceMs: options.stopGraceMs ?? 30_000,
     nextFire: () => scheduler.nextFire(),
     onTimer: (now) => scheduler.due(now),
   });
@@ -90,7 +112,8 @@ export function createQueue(options: QueueOptions): Queue {
     register(name, handler, opts) {
       if (typeof name !== 'string' || name.length === 0) throw new VidKeepError('invalid-input', 'A job name must be a non-empty text.');
       if (typeof handler !== 'function') throw new VidKeepError('invalid-input', `The handler for "${name}" must be a function.`);
-      e.handlers.set(name, { fn: handler, defaults: opts?.defaults });
+      if (opts?.onTimeout !== undefined && opts.onTimeout !== 'retry' && opts.onTimeout !== 'fail') throw new VidKeepError('invalid-input', `onTimeout must be "retry" or "fail" (got ${String(opts.onTimeout)}).`);
+      e.handlers.set(name, { fn: handler, defaults: opts?.defaults, options: opts ?? {} });
       e.names = [...e.handlers.keys()];
       e.namesJson = JSON.stringify(e.names);
       runner.wake();
@@ -99,9 +122,13 @@ export function createQueue(options: QueueOptions): Queue {
     enqueueMany: (items) => enq.many(items, null),
     get: (id) => {
       const row = typeof id === 'string' ? store.get(id) : undefined;
-      return row ? toView(row) : null;
+      return row ? mark(toView(row)) : null;
     },
-    list,
+    list(q) {
+      const page = list(q);
+      if (e.stopping.size > 0) page.items.forEach(mark);
+      return page;
+    },
     cancel(id, reason) {
       mustGet(id);
       const now = e.now();
@@ -115,17 +142,20 @@ export function createQueue(options: QueueOptions): Queue {
       if (!row) throw new VidKeepError('invalid-input', `Job "${id}" has already finished; there is nothing to cancel.`);
       runner.abort(id, new VidKeepError('cancelled', reason ?? 'Cancelled.'));
       runner.noteExpiry(row.expires_at);
-      const view = toView(row);
+      const view = mark(toView(row));
       e.emit([{ type: 'cancelled', job: view }, ...events]);
       return view;
     },
-    retry(id) {
+    retry(id, opts) {
       const cur = mustGet(id);
       if (cur.state !== 'failed' && cur.state !== 'cancelled') throw new VidKeepError('invalid-input', `Only failed or cancelled jobs can be retried; "${id}" is ${cur.state}.`);
+      const timeout = opts?.timeoutMs;
+      if (timeout !== undefined && !(typeof timeout === 'number' && Number.isFinite(timeout) && timeout >= 1)) throw new VidKeepError('invalid-input', `timeoutMs must be a finite number of at least 1 (got ${String(timeout)}).`);
       const now = e.now();
-      const row = db.transaction(() => store.requeue(id, now, store.pendingDeps(id)))();
+      // Requeued now, yet it starts only once a stopped run of it has settled (see runner.settle).
+      const row = db.transaction(() => store.requeue(id, now, store.pendingDeps(id), timeout ?? null))();
       if (!row) throw notFound(id);
-      const view = toView(row);
+      const view = mark(toView(row));
       e.emit([{ type: 'updated', job: view }]);
       runner.wake();
       return view;
@@ -195,4 +225,3 @@ export function createQueue(options: QueueOptions): Queue {
   return queue;
 }
 
-export type { QueueJob } from './types';

@@ -1,5 +1,5 @@
 import type { Progress } from '../../shared/types';
-import type { Engine } from './engine';
+import { errText, type Engine } from './engine';
 
 export const WRITE_EVERY_MS = 2_000;
 
@@ -15,15 +15,22 @@ export const newProgressState = (): ProgressState => ({ latest: null, lastWrite:
 
 /**
  * Handlers may report on every byte. Each report is emitted as it comes (core's coalescer is the
- * one throttle on the way to a renderer); the row is written every ~2 s.
+ * one throttle on the way to a renderer); the row is written every ~2 s, timed on the monotonic
+ * clock: a wall clock stepped back must not stop the writes.
  */
 export function createProgress(e: Engine) {
   const flushDue = (jobId: string, token: string, st: ProgressState) => {
-    const now = e.now();
+    const now = e.monotonic();
     if (st.dirtyWrite && now - st.lastWrite >= WRITE_EVERY_MS && st.latest) {
       st.dirtyWrite = false;
       st.lastWrite = now;
-      e.store.saveProgress(jobId, token, JSON.stringify(st.latest));
+      try {
+        e.busy.short(() => e.store.saveProgress(jobId, token, JSON.stringify(st.latest)));
+      } catch (err) {
+        // Locked by another program: the row is written on the next round (or at the finish).
+        st.dirtyWrite = true;
+        e.log('warn', jobId, `Progress could not be saved: ${errText(err)}`);
+      }
     }
     if (st.timer === null && st.dirtyWrite) {
       const at = st.lastWrite + WRITE_EVERY_MS;

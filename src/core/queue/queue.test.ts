@@ -221,8 +221,8 @@ describe('retries and errors', () => {
     expect(k.q.get('r')).toMatchObject({ state: 'succeeded', result: 'ok', tries: 2 });
   });
 
-  it('a timeout aborts the signal and frees the slot even if the handler ignores it', async () => {
-    k = kit({ maxJobs: 1 });
+  it('a timeout aborts the signal; a handler that ignores it gives its slot back after stopGraceMs', async () => {
+    k = kit({ maxJobs: 1, stopGraceMs: 5_000 });
     let aborted = false;
     k.q.register('hang', async (ctx) => {
       ctx.signal.addEventListener('abort', () => (aborted = true));
@@ -236,10 +236,14 @@ describe('retries and errors', () => {
     expect(k.q.get('n')?.state).toBe('queued');
     await k.clock.advance(1);
     expect(aborted).toBe(true);
+    expect(k.q.get('h')).toMatchObject({ state: 'queued', tries: 1, error: { code: 'timeout' }, stopping: true });
+    await k.clock.advance(4_999);
+    expect(k.q.get('n')?.state).toBe('queued');
+    await k.clock.advance(1);
     expect(k.q.get('n')?.state).toBe('succeeded');
-    expect(k.q.get('h')).toMatchObject({ state: 'queued', tries: 1, error: { code: 'timeout' } });
+    // Its handler never settled, so the job itself never runs again: two runs of it must not overlap.
     await k.clock.advance(70_000);
-    expect(k.q.get('h')).toMatchObject({ state: 'failed', tries: 2, error: { code: 'timeout' } });
+    expect(k.q.get('h')).toMatchObject({ state: 'queued', tries: 1, stopping: true });
   });
 });
 

@@ -1,45 +1,62 @@
-import PQueue from 'p-queue';
 import { VidKeepError } from '../../shared/errors';
 import type { Engine } from './engine';
-import { MAX_TIMER_MS } from './engine';
-import { failure, json, type Outcome } from './outcome';
-import { cancelDependents } from './deps';
+import { errText, MAX_TIMER_MS } from './engine';
+import type { Outcome } from './outcome';
 import { createProgress, newProgressState, type ProgressState } from './progress';
+import { createRecorder } from './record';
+import { lockedRetryDelay } from './db-busy';
+import { createClockWatch } from './clock-watch';
 import { PermanentJobError, type JobContext, type QueueEvent } from './types';
 import { toView, type JobRow } from './view';
 
 interface Run {
   row: JobRow;
   token: string;
-  controller: AbortController;
+  /** Made when first needed (most handlers never look at their signal). */
+  controller: AbortController | null;
   timer: unknown;
+  /** An outcome was taken (the first wins). */
   done: boolean;
-  release: () => void;
-  released: Promise<void>;
+  /** The handler's promise has settled: nothing of this run is still working. */
+  handlerDone: boolean;
+  /** Counted against maxJobs and the per-queue/per-key limits. */
+  slotHeld: boolean;
+  graceTimer: unknown;
   progress: ProgressState;
   onCommit: Array<() => void>;
 }
-
 
 export interface RunnerOptions {
   maxJobs: number;
   perQueue: Record<string, number>;
   perKey: number;
+  stopGraceMs: number;
   /** Earliest schedule fire, so the one timer covers cron too. */
   nextFire: () => number | null;
   onTimer: (now: number) => void;
 }
 
-/** Claims jobs, runs them through p-queue, records outcomes in batches, and keeps the one due-timer. */
+/** While something is due later, the timer still wakes this often, so a stepped wall clock is noticed. */
+export const CLOCK_CHECK_MS = 60_000;
+
+/** Claims jobs, runs them, records outcomes in batches, and keeps the one due-timer. */
 export function createRunner(e: Engine, o: RunnerOptions) {
   const { store, db } = e;
-  const pq = new PQueue({ concurrency: o.maxJobs });
   const progress = createProgress(e);
+  const record = createRecorder(e, noteExpiry);
+  const clockStep = createClockWatch(e.now, e.monotonic);
   const active = new Map<string, Run>();
+  const stopping = new Map<string, Run>();
   const byQueue = new Map<string, number>();
   const byKey = new Map<string, number>();
   let completions: Array<{ run: Run; outcome: Outcome }> = [];
+  /** Runs claimed by the transaction under way: launched after its commit, forgotten if it fails. */
+  let claims: Run[] = [];
+  /** Stopped runs whose handler has settled since the last pump: their rows are re-sent without `stopping`. */
+  let wound: string[] = [];
   let running = false;
+  /** stop() has finished: no timer may be armed until start() (a late pump must not keep the process alive). */
+  let stopped = false;
   let pumpQueued = false;
   let tokenSeq = 0;
   let nextRunAt: number | null = null;
@@ -47,6 +64,12 @@ export function createRunner(e: Engine, o: RunnerOptions) {
   let timer: unknown = null;
   let timerAt: number | null = null;
   let idle: (() => void) | null = null;
+  let failures = 0;
+  let retryTimer: unknown = null;
+  /** A backward clock step not yet applied to the due times (applied in the next transaction). */
+  let pendingShift = 0;
+  /** Applied by the transaction under way: pending again if it rolls back. */
+  let shifted = 0;
 
   const bump = (m: Map<string, number>, k: string, d: number) => m.set(k, (m.get(k) ?? 0) + d);
   const queueFull = (q: string) => (byQueue.get(q) ?? 0) >= (o.perQueue[q] ?? Infinity);
@@ -54,27 +77,26 @@ export function createRunner(e: Engine, o: RunnerOptions) {
   const free = () => (running && !e.paused.all ? o.maxJobs - active.size : 0);
   const blockedList = () => (e.paused.queues.size === 0 && byQueue.size === 0 ? [] : [...e.paused.queues, ...[...byQueue.keys()].filter(queueFull)]);
   const blockedQueues = () => JSON.stringify(blockedList());
-
-  const unlimited = () => o.perKey === Infinity && Object.keys(o.perQueue).length === 0;
+  // The one-statement claim cannot skip a job whose stopped run still winds down; the paged path can.
+  const unlimited = () => o.perKey === Infinity && Object.keys(o.perQueue).length === 0 && stopping.size === 0;
 
   function track(row: JobRow, token: string): Run {
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    const run: Run = { row, token, controller: new AbortController(), timer: null, done: false, release, released, progress: newProgressState(), onCommit: [] };
+    const run: Run = { row, token, controller: null, timer: null, done: false, handlerDone: false, slotHeld: true, graceTimer: null, progress: newProgressState(), onCommit: [] };
     active.set(row.id, run);
     bump(byQueue, row.queue, 1);
     if (row.key !== null) bump(byKey, row.key, 1);
+    claims.push(run);
     return run;
   }
 
-  function claim(now: number): Run[] {
+  /** Claims into `claims`; the caller launches them after the commit (takeClaims) or drops them (dropClaims). */
+  function claim(now: number): void {
     let slots = free();
-    if (slots <= 0) return [];
-    const runs: Run[] = [];
+    if (slots <= 0) return;
     if (unlimited()) {
       // No per-queue or per-key limits: one statement claims the first `slots` runnable jobs.
-      for (const row of store.claimFirst(now, [...e.paused.queues], e.names, slots, `${e.launchId}.${++tokenSeq}`, e.launchId)) runs.push(track(row, row.claim_token!));
-      return runs;
+      for (const row of store.claimFirst(now, [...e.paused.queues], e.names, slots, `${e.launchId}.${++tokenSeq}`, e.launchId)) track(row, row.claim_token!);
+      return;
     }
     const bq = blockedList();
     const bk = byKey.size === 0 ? [] : [...byKey.keys()].filter(keyFull);
@@ -85,35 +107,44 @@ export function createRunner(e: Engine, o: RunnerOptions) {
       let taken = 0;
       for (const c of rows) {
         if (slots === 0) break;
-        if (queueFull(c.queue) || keyFull(c.key)) continue;
+        if (queueFull(c.queue) || keyFull(c.key) || stopping.has(c.id)) continue;
         const token = `${e.launchId}.${++tokenSeq}`;
         const row = store.claim(c.id, token, e.launchId, now);
         if (!row) continue;
-        runs.push(track(row, token));
+        track(row, token);
         taken++;
         slots--;
       }
       if (rows.length < page) break;
       offset += rows.length - taken;
     }
-    return runs;
   }
 
-  /** A claim the transaction did not commit must not stay counted. */
-  function forget(runs: Run[]) {
-    for (const r of runs) untrack(r);
-  }
-
-  function untrack(run: Run) {
+  function freeSlot(run: Run) {
+    if (!run.slotHeld) return;
+    run.slotHeld = false;
     active.delete(run.row.id);
     bump(byQueue, run.row.queue, -1);
     if (run.row.key !== null) bump(byKey, run.row.key, -1);
+    if (active.size === 0 && idle) idle();
+  }
+
+  function takeClaims(): Run[] {
+    const runs = claims;
+    claims = [];
+    return runs;
+  }
+
+  /** A claim whose transaction did not commit: its rows are still queued, so nothing may stay counted. */
+  function dropClaims() {
+    for (const r of claims) freeSlot(r);
+    claims = [];
   }
 
   function launch(runs: Run[]) {
     if (runs.length === 0) return;
     if (e.hasListeners()) e.emit(runs.map((r) => ({ type: 'started', job: toView(r.row) })));
-    for (const run of runs) void pq.add(() => execute(run));
+    for (const run of runs) void execute(run);
   }
 
   async function execute(run: Run): Promise<void> {
@@ -122,13 +153,23 @@ export function createRunner(e: Engine, o: RunnerOptions) {
     run.timer = e.setTimer(() => settle(run, { kind: 'timeout' }), Math.min(run.row.timeout_ms, MAX_TIMER_MS));
     try {
       if (!h) throw new PermanentJobError({ code: 'unknown-job', message: `No handler is registered for "${run.row.name}".` });
-      const result: unknown = await Promise.race([h.fn(context(run)), run.released]);
-      outcome = { kind: 'ok', result };
+      outcome = { kind: 'ok', result: (await h.fn(context(run))) as unknown };
     } catch (err) {
       outcome = { kind: 'error', err };
     }
+    run.handlerDone = true;
     settle(run, outcome);
+    if (stopping.get(run.row.id) === run) {
+      stopping.delete(run.row.id);
+      e.stopping.delete(run.row.id);
+      e.clearTimer(run.graceTimer);
+      freeSlot(run);
+      wound.push(run.row.id);
+      wake();
+    }
   }
+
+  const controllerOf = (run: Run) => (run.controller ??= new AbortController());
 
   function context(run: Run): JobContext {
     const { row } = run;
@@ -138,12 +179,22 @@ export function createRunner(e: Engine, o: RunnerOptions) {
       payload: JSON.parse(row.payload) as unknown,
       tryNumber: row.tries,
       maxTries: row.max_tries,
-      signal: run.controller.signal,
+      get signal() {
+        return controllerOf(run).signal;
+      },
       progress: (p) => void (!run.done && progress.report(row.id, run.token, run.progress, p)),
       setLabel: (label) => {
         if (run.done) return;
-        const r = store.setLabel(row.id, String(label).slice(0, 500));
-        if (r) e.emit([{ type: 'updated', job: toView(r) }]);
+        try {
+          const r = e.busy.short(() => store.setLabel(row.id, String(label).slice(0, 500)));
+          if (r) {
+            row.label = r.label; // the finish builds the final row from this one
+            e.emit([{ type: 'updated', job: toView(r) }]);
+          }
+        } catch (err) {
+          // A label is cosmetic: a locked database must not fail the download for it.
+          e.log('warn', row.id, `The job's label could not be saved: ${errText(err)}`);
+        }
       },
       log: { info: (m) => e.log('info', row.id, m), warn: (m) => e.log('warn', row.id, m), error: (m) => e.log('error', row.id, m) },
       enqueue: (name, payload, options) => e.enqueue(name, payload, options),
@@ -151,99 +202,124 @@ export function createRunner(e: Engine, o: RunnerOptions) {
     };
   }
 
-  /** First outcome wins; a timeout, cancel or shutdown frees the slot even if the handler never returns. */
+  /**
+   * First outcome wins. A run stopped before its handler settled (timeout, cancel, shutdown) keeps
+   * its job out of every claim until the handler has settled: a download's handler settles only
+   * after yt-dlp and its process group are gone, so two runs of one job never overlap.
+   * Its slot stays taken meanwhile too, because maxJobs promises the machine how many downloads
+   * work at once and a yt-dlp winding down still holds the network, the disk and its files; but
+   * only for stopGraceMs, so a handler that ignores its signal cannot take a slot for good.
+   */
   function settle(run: Run, outcome: Outcome) {
     if (run.done) return;
     run.done = true;
     e.clearTimer(run.timer);
     progress.stop(run.progress);
-    untrack(run);
-    if (outcome.kind === 'timeout') run.controller.abort(new VidKeepError('timeout', 'The job ran out of time.'));
-    run.release();
-    if (outcome.kind !== 'none') completions.push({ run, outcome });
-    if (active.size === 0 && idle) idle();
+    if (outcome.kind === 'timeout') controllerOf(run).abort(new VidKeepError('timeout', 'The job ran out of time.'));
+    if (run.handlerDone) freeSlot(run);
+    else {
+      stopping.set(run.row.id, run);
+      e.stopping.add(run.row.id);
+      run.graceTimer = e.setTimer(() => {
+        e.log('warn', run.row.id, `The stopped job is still winding down after ${Math.round(o.stopGraceMs / 1000)} s; its slot goes to the next job, it waits.`);
+        freeSlot(run);
+        wake();
+      }, o.stopGraceMs);
+    }
+    completions.push({ run, outcome });
     wake();
   }
 
-  function record(now: number, events: QueueEvent[]) {
-    const batch = completions;
-    completions = [];
-    for (const c of batch) {
-      const run = c.run;
-      let outcome = c.outcome;
-      const r = run.row;
-      const base = { id: r.id, token: run.token, now, runAt: r.run_at, result: null, error: null, triesDelta: 0, progress: run.progress.latest ? JSON.stringify(run.progress.latest) : null };
-      if (outcome.kind === 'requeue') {
-        const row = store.finish({ ...base, state: 'queued', error: r.error, triesDelta: -1 });
-        if (row) events.push({ type: 'updated', job: toView(row) });
-        continue;
-      }
-      if (outcome.kind === 'ok') {
-        const result = json(outcome.result);
-        try {
-          // A savepoint only when onCommit work has to roll back with the finish if it throws.
-          const row =
-            run.onCommit.length === 0
-              ? store.finish({ ...base, state: 'succeeded', result })
-              : db.transaction(() => {
-                  const done = store.finish({ ...base, state: 'succeeded', result });
-                  if (done) for (const fn of run.onCommit) fn();
-                  return done;
-                })();
-          if (!row) continue;
-          store.releaseDependents(r.id);
-          events.push({ type: 'succeeded', job: toView(row) });
-          noteExpiry(row.expires_at);
-          continue;
-        } catch (err) {
-          outcome = { kind: 'error', err };
-        }
-      }
-      const { info, delay } = failure(r, outcome, e.random);
-      if (delay !== null && r.tries < r.max_tries) {
-        const row = store.finish({ ...base, state: 'queued', runAt: now + delay, error: JSON.stringify(info) });
-        if (row) events.push({ type: 'retrying', job: toView(row), delayMs: delay });
-        continue;
-      }
-      const row = store.finish({ ...base, state: 'failed', error: JSON.stringify(info) });
-      if (!row) continue;
-      events.push({ type: 'failed', job: toView(row) });
-      noteExpiry(row.expires_at);
-      cancelDependents(store, r.id, 'failed', now, events);
-    }
-  }
-
-  // Claimed inside pumpTx; read back after it, so a failed COMMIT can still forget them.
-  let claimed: Run[] = [];
   // Built once: better-sqlite3 wraps four variants per db.transaction() call, a measurable cost per job.
-  const pumpTx = db.transaction((now: number, events: QueueEvent[]) => {
-    record(now, events);
+  // Finishing the runs that ended and claiming the next ones is one transaction: one durable commit per job.
+  const pumpTx = db.transaction((batch: typeof completions, now: number, events: QueueEvent[]) => {
+    applyShift(now);
+    record(batch, now, events);
     if (nextExpiry !== null && nextExpiry <= now) {
       for (const id of store.purge(now)) events.push({ type: 'removed', jobId: id });
       nextExpiry = store.nextExpiry();
     }
-    claimed = claim(now);
+    claim(now);
   });
 
   function pump() {
     pumpQueued = false;
     if (!db.open) return;
+    if (retryTimer !== null) {
+      e.clearTimer(retryTimer);
+      retryTimer = null;
+    }
+    checkClock();
     const now = e.now();
     const events: QueueEvent[] = [];
-    claimed = [];
+    const batch = completions;
+    completions = [];
+    claims = [];
+    shifted = 0;
     try {
-      pumpTx(now, events);
+      // BEGIN IMMEDIATE: a lock held elsewhere fails here, before anything is taken, after a short wait.
+      e.busy.short(() => pumpTx.immediate(batch, now, events));
     } catch (err) {
-      forget(claimed);
-      claimed = [];
-      e.log('error', '-', `The queue could not write to its database: ${err instanceof Error ? err.message : String(err)}`);
+      dropClaims();
+      pendingShift += shifted;
+      // Nothing was written: the same outcomes are recorded on the next try, the work is not redone.
+      completions = batch.concat(completions);
+      failures++;
+      if (failures === 1 || failures % 50 === 0) e.log('warn', '-', `The queue could not write to its database (${errText(err)}); it keeps trying.`);
+      if (!stopped) {
+        retryTimer = e.setTimer(() => {
+          retryTimer = null;
+          pump();
+        }, lockedRetryDelay(failures));
+      }
       return;
     }
-    const runs = claimed;
-    claimed = [];
+    if (failures > 0) e.log('info', '-', 'The queue can write to its database again.');
+    failures = 0;
+    const runs = takeClaims();
     if (events.length > 0) e.emit(events);
     launch(runs);
-    refreshDue(now);
+    try {
+      if (wound.length > 0) {
+        const ids = wound;
+        wound = [];
+        const updated: QueueEvent[] = [];
+        for (const id of ids) {
+          // Claimed again in this very pump: its 'started' event says it all.
+          if (active.get(id)?.slotHeld && runs.some((r) => r.row.id === id)) continue;
+          const row = store.get(id);
+          if (row && !stopping.has(id)) updated.push({ type: 'updated', job: toView(row) });
+        }
+        e.emit(updated);
+      }
+      refreshDue(now);
+    } catch (err) {
+      e.log('error', '-', `The queue could not read its database (${errText(err)}); it tries again shortly.`);
+      retryTimer = e.setTimer(() => {
+        retryTimer = null;
+        pump();
+      }, lockedRetryDelay(1));
+    }
+  }
+
+  /** A stepped wall clock: pending delays keep their length, and the timer is armed again. */
+  function checkClock() {
+    const step = clockStep();
+    if (step === 0) return;
+    e.log('info', '-', `The system clock moved by ${Math.round(step / 1000)} s.`);
+    // Back: a job deferred by 30 s must not also wait out the step. Forward: what came due runs now.
+    if (step < 0) pendingShift += step;
+    timerAt = null;
+    if (timer !== null) e.clearTimer(timer);
+    timer = null;
+  }
+
+  /** Inside a transaction; rolled back with it, so the shift stays pending until one commits. */
+  function applyShift(now: number) {
+    if (pendingShift === 0) return;
+    store.shiftDue(now, pendingShift);
+    shifted += pendingShift;
+    pendingShift = 0;
   }
 
   function refreshDue(now: number) {
@@ -257,7 +333,7 @@ export function createRunner(e: Engine, o: RunnerOptions) {
 
   /** One timer for the earliest of: a deferred job, an expiring result, a cron fire. None when idle. */
   function arm() {
-    if (!db.open) return;
+    if (!db.open || stopped) return;
     const fire = running ? o.nextFire() : null;
     const at = Math.min(nextRunAt ?? Infinity, nextExpiry ?? Infinity, fire ?? Infinity);
     if (at === timerAt) return;
@@ -266,13 +342,33 @@ export function createRunner(e: Engine, o: RunnerOptions) {
     timerAt = null;
     if (at === Infinity) return;
     timerAt = at;
+    const wait = Math.max(0, at - e.now());
     timer = e.setTimer(() => {
       timer = null;
       timerAt = null;
       if (!db.open) return;
-      if (running) o.onTimer(e.now());
+      const now = e.now();
+      if (checkAhead(at, now)) return;
+      if (running) {
+        try {
+          o.onTimer(now);
+        } catch (err) {
+          e.log('error', '-', `A scheduled fire failed: ${errText(err)}`);
+        }
+      }
       pump();
-    }, Math.min(MAX_TIMER_MS, Math.max(0, at - e.now())));
+    }, Math.min(MAX_TIMER_MS, CLOCK_CHECK_MS, wait));
+  }
+
+  /** A wake-up before the due time (a clock check, a long wait): look at the clock, arm again. */
+  function checkAhead(at: number, now: number): boolean {
+    if (at <= now) return false;
+    checkClock();
+    if (pendingShift === 0 && completions.length === 0) {
+      refreshDue(e.now());
+      return true;
+    }
+    return false;
   }
 
   function wake() {
@@ -281,12 +377,38 @@ export function createRunner(e: Engine, o: RunnerOptions) {
     setImmediate(pump);
   }
 
+  function waitIdle(ms: number): Promise<void> {
+    if (active.size === 0) return Promise.resolve();
+    return new Promise<void>((res) => {
+      const t = Number.isFinite(ms) ? e.setTimer(() => res(), ms) : null;
+      idle = () => {
+        idle = null;
+        e.clearTimer(t);
+        res();
+      };
+    });
+  }
+
   return {
     claim,
-    forget,
+    takeClaims,
+    dropClaims,
     launch,
     wake,
     arm,
+    /** Before an enqueue computes due times: a pending backward step must not shift the new job too. */
+    noticeClock() {
+      checkClock();
+      if (pendingShift === 0) return;
+      shifted = 0;
+      try {
+        e.busy.short(() => db.transaction(() => applyShift(e.now()))());
+      } catch {
+        pendingShift += shifted; // the next pump applies it
+      }
+      shifted = 0;
+      wake();
+    },
     canClaim: () => free() > 0,
     isRunning: () => running,
     activeCount: () => active.size,
@@ -300,42 +422,45 @@ export function createRunner(e: Engine, o: RunnerOptions) {
       noteExpiry(t);
       arm();
     },
-    /** Cancel or remove took the row over: drop the run without recording an outcome. */
+    /** Cancel or remove took the row over: stop the run without recording an outcome. */
     abort(jobId: string, reason: unknown) {
       const run = active.get(jobId);
       if (!run) return;
-      run.controller.abort(reason);
+      controllerOf(run).abort(reason);
       settle(run, { kind: 'none' });
     },
     start() {
       running = true;
+      stopped = false;
       nextExpiry = store.nextExpiry();
       pump();
     },
     setConcurrency(c: { maxJobs?: number; perKeyConcurrency?: number }) {
-      if (c.maxJobs !== undefined) o.maxJobs = pq.concurrency = c.maxJobs;
+      if (c.maxJobs !== undefined) o.maxJobs = c.maxJobs;
       if (c.perKeyConcurrency !== undefined) o.perKey = c.perKeyConcurrency;
       wake();
     },
     async stop(graceMs: number) {
       running = false;
       arm();
-      if (active.size > 0) {
-        let t: unknown = null;
-        await new Promise<void>((res) => {
-          idle = res;
-          t = e.setTimer(res, graceMs);
-        });
-        idle = null;
-        e.clearTimer(t);
-      }
+      await waitIdle(graceMs);
       for (const run of [...active.values()]) {
-        run.controller.abort(new VidKeepError('cancelled', 'VidKeep is shutting down; the job will continue next time.'));
+        if (run.done) continue;
+        controllerOf(run).abort(new VidKeepError('cancelled', 'VidKeep is shutting down; the job will continue next time.'));
         settle(run, { kind: 'requeue' });
       }
+      // Every stopped run gives its slot back once its handler settles, or after stopGraceMs.
+      await waitIdle(Infinity);
+      // What ended must be written down before the database closes; a lock gets a few short retries.
+      for (let i = 1; completions.length > 0 && db.open && i <= 8; i++) {
+        pump();
+        if (completions.length > 0) await new Promise<void>((r) => e.setTimer(r, lockedRetryDelay(i)));
+      }
       pump();
+      stopped = true;
       if (timer !== null) e.clearTimer(timer);
-      timer = timerAt = null;
+      if (retryTimer !== null) e.clearTimer(retryTimer);
+      timer = timerAt = retryTimer = null;
     },
   };
 }

@@ -22,6 +22,20 @@ describe('cron expressions', () => {
     expect(k.q.schedules()).toEqual([]);
   });
 
+  it('refuses, when the schedule is made, enqueue options a fire could not use', async () => {
+    k = kit();
+    k.q.register('sub', async () => {});
+    await k.q.start();
+    expect(() => k.q.schedule({ id: 's', cron: '* * * * *', jobName: 'sub', enqueue: { priority: 1.5 } })).toThrowError(expect.objectContaining({ code: 'invalid-input', message: expect.stringContaining('priority') }));
+    expect(() => k.q.schedule({ id: 's', cron: '* * * * *', jobName: 'sub', enqueue: { maxTries: 0 } })).toThrowError(expect.objectContaining({ code: 'invalid-input' }));
+    expect(() => k.q.schedule({ id: 's', cron: '* * * * *', jobName: 'sub', enqueue: 'fast' as never })).toThrowError(expect.objectContaining({ code: 'invalid-input' }));
+    expect(() => k.q.schedule({ id: 's', cron: '* * * * *', jobName: 'sub', payload: { f: () => 1 } })).toThrowError(expect.objectContaining({ code: 'invalid-input' }));
+    expect(k.q.schedules()).toEqual([]);
+    expect(k.db.prepare('SELECT count(*) AS n FROM schedules').get()).toEqual({ n: 0 });
+    // Nothing armed that could crash later.
+    await k.clock.advance(120_000);
+  });
+
   it('computes next fire times', () => {
     const f = parseCron('*/15 9-17 * * 1-5');
     const mon0800 = new Date(2026, 0, 5, 8, 0, 0).getTime();

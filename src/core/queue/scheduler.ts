@@ -1,8 +1,9 @@
 import { VidKeepError } from '../../shared/errors';
 import type { ScheduleView } from '../../shared/types';
-import type { Engine } from './engine';
+import { errText, type Engine } from './engine';
+import { lockedRetryDelay } from './db-busy';
 import { latestFireBetween, nextFireAfter, parseCron, type CronFields } from './cron-next';
-import { serialisePayload } from './validate';
+import { buildSpec } from './validate';
 import type { EnqueueOptions, ScheduleOptions } from './types';
 
 /** A fire noticed later than this (sleep, closed app) counts as missed and follows catchUp. */
@@ -14,6 +15,9 @@ interface Entry {
   createdAt: number;
   last: number | null;
   next: number | null;
+  /** After a fire could not be written (a locked database): not before this time, and how often in a row. */
+  retryAt: number;
+  failures: number;
 }
 
 export type FireEnqueue = (name: string, payload: unknown, options: EnqueueOptions, scheduleId: string) => void;
@@ -48,25 +52,45 @@ export function createScheduler(e: Engine, enqueue: FireEnqueue, wake: () => voi
   /** Handles every schedule whose next fire has come: on time fires, missed ones follow catchUp. */
   function due(now: number) {
     for (const en of entries.values()) {
-      if (en.next === null || en.next > now) continue;
-      const latest = latestFireBetween(en.fields, en.last ?? en.createdAt, now);
-      e.db.transaction(() => {
-        if (latest !== null) {
-          if (now - latest <= MISSED_AFTER_MS) fire(en, latest, latest + (en.opts.staggerOnTime ? staggerOffset(en.opts.id, en.opts.staggerMs ?? 0) : 0));
-          else if (en.opts.catchUp === 'once') fire(en, latest, now + staggerOffset(en.opts.id, en.opts.staggerMs ?? 0));
-          en.last = latest;
-        }
-        en.next = nextFireAfter(en.fields, now);
-        saveFire.run(en.last, en.next, en.opts.id);
-      })();
+      if (en.next === null || en.next > now || en.retryAt > now) continue;
+      try {
+        e.busy.short(() => fireDue(en, now));
+        en.failures = 0;
+        en.retryAt = 0;
+      } catch (err) {
+        // Nothing was written (one transaction): the same fire is tried again shortly, never lost or doubled.
+        en.failures++;
+        en.retryAt = now + lockedRetryDelay(en.failures);
+        e.log('warn', '-', `Schedule "${en.opts.id}" could not fire (${errText(err)}); it tries again shortly.`);
+      }
     }
+  }
+
+  function fireDue(en: Entry, now: number) {
+    const latest = latestFireBetween(en.fields, en.last ?? en.createdAt, now);
+    let last = en.last;
+    const next = nextFireAfter(en.fields, now);
+    e.db.transaction(() => {
+      if (latest !== null) {
+        if (now - latest <= MISSED_AFTER_MS) fire(en, latest, latest + (en.opts.staggerOnTime ? staggerOffset(en.opts.id, en.opts.staggerMs ?? 0) : 0));
+        else if (en.opts.catchUp === 'once') fire(en, latest, now + staggerOffset(en.opts.id, en.opts.staggerMs ?? 0));
+        last = latest;
+      }
+      saveFire.run(last, next, en.opts.id);
+    })();
+    en.last = last;
+    en.next = next;
   }
 
   return {
     due,
     nextFire(): number | null {
       let min: number | null = null;
-      for (const en of entries.values()) if (en.next !== null && (min === null || en.next < min)) min = en.next;
+      for (const en of entries.values()) {
+        if (en.next === null) continue;
+        const at = Math.max(en.next, en.retryAt);
+        if (min === null || at < min) min = at;
+      }
       return min;
     },
     schedule(opts: ScheduleOptions) {
@@ -75,14 +99,22 @@ export function createScheduler(e: Engine, enqueue: FireEnqueue, wake: () => voi
       if (!e.handlers.has(opts.jobName)) throw new VidKeepError('unknown-job', `Schedule "${opts.id}" names the job "${String(opts.jobName)}", which has no handler.`, 'Register the handler before scheduling it.');
       if (opts.catchUp !== undefined && opts.catchUp !== 'skip' && opts.catchUp !== 'once') throw new VidKeepError('invalid-input', `catchUp must be "skip" or "once" (got ${String(opts.catchUp)}).`);
       if (opts.staggerMs !== undefined && !(Number.isFinite(opts.staggerMs) && opts.staggerMs >= 0)) throw new VidKeepError('invalid-input', 'staggerMs must be a finite number of at least 0.');
-      serialisePayload(opts.payload ?? null);
+      if (opts.enqueue !== undefined && (opts.enqueue === null || typeof opts.enqueue !== 'object')) throw new VidKeepError('invalid-input', `Schedule "${opts.id}": enqueue options must be an object.`);
       const now = e.now();
+      // Everything a fire will enqueue is checked now, so a bad option fails here, not at 3 a.m.
+      const h = e.handlers.get(opts.jobName)!;
+      try {
+        buildSpec(opts.jobName, opts.payload ?? null, { ...h.defaults, ...opts.enqueue, jobId: `cron:${opts.id}:${now}`, runAt: now }, now);
+      } catch (err) {
+        if (err instanceof VidKeepError) throw new VidKeepError(err.code, `Schedule "${opts.id}": ${err.message}`, err.hint);
+        throw err;
+      }
       const saved = read.get(opts.id);
       const createdAt = saved?.created_at ?? now;
       const last = saved?.last_fire_at ?? null;
       const next = nextFireAfter(fields, last ?? createdAt);
       upsert.run({ id: opts.id, cron: opts.cron, jobName: opts.jobName, catchUp: opts.catchUp ?? 'skip', now, next });
-      entries.set(opts.id, { opts: { ...opts, catchUp: opts.catchUp ?? 'skip' }, fields, createdAt, last, next });
+      entries.set(opts.id, { opts: { ...opts, catchUp: opts.catchUp ?? 'skip' }, fields, createdAt, last, next, retryAt: 0, failures: 0 });
       wake();
     },
     unschedule(id: string) {

@@ -44,7 +44,6 @@ const rowOf = (a: unknown[]): JobRow => ({
 export const BULK_ROWS = 50;
 
 export interface FinishArgs {
-  id: string;
   token: string;
   state: JobState;
   now: number;
@@ -119,11 +118,11 @@ export function createStore(db: Db) {
     .prepare<unknown[], unknown[]>(`UPDATE jobs SET state = 'active', tries = tries + 1, claim_token = ?, launch_id = ?, started_at = ?, finished_at = NULL
     WHERE id = ? AND state = 'queued' RETURNING ${ROW_COLS}`)
     .raw();
-  const finish = db.prepare<[FinishArgs], unknown[]>(`UPDATE jobs SET state = @state, run_at = @runAt, tries = max(0, tries + @triesDelta),
-      finished_at = CASE WHEN @state IN ('succeeded', 'failed', 'cancelled') THEN @now END,
-      expires_at = CASE @state WHEN 'succeeded' THEN @now + keep_ms WHEN 'queued' THEN NULL ELSE @now + keep_failed_ms END,
-      error = @error, result = @result, progress = coalesce(@progress, progress), claim_token = NULL, crash_strikes = 0
-    WHERE id = @id AND claim_token = @token RETURNING ${ROW_COLS}`).raw();
+  // By seq (the rowid) with positional values and no RETURNING: the caller holds the claimed row
+  // and the new one is built from it, which was a large share of a claim-and-finish pump.
+  const finish = db.prepare(`UPDATE jobs SET state = ?, run_at = ?, tries = ?, finished_at = ?, expires_at = ?, error = ?, result = ?,
+      progress = coalesce(?, progress), claim_token = NULL, crash_strikes = 0
+    WHERE seq = ? AND claim_token = ?`);
   const cancel = p<JobRow>(`UPDATE jobs SET state = 'cancelled', finished_at = @now, expires_at = @now + keep_failed_ms, error = @error, claim_token = NULL
     WHERE id = @id AND state IN ('queued', 'active') RETURNING *`);
   const saveProgress = p('UPDATE jobs SET progress = ? WHERE id = ? AND claim_token = ?');
@@ -133,13 +132,14 @@ export function createStore(db: Db) {
   const releaseDependents = p<{ id: string }>(`UPDATE jobs SET deps_pending = deps_pending - 1
     WHERE id IN (SELECT job_id FROM job_deps WHERE depends_on = ?) AND +state = 'queued' AND deps_pending > 0 RETURNING id`);
   const pendingDeps = p<{ n: number }>(`SELECT count(*) AS n FROM job_deps d JOIN jobs j ON j.id = d.depends_on WHERE d.job_id = ? AND j.state != 'succeeded'`);
-  const requeue = p<JobRow>(`UPDATE jobs SET state = 'queued', tries = 0, run_at = @now, finished_at = NULL, expires_at = NULL, error = NULL, result = NULL,
+  const requeue = p<JobRow>(`UPDATE jobs SET state = 'queued', tries = 0, run_at = @now, timeout_ms = coalesce(@timeout, timeout_ms), finished_at = NULL, expires_at = NULL, error = NULL, result = NULL,
       progress = NULL, started_at = NULL, crash_strikes = 0, deps_pending = @deps WHERE id = @id AND state IN ('failed', 'cancelled') RETURNING *`);
   const remove = p('DELETE FROM jobs WHERE id = ? AND state != \'active\'');
   const promote = p<JobRow>(`UPDATE jobs SET lane = (SELECT coalesce(max(lane), 0) + 1 FROM jobs WHERE state = 'queued'), run_at = min(run_at, @now)
     WHERE id = @id AND state = 'queued' RETURNING *`);
   const nextDue = p<{ t: number | null }>(`SELECT min(run_at) AS t FROM jobs INDEXED BY jobs_runnable WHERE ${RUNNABLE} AND run_at > ?
     AND queue NOT IN (SELECT value FROM json_each(?)) AND name IN (SELECT value FROM json_each(?))`);
+  const shiftDue = p('UPDATE jobs SET run_at = run_at + ? WHERE state = \'queued\' AND run_at > ?');
   const nextExpiry = p<{ t: number | null }>('SELECT min(expires_at) AS t FROM jobs WHERE expires_at IS NOT NULL');
   const purge = p<{ id: string }>('DELETE FROM jobs WHERE expires_at IS NOT NULL AND expires_at <= ? AND state != \'active\' RETURNING id');
   const readSetting = p<{ value: string }>('SELECT value FROM settings WHERE key = ?');
@@ -197,9 +197,17 @@ export function createStore(db: Db) {
       const a = claim.get(token, launchId, now, id);
       return a ? rowOf(a) : undefined;
     },
-    finish: (a: FinishArgs): JobRow | undefined => {
-      const r = finish.get(a);
-      return r ? rowOf(r) : undefined;
+    /**
+     * Ends the run that claimed `r` (the row as claimed) if `token` still owns it; returns the row
+     * as it now is. Nothing else writes an active row's columns but its own run (label and
+     * progress come from it too), so the new row is the claimed one with these changes.
+     */
+    finish: (r: JobRow, a: FinishArgs): JobRow | undefined => {
+      const finishedAt = a.state === 'succeeded' || a.state === 'failed' || a.state === 'cancelled' ? a.now : null;
+      const expiresAt = a.state === 'succeeded' ? a.now + r.keep_ms : a.state === 'queued' ? null : a.now + r.keep_failed_ms;
+      const tries = Math.max(0, r.tries + a.triesDelta);
+      if (finish.run(a.state, a.runAt, tries, finishedAt, expiresAt, a.error, a.result, a.progress, r.seq, a.token).changes !== 1) return undefined;
+      return { ...r, state: a.state, run_at: a.runAt, tries, finished_at: finishedAt, expires_at: expiresAt, error: a.error, result: a.result, progress: a.progress ?? r.progress, claim_token: null, crash_strikes: 0 };
     },
     cancel: (id: string, now: number, error: string) => cancel.get({ now, error, id }),
     saveProgress: (id: string, token: string, progress: string) => void saveProgress.run(progress, id, token),
@@ -207,11 +215,13 @@ export function createStore(db: Db) {
     dependents: (id: string) => dependents.all(id).map((r) => r.job_id),
     releaseDependents: (id: string) => (depsKnown ? releaseDependents.all(id).map((r) => r.id) : []),
     pendingDeps: (id: string) => pendingDeps.get(id)?.n ?? 0,
-    requeue: (id: string, now: number, depsPending: number) => requeue.get({ now, deps: depsPending, id }),
+    requeue: (id: string, now: number, depsPending: number, timeoutMs: number | null = null) => requeue.get({ now, deps: depsPending, id, timeout: timeoutMs }),
     remove: (id: string) => remove.run(id).changes === 1,
     promote: (id: string, now: number) => promote.get({ now, id }),
     nextDue: (now: number, blockedQueues: string, names: string) => nextDue.get(now, blockedQueues, names)?.t ?? null,
     nextExpiry: () => nextExpiry.get()?.t ?? null,
+    /** Moves every future due time by `ms` (the wall clock stepped back by -ms). */
+    shiftDue: (now: number, ms: number) => void shiftDue.run(ms, now),
     purge: (now: number) => purge.all(now).map((r) => r.id),
     readSetting: (key: string) => readSetting.get(key)?.value,
     writeSetting: (key: string, value: string) => void writeSetting.run(key, value),

@@ -8,32 +8,43 @@ import { createQueue } from './index';
 import type { Queue, QueueEvent, QueueOptions } from './types';
 
 export class FakeClock {
+  /** Wall clock (what `now` returns); `step()` moves it alone, like NTP or a manual change. */
   t: number;
+  /** Monotonic clock: only `advance()` moves it, and timers run on it, like setTimeout. */
+  mono = 0;
   private seq = 0;
   timers = new Map<number, { at: number; fn: () => void }>();
   constructor(start = Date.UTC(2026, 0, 5, 12, 0, 0)) {
     this.t = start;
   }
   now = () => this.t;
+  monotonic = () => this.mono;
   setTimer = (fn: () => void, ms: number): unknown => {
     const id = ++this.seq;
-    this.timers.set(id, { at: this.t + ms, fn });
+    this.timers.set(id, { at: this.mono + ms, fn });
     return id;
   };
   clearTimer = (h: unknown) => void this.timers.delete(h as number);
+  /** Steps the wall clock (negative: back) without time passing. */
+  step(ms: number): void {
+    this.t += ms;
+  }
   /** Moves time forward, firing due timers in order (and letting promises settle between them). */
   async advance(ms: number): Promise<void> {
-    const end = this.t + ms;
+    const end = this.mono + ms;
     for (;;) {
       await settle();
       let next: [number, { at: number; fn: () => void }] | undefined;
       for (const e of this.timers) if (e[1].at <= end && (!next || e[1].at < next[1].at)) next = e;
       if (!next) break;
       this.timers.delete(next[0]);
-      this.t = Math.max(this.t, next[1].at);
+      const at = Math.max(this.mono, next[1].at);
+      this.t += at - this.mono;
+      this.mono = at;
       next[1].fn();
     }
-    this.t = end;
+    this.t += end - this.mono;
+    this.mono = end;
     await settle();
   }
 }
@@ -63,7 +74,7 @@ export function kit(o: Partial<QueueOptions> = {}): Kit {
   const clock = new FakeClock();
   const k = {} as Kit;
   const make = (extra: Partial<QueueOptions> = {}) => {
-    const q = createQueue({ db: k.db, now: clock.now, setTimer: clock.setTimer, clearTimer: clock.clearTimer, random: () => 0.5, log: () => {}, ...o, ...extra });
+    const q = createQueue({ db: k.db, now: clock.now, monotonic: clock.monotonic, setTimer: clock.setTimer, clearTimer: clock.clearTimer, random: () => 0.5, log: () => {}, ...o, ...extra });
     q.on((e) => k.events.push(e));
     return q;
   };

@@ -3,6 +3,7 @@
  * job handlers (downloads, subscriptions) and core/api.ts depend only on this file.
  */
 import type { Db } from '../db/open';
+import type { Req } from '../../shared/contract';
 import type { ErrorInfo } from '../../shared/errors';
 import type { JobState, Millis, Progress, QueueMetrics, ScheduleView } from '../../shared/types';
 
@@ -28,7 +29,10 @@ export interface QueueJob {
   progress: Progress | null;
   /** A short label for lists: the title once known, the URL before. */
   label: string;
-  /** Set while a cancel or shutdown is stopping the run. */
+  /**
+   * Set while a stopped run (cancel, timeout, shutdown) is still winding down (yt-dlp exiting);
+   * the job cannot run again until it has. Absent otherwise.
+   */
   stopping?: boolean;
 }
 
@@ -105,6 +109,14 @@ export type JobHandler<P = unknown, R = unknown> = (ctx: JobContext<P>) => Promi
 export interface HandlerOptions {
   /** Defaults applied to every job of this name. */
   defaults?: EnqueueOptions;
+  /**
+   * What a run that exceeds its `timeoutMs` becomes: 'retry' (default) counts a try and retries
+   * with backoff; 'fail' fails the job at once with code `timeout` (the limit is a budget the user
+   * chose, so a second try would overspend it).
+   */
+  onTimeout?: 'retry' | 'fail';
+  /** The hint stored with a timeout error (e.g. where the limit is set). */
+  timeoutHint?: string;
 }
 
 /** Throw to retry at a given delay (counts as a try). */
@@ -123,13 +135,8 @@ export class PermanentJobError extends Error {
   }
 }
 
-export interface ListQuery {
-  state?: JobState;
-  queue?: string;
-  name?: string;
-  limit: number;
-  cursor?: string;
-}
+/** The contract's jobs.list request. */
+export type ListQuery = Req<'jobs.list'>;
 
 export type QueueEvent =
   | { type: 'added'; job: QueueJob }
@@ -174,6 +181,13 @@ export interface QueueOptions {
   /** Timers are injected for unit tests. */
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  /** Monotonic ms for intervals and throttles (default performance.now); injected for unit tests. */
+  monotonic?: () => number;
+  /**
+   * How long a stopped run (timeout, cancel, shutdown) keeps its slot while its handler winds down
+   * (default 30 s). The job itself never runs again before its handler has settled.
+   */
+  stopGraceMs?: number;
   /** Random source for backoff jitter (injected for unit tests). */
   random?: () => number;
   /** Where handler logs go (default: console, prefixed with the job id). */
@@ -188,7 +202,8 @@ export interface Queue {
   get(jobId: string): QueueJob | null;
   list(query: ListQuery): { items: QueueJob[]; total: number; nextCursor?: string };
   cancel(jobId: string, reason?: string): QueueJob;
-  retry(jobId: string): QueueJob;
+  /** `timeoutMs`: a new time limit for the next runs (e.g. the user raised it in Settings). */
+  retry(jobId: string, options?: { timeoutMs?: number }): QueueJob;
   remove(jobId: string): boolean;
   promote(jobId: string): QueueJob;
   pause(queue?: string): void;

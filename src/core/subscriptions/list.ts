@@ -45,6 +45,10 @@ export interface YtDlpListerOptions {
   /** A listing that prints nothing for this long is stopped (default 2 min). */
   stallMs?: number;
   platform?: NodeJS.Platform;
+  /** The site's pacing, proxy and cookies (core/sites); throws while the site waits out a 429. */
+  siteRun?: (url: string) => { args: string[]; cleanup(): void };
+  /** Told when a listing met a 429, so the site's wait covers downloads too. */
+  onRateLimited?: (url: string, retryAfterMs?: number) => void;
 }
 
 /**
@@ -57,7 +61,9 @@ export function createYtDlpLister(o: YtDlpListerOptions): Lister {
   return async function* list({ url, max, signal, onTitle }): AsyncGenerator<ListedEntry> {
     const bin = o.getYtDlp();
     if (!bin) throw new VidKeepError('ytdlp-missing', 'VidKeep could not find yt-dlp.', 'Install yt-dlp, set its path in Settings, or let VidKeep download it.');
-    const args = listArgs(url, max);
+    const site = o.siteRun?.(url);
+    const base = listArgs(url, max);
+    const args = site ? [...base.slice(0, -2), ...site.args, ...base.slice(-2)] : base;
     const child = spawn(bin, args, {
       shell: false,
       detached: platform !== 'win32',
@@ -124,6 +130,7 @@ export function createYtDlpLister(o: YtDlpListerOptions): Lister {
         void killTree(pid, { graceMs: 2000, platform });
       }
       const code = await exited;
+      site?.cleanup();
       if (pid !== null) o.onExit?.(pid);
       exit = { code, stderr, spawnError };
     }
@@ -134,6 +141,7 @@ export function createYtDlpLister(o: YtDlpListerOptions): Lister {
     // make the next check stop early and skip what this one never reached.
     if (exit && exit.code !== 0) {
       const c = classifyFailure({ stderr: exit.stderr, exitCode: exit.code, ...(exit.spawnError ? { spawnError: exit.spawnError } : {}) });
+      if (c.code === 'rate-limited') o.onRateLimited?.(url, c.retryAfterMs);
       // classifyFailure's hint already carries what yt-dlp said.
       throw new VidKeepError(c.code, LISTING_MESSAGES[c.code] ?? c.message, c.hint);
     }

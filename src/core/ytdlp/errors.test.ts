@@ -14,8 +14,11 @@ const CASES: Array<[string, string, string, string]> = [
   ['unavailable', 'never', 'removed', 'ERROR: [youtube] aaaaaaaaaaa: Video unavailable. This video has been removed by the uploader'],
   ['unavailable', 'never', 'geo', 'ERROR: [youtube] aaaaaaaaaaa: Video unavailable. The uploader has not made this video available in your country'],
   ['unavailable', 'never', 'geo (generic)', 'ERROR: [BiliBili] 123: This video is not available from your location due to geo restriction'],
-  ['unavailable', 'never', 'members', 'ERROR: [youtube] aaaaaaaaaaa: Join this channel to get access to members-only content like this video, and other exclusive perks.'],
-  ['unavailable', 'never', 'age', 'ERROR: [youtube] aaaaaaaaaaa: Sign in to confirm your age. This video may be inappropriate for some users.'],
+  ['sign-in-required', 'never', 'members', 'ERROR: [youtube] aaaaaaaaaaa: Join this channel to get access to members-only content like this video, and other exclusive perks.'],
+  ['sign-in-required', 'never', 'age', 'ERROR: [youtube] aaaaaaaaaaa: Sign in to confirm your age. This video may be inappropriate for some users.'],
+  ['sign-in-required', 'never', 'bot check', "ERROR: [youtube] aaaaaaaaaaa: Sign in to confirm you’re not a bot. Use --cookies-from-browser or --cookies for the authentication. See  https://github.com/yt-dlp/yt-dlp/wiki/FAQ#how-do-i-pass-cookies-to-yt-dlp  for how to manually pass cookies. Also see  https://github.com/yt-dlp/yt-dlp/wiki/Extractors#exporting-youtube-cookies  for tips on effectively exporting YouTube cookies"],
+  ['sign-in-required', 'never', 'registered', 'ERROR: [vimeo] 123: This video is only available for registered users'],
+  ['sign-in-required', 'never', 'login required', 'ERROR: [instagram] abc: Requested content is not available, rate-limit reached or login required. Use --cookies, --cookies-from-browser, --username and --password, --netrc-cmd, or --netrc (instagram) to provide account credentials'],
   ['unavailable', 'never', 'terminated', 'ERROR: [youtube] aaaaaaaaaaa: Video unavailable. This video is no longer available because the YouTube account associated with this video has been terminated.'],
   ['unavailable', 'never', 'format', 'ERROR: [youtube] aaaaaaaaaaa: Requested format is not available. Use --list-formats for a list of available formats'],
   ['unsupported-site', 'never', 'unsupported', 'ERROR: Unsupported URL: https://example.com/about'],
@@ -59,6 +62,12 @@ describe('classifyFailure', () => {
     expect(c.message).toBe('www.youtube.com is rate-limiting this computer.');
     expect(c.hint).toMatch(/HTTP Error 429/);
     expect(c.hint).not.toMatch(/please report/);
+  });
+
+  it('points a sign-in error at the cookie setting', () => {
+    const c = classifyFailure({ stderr: 'ERROR: [youtube] aaaaaaaaaaa: Sign in to confirm your age. This video may be inappropriate for some users.', exitCode: 1, site: 'www.youtube.com' });
+    expect(c.message).toMatch(/wants you to be signed in/);
+    expect(c.hint).toMatch(/Settings → Sites/);
   });
 
   it('reads Retry-After when yt-dlp shows it', () => {

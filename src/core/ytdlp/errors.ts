@@ -31,10 +31,18 @@ interface Rule {
 const RULES: Rule[] = [
   { code: 'no-space', test: /No space left on device|\[Errno 28\]|ENOSPC/i, retry: 'never', message: () => 'The disk holding your library is full.' },
   { code: 'ffmpeg-missing', test: /ffmpeg (?:is )?not (?:installed|found)|ffprobe and ffmpeg not found|ffmpeg-location .* does not exist|Postprocessing: .*ffmpeg/i, retry: 'never', message: () => 'This download needs ffmpeg, which VidKeep could not find.', hint: 'Install ffmpeg (or set its folder in Settings), or pick a format that needs no conversion.' },
+  {
+    // Age gates, members-only videos and bot checks: cookies from a signed-in browser fix these.
+    code: 'sign-in-required',
+    test: /Sign in to confirm (?:your age|you(?:'|’)re not a bot)|confirm you(?:'|’)re not a bot|available to this channel's members|members[- ]only|Join this channel|only available for registered users|only available to (?:logged[- ]in|subscribers|premium)|(?:login|log in|sign in) (?:is )?required|requires (?:a )?(?:login|authentication|sign[- ]in)|--cookies-from-browser or --cookies|use --cookies|account cookies|inappropriate for some users|HTTP Error 401/i,
+    retry: 'never',
+    message: (s) => `${s} wants you to be signed in for this video (age check, members-only or "confirm you're not a bot").`,
+    hint: 'Add your cookies for this site in Settings → Sites (a cookies.txt file, or from your browser in the desktop app), then retry.',
+  },
   { code: 'rate-limited', test: /HTTP Error 429|Too Many Requests|rate[- ]limit/i, retry: 'later', message: (s) => `${s} is rate-limiting this computer.`, hint: 'VidKeep will try again later by itself.' },
   {
     code: 'unavailable',
-    test: /Private video|Video unavailable|video (?:is|has been) (?:no longer available|removed|deleted)|This video has been removed|has been terminated|not available in your country|geo[- ]?restrict|available to this channel's members|members[- ]only|Join this channel|Sign in to confirm your age|This live event will begin|Premieres in|HTTP Error 404|HTTP Error 410|Requested format is not available|This video is (?:private|unavailable)|content isn't available/i,
+    test: /Private video|Video unavailable|video (?:is|has been) (?:no longer available|removed|deleted)|This video has been removed|has been terminated|not available in your country|geo[- ]?restrict|This live event will begin|Premieres in|HTTP Error 404|HTTP Error 410|Requested format is not available|This video is (?:private|unavailable)|content isn't available/i,
     retry: 'never',
     message: (s) => `This video can't be downloaded from ${s}: it is private, removed, members-only, age-restricted or blocked in your country.`,
     hint: 'Open the link in a browser to see what the site says.',

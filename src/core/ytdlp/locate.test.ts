@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { downloadYtDlp, downloadedYtDlpPath, locateTools } from './locate';
+import { DENO_MISSING, downloadedYtDlpPath, locateTools } from './locate';
 
 let dir: string;
 beforeEach(() => {
@@ -24,7 +24,7 @@ describe('locateTools', () => {
     expect(t.ffmpeg.version).toMatch(/^\d/);
   });
 
-  it('prefers settings, then bundled, then PATH, then the downloaded copy', async () => {
+  it('prefers settings, then the updated copy in user data, then bundled, then PATH', async () => {
     const settings = join(dir, 'mine', 'yt-dlp');
     const resources = join(dir, 'res');
     fakeTool(settings, '2099.01.01');
@@ -32,9 +32,10 @@ describe('locateTools', () => {
     fakeTool(downloadedYtDlpPath(dir), '2097.01.01');
     const env = { PATH: '/usr/bin' };
     expect((await locateTools({ settingsYtDlpPath: settings, resourcesDir: resources, userDataDir: dir, env })).ytDlp).toMatchObject({ source: 'settings', version: '2099.01.01' });
+    expect((await locateTools({ resourcesDir: resources, userDataDir: dir, env })).ytDlp).toMatchObject({ source: 'downloaded', version: '2097.01.01' });
+    rmSync(downloadedYtDlpPath(dir));
     expect((await locateTools({ resourcesDir: resources, userDataDir: dir, env })).ytDlp).toMatchObject({ source: 'bundled', version: '2098.01.01' });
     expect((await locateTools({ userDataDir: dir, env })).ytDlp).toMatchObject({ source: 'path' });
-    expect((await locateTools({ userDataDir: dir, env: { PATH: join(dir, 'empty') } })).ytDlp).toMatchObject({ source: 'downloaded', version: '2097.01.01' });
   });
 
   it('says so when the configured yt-dlp does not run, and falls back', async () => {
@@ -54,21 +55,15 @@ describe('locateTools', () => {
   });
 });
 
-describe('downloadYtDlp', () => {
-  it('turns an offline failure into a clear error and leaves no half file', async () => {
-    const err = await downloadYtDlp({ userDataDir: dir, download: () => Promise.reject(new Error('getaddrinfo ENOTFOUND api.github.com')) }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'network', message: 'VidKeep could not download yt-dlp from GitHub.' });
-    expect(existsSync(downloadedYtDlpPath(dir))).toBe(false);
+describe('Deno', () => {
+  it('is found on PATH with its version', async () => {
+    fakeTool(join(dir, 'denobin', 'deno'), 'deno 2.5.6 (stable, release, x86_64-unknown-linux-gnu)');
+    const t = await locateTools({ userDataDir: dir, env: { PATH: `${join(dir, 'denobin')}:/usr/bin` } });
+    expect(t.deno).toMatchObject({ found: true, version: '2.5.6', source: 'path' });
   });
-
-  it('installs a working download into user data', async () => {
-    const t = await downloadYtDlp({ userDataDir: dir, download: async (p) => fakeTool(p, '2030.01.01') });
-    expect(t).toEqual({ found: true, path: downloadedYtDlpPath(dir), version: '2030.01.01', source: 'downloaded' });
-  });
-
-  it('refuses a download that does not run', async () => {
-    const err = await downloadYtDlp({ userDataDir: dir, download: async (p) => writeFileSync(p, 'garbage') }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'ytdlp-broken' });
-    expect(existsSync(downloadedYtDlpPath(dir))).toBe(false);
+  it('when missing, says what fails without it', async () => {
+    const t = await locateTools({ userDataDir: dir, env: { PATH: '/usr/bin' } });
+    expect(t.deno).toMatchObject({ found: false, message: DENO_MISSING });
+    expect(t.deno.message).toMatch(/YouTube formats are missing/);
   });
 });

@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { ToolStatus } from '../../shared/types';
-import { VidKeepError } from '../../shared/errors';
 
 type Source = NonNullable<ToolStatus['source']>;
 
@@ -30,13 +29,17 @@ function onPath(name: string, env: NodeJS.ProcessEnv): string | null {
   return null;
 }
 
+/** What the user loses without Deno, said where the tools are listed. */
+export const DENO_MISSING =
+  'Deno was not found. Since late 2025 yt-dlp needs a JavaScript runtime for full YouTube support: without it, many YouTube formats are missing (often everything but low quality) and some YouTube downloads fail. Other sites are not affected. Install Deno (deno.com) and restart VidKeep.';
+
 /** `<bin> <flag>` first line, or null when it does not run (broken install, wrong arch). */
 export function toolVersion(bin: string, flag: string, timeoutMs = 15_000): Promise<string | null> {
   return new Promise((resolve) => {
     execFile(bin, [flag], { timeout: timeoutMs, windowsHide: true, encoding: 'utf8' }, (err, stdout) => {
       if (err) return resolve(null);
       const line = stdout.split('\n')[0]?.trim() ?? '';
-      resolve(line === '' ? null : line.replace(/^ffmpeg version (\S+).*$/, '$1'));
+      resolve(line === '' ? null : line.replace(/^ffmpeg version (\S+).*$/, '$1').replace(/^deno (\S+).*$/, '$1'));
     });
   });
 }
@@ -59,57 +62,31 @@ async function firstWorking(candidates: Array<[Source, string | null | undefined
 }
 
 /**
- * yt-dlp: settings path, copy bundled in resources, PATH, copy downloaded into user data.
- * ffmpeg: bundled, then PATH. Each is run once to read its version.
+ * yt-dlp: settings path, the copy VidKeep updated in user data (it exists only because the user
+ * or the daily check asked for a newer one), copy bundled in resources, PATH.
+ * ffmpeg: bundled, then PATH. Deno (yt-dlp's JavaScript runtime): bundled, then PATH.
+ * Each is run once to read its version.
  */
-export async function locateTools(o: { settingsYtDlpPath?: string; resourcesDir?: string; userDataDir: string; env?: NodeJS.ProcessEnv }): Promise<{ ytDlp: ToolStatus; ffmpeg: ToolStatus }> {
+export async function locateTools(o: { settingsYtDlpPath?: string; resourcesDir?: string; userDataDir: string; env?: NodeJS.ProcessEnv }): Promise<{ ytDlp: ToolStatus; ffmpeg: ToolStatus; deno: ToolStatus }> {
   const env = o.env ?? process.env;
   const bundled = (name: string) => (o.resourcesDir ? [join(o.resourcesDir, 'bin', exe(name)), join(o.resourcesDir, exe(name))].find(existsSync) : undefined);
-  const [ytDlp, ffmpeg] = await Promise.all([
+  const [ytDlp, ffmpeg, deno] = await Promise.all([
     firstWorking(
       [
         ['settings', o.settingsYtDlpPath || undefined],
+        ['downloaded', downloadedYtDlpPath(o.userDataDir)],
         ['bundled', bundled('yt-dlp')],
         ['path', onPath('yt-dlp', env)],
-        ['downloaded', downloadedYtDlpPath(o.userDataDir)],
       ],
       '--version',
       'yt-dlp',
     ),
     firstWorking([['bundled', bundled('ffmpeg')], ['path', onPath('ffmpeg', env)]], '-version', 'ffmpeg'),
+    firstWorking([['bundled', bundled('deno')], ['path', onPath('deno', env)]], '--version', 'Deno'),
   ]);
+  if (!deno.found) deno.message = DENO_MISSING;
   if (o.settingsYtDlpPath && ytDlp.source !== 'settings') {
     ytDlp.message = `The yt-dlp set in Settings (${o.settingsYtDlpPath}) does not run${ytDlp.found ? `; using ${ytDlp.path} instead` : ''}.`;
   }
-  return { ytDlp, ffmpeg };
-}
-
-type Downloader = (filePath: string) => Promise<void>;
-
-async function githubDownload(filePath: string): Promise<void> {
-  const mod = (await import('yt-dlp-wrap')) as unknown as { default: { downloadFromGithub?: Downloader; default?: { downloadFromGithub: Downloader } } };
-  const Wrap = mod.default.default ?? (mod.default as { downloadFromGithub: Downloader });
-  await Wrap.downloadFromGithub(filePath);
-}
-
-/**
- * Only on the user's request: fetches the latest yt-dlp release into user data, via a temporary
- * name so a failed download never replaces a working copy.
- */
-export async function downloadYtDlp(o: { userDataDir: string; download?: Downloader }): Promise<ToolStatus> {
-  const target = downloadedYtDlpPath(o.userDataDir);
-  mkdirSync(join(o.userDataDir, 'bin'), { recursive: true });
-  const tmp = `${target}.download`;
-  try {
-    await (o.download ?? githubDownload)(tmp);
-  } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    throw new VidKeepError('network', 'VidKeep could not download yt-dlp from GitHub.', `Check the internet connection and try again (${msg.slice(0, 200)}).`);
-  }
-  if (process.platform !== 'win32') chmodSync(tmp, 0o755);
-  const version = await toolVersion(tmp, '--version');
-  if (!version) rmSync(tmp, { force: true });
-  if (!version) throw new VidKeepError('ytdlp-broken', 'The downloaded yt-dlp does not run on this computer.', 'Install yt-dlp yourself and set its path in Settings.');
-  renameSync(tmp, target);
-  return { found: true, path: target, version, source: 'downloaded' };
+  return { ytDlp, ffmpeg, deno };
 }

@@ -1,5 +1,9 @@
 import type { Download, Progress, Stage } from '../../../../shared/types';
 import { formatBytes, formatEta, formatSpeed } from '../../lib/format';
+import { clockTime, st } from '../sites/sites-text';
+
+/** A site that answered 429 holds its downloads until the time shown. */
+const waitingText = (site: string, retryAt: number) => st('sites.waiting', { site, time: clockTime(retryAt) });
 
 const STAGES: Record<Stage, string> = {
   waiting: 'Waiting',
@@ -15,8 +19,13 @@ const STAGES: Record<Stage, string> = {
 
 
 export function stageText(job: Download, p: Progress | null, now = Date.now()): string {
+  // Its last run (cancelled, timed out) is still winding down; it cannot start again until then.
+  if (job.stopping) return 'Stopping…';
   switch (job.state) {
     case 'queued':
+      if (job.error?.code === 'rate-limited' && Number(job.error.values?.retryAt) > now) {
+        return waitingText(String(job.error.values?.site ?? new URL(job.url).hostname), Number(job.error.values?.retryAt));
+      }
       if (job.tries > 0 && job.runAt > now) return `Will try again at ${new Date(job.runAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
       return 'Queued';
     case 'active':

@@ -18,7 +18,7 @@ export function HistoryTable({ jobs }: { jobs: JobView[] }) {
             {jobs.map((j) => (
               <tr key={j.id}>
                 <td className="ellipsis" title={j.label}>{j.label}</td>
-                <td><span className={`pill pill-${j.state}`}>{STATE[j.state]}</span></td>
+                <td><span className={`pill pill-${j.state}`}>{STATE[j.state]}</span>{j.stopping && <span className="muted"> Stopping…</span>}</td>
                 <td className="num">{j.tries}/{j.maxTries}</td>
                 <td className="num">{j.startedAt && j.finishedAt ? formatMs(j.finishedAt - j.startedAt) : '—'}</td>
                 <td>{formatWhen(j.finishedAt)}</td>

@@ -6,6 +6,7 @@ import type { Req } from '../../../../shared/contract';
 import type { Quality, Theme } from '../../../../shared/types';
 import { NumberField } from './number-field';
 import { ToolsPanel } from './tools-panel';
+import { SitesPanel } from '../sites/sites-panel';
 import { useSaveStatus } from './use-save-status';
 import './settings.css';
 import { QUALITY_OPTIONS } from '../../lib/quality';
@@ -118,6 +119,7 @@ export function SettingsView() {
           {info && <ToolsPanel info={info} />}
         </div>
       )}
+      {settings && <SitesPanel />}
     </section>
   );
 }

@@ -60,6 +60,10 @@ export function ToolsPanel({ info }: { info: AppInfo }) {
           </p>
         )}
       </section>
+      <section className="panel" aria-labelledby="deno-title">
+        <h3 id="deno-title">Deno</h3>
+        <Status tool={info.deno} />
+      </section>
     </>
   );
 }

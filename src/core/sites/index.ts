@@ -1,0 +1,157 @@
+/**
+ * Sites: what VidKeep adds to each yt-dlp run for the site it talks to (pacing, speed limit, proxy,
+ * that site's cookies, the user's allowlisted options) and the per-site 429 waits.
+ */
+import type { SitesView } from '../../shared/sites';
+import { randomUUID } from 'node:crypto';
+import { VidKeepError, type ErrorInfo } from '../../shared/errors';
+import { RetryJob } from '../queue/types';
+import type { SettingsStore } from '../settings';
+import { createSiteBackoff, type SiteBackoff, type SiteWait } from './backoff';
+import { bandwidthArgs } from './bandwidth';
+import { createSitesConfigStore, type SitesConfigStore, type SitesPatch } from './config';
+import { createCookieStore, type CookieStore } from './cookies';
+import { DEFAULT_PACING, pacingArgs, pacingFor } from './pacing';
+import { maskProxy, proxyArgs, proxyFor } from './proxy';
+import { siteKeyOf } from './site-key';
+import { validateExtraArgs } from './extra-args';
+
+export interface SitesOptions {
+  dataDir: string;
+  settings: Pick<SettingsStore, 'getRaw' | 'setRaw'>;
+  desktop: boolean;
+  now?: () => number;
+  /** First wait after a 429 (default 5 min), doubling per 429 in a row. */
+  rateLimitBaseMs?: number;
+  rateLimitMaxMs?: number;
+}
+
+export interface SiteRun {
+  /** Goes before yt-dlp's `--` (see withSiteArgs). */
+  args: string[];
+  /** Removes the run's cookie file. */
+  cleanup(): void;
+}
+
+export interface Sites {
+  readonly config: SitesConfigStore;
+  readonly cookies: CookieStore;
+  readonly backoff: SiteBackoff;
+  view(lastUpdateCheck: number | null): SitesView;
+  set(patch: SitesPatch): SitesView['config'];
+  /**
+   * Args for one download or listing of `url`; throws RetryJob while the site is waiting out a 429.
+   * `lastTry`: the queue will not retry this job again, so the error is worded as final.
+   */
+  begin(url: URL, runId: string, o?: { kind?: 'download' | 'list'; lastTry?: boolean }): SiteRun;
+  /** The 429 that just happened, as the retry that waits it out. */
+  rateLimited(url: URL, info: ErrorInfo, retryAfterMs?: number, lastTry?: boolean): RetryJob;
+  succeeded(url: URL): void;
+  waiting(url: URL): SiteWait | null;
+}
+
+const clock = (ms: number) => new Date(ms).toTimeString().slice(0, 5);
+
+export function waitInfo(w: SiteWait, hint?: string): ErrorInfo {
+  return {
+    code: 'rate-limited',
+    message: `Waiting: ${w.site} asked VidKeep to slow down; next try at ${clock(w.retryAt)}.`,
+    hint: hint ?? 'Other sites go on meanwhile. VidKeep waits longer each time the site says so again.',
+    values: { site: w.site, retryAt: w.retryAt, strikes: w.strikes },
+  };
+}
+
+/** The same wait, said of a job that has used its last try. */
+export function gaveUpInfo(w: SiteWait, tries: number | null): ErrorInfo {
+  return {
+    code: 'rate-limited',
+    message: `${w.site} kept asking VidKeep to slow down${tries ? `; VidKeep gave up after ${tries} tries` : ''}.`,
+    hint: `Retry it after ${clock(w.retryAt)}; other downloads from ${w.site} wait until then.`,
+    values: { site: w.site, retryAt: w.retryAt, strikes: w.strikes, reason: 'gaveUp' },
+  };
+}
+
+/** Inserts site args before yt-dlp's `--` (the URL comes last, after it). */
+export function withSiteArgs(args: string[], extra: readonly string[]): string[] {
+  const end = args.lastIndexOf('--');
+  return end < 0 ? [...args, ...extra] : [...args.slice(0, end), ...extra, ...args.slice(end)];
+}
+
+export function createSites(o: SitesOptions): Sites {
+  const now = o.now ?? Date.now;
+  const config = createSitesConfigStore(o.settings);
+  const cookies = createCookieStore({ dataDir: o.dataDir, now });
+  const WAITS = 'sites.waits';
+  const backoff = createSiteBackoff({
+    now,
+    baseMs: o.rateLimitBaseMs ?? 5 * 60_000,
+    ...(o.rateLimitMaxMs !== undefined ? { maxMs: o.rateLimitMaxMs } : {}),
+    load: () => {
+      try {
+        return JSON.parse(o.settings.getRaw(WAITS) ?? '[]') as SiteWait[];
+      } catch {
+        return [];
+      }
+    },
+    save: (w) => o.settings.setRaw(WAITS, JSON.stringify(w)),
+  });
+  const site = (url: URL) => siteKeyOf(url.hostname);
+  const sites: Sites = {
+    config,
+    cookies,
+    backoff,
+    view(lastUpdateCheck) {
+      const c = config.get();
+      return {
+        config: { ...c, proxy: { global: maskProxy(c.proxy.global), perSite: Object.fromEntries(Object.entries(c.proxy.perSite).map(([k, v]) => [k, maskProxy(v)])) } },
+        defaultPacing: DEFAULT_PACING,
+        cookies: cookies.list(),
+        waiting: backoff.list(),
+        desktop: o.desktop,
+        lastUpdateCheck,
+      };
+    },
+    set: (patch) => config.set(patch, { desktop: o.desktop }),
+    begin(url, runId, opts) {
+      const w = backoff.waiting(site(url));
+      if (w) throw new RetryJob(Math.max(1000, w.retryAt - now()), opts?.lastTry ? gaveUpInfo(w, null) : waitInfo(w));
+      const c = config.get();
+      const cookieFile = cookies.writeRunFile(url.hostname, runId);
+      const extra = o.desktop && c.extraArgs.length > 0 && opts?.kind !== 'list' ? validateExtraArgs(c.extraArgs) : [];
+      return {
+        args: [
+          ...pacingArgs(pacingFor(url.hostname, c)),
+          ...(opts?.kind === 'list' ? [] : bandwidthArgs(c.bandwidth, now())),
+          ...proxyArgs(proxyFor(url.hostname, c)),
+          ...(cookieFile ? ['--cookies', cookieFile] : []),
+          ...extra,
+        ],
+        cleanup: () => cookies.removeRunFile(runId),
+      };
+    },
+    rateLimited(url, info, retryAfterMs, lastTry) {
+      const w = backoff.rateLimited(site(url), retryAfterMs);
+      void info;
+      return new RetryJob(Math.max(0, w.retryAt - now()), lastTry ? gaveUpInfo(w, null) : waitInfo(w));
+    },
+    succeeded: (url) => backoff.succeeded(site(url)),
+    waiting: (url) => backoff.waiting(site(url)),
+  };
+  return sites;
+}
+
+/** What a subscription lister needs to pace like downloads: the site's args, its 429 wait, and news of a 429. */
+export function listerSiteHooks(sites: Sites): { siteRun: (url: string) => SiteRun; onRateLimited: (url: string, retryAfterMs?: number) => void } {
+  return {
+    siteRun(url) {
+      const u = new URL(url);
+      const w = sites.waiting(u);
+      if (w) {
+        const info = waitInfo(w);
+        throw new VidKeepError(info.code, info.message, info.hint, info.values);
+      }
+      return sites.begin(u, `list-${randomUUID()}`, { kind: 'list' });
+    },
+    onRateLimited: (url, retryAfterMs) => void sites.backoff.rateLimited(siteKeyOf(new URL(url).hostname), retryAfterMs),
+  };
+}
