@@ -129,7 +129,7 @@ async function firstPage(dataDir: string, libraryDir: string, runs: number): Pro
       // A string, not a function: tsx would wrap a function in helpers the page does not have.
       await page.addInitScript(`window.__firstCard = new Promise((resolve) => {
         const seen = () => {
-          const card = document.querySelector('button.card');
+          const card = document.querySelector('.grid-canvas button.card');
           if (!card || card.getBoundingClientRect().height === 0) return false;
           requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
           return true;

@@ -224,7 +224,7 @@ export function createLibrary(o: LibraryOptions): Library {
         duration: num(info.duration), size, file_path: filePath, thumbnail_path: thumb,
         info_json: JSON.stringify(info), source_url: v.sourceUrl, added_at: now(),
         audio_only: v.audioOnly ? 1 : 0, playlist: v.playlist ?? null, subscription_id: v.subscriptionId ?? null,
-        playlist_index: v.playlist ? (num(info.playlist_index) ?? null) : null,
+        playlist_index: v.playlist ? (v.playlistIndex ?? num(info.playlist_index) ?? null) : null,
       });
       const row = bySource.get(site, siteId)!;
       subs.index(row.id, v.filePath, rel);

@@ -14,6 +14,8 @@ export interface AddVideo {
   sourceUrl: string;
   audioOnly: boolean;
   playlist?: string | null;
+  /** Its place in that playlist (else the info json's playlist_index). */
+  playlistIndex?: number;
   /** The subscription that queued this download (it owns the row for retention). */
   subscriptionId?: string | null;
 }
