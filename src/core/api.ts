@@ -85,6 +85,7 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     'library.playback': async (req) => need(await core.library.playback(req.videoId, (file) => probeChapters(core.tools().ffmpeg.path, file)), 'video'),
     'library.subtitleSearch': (req) => core.library.searchSubtitles(req.query, req.limit),
     'library.collection': (req) => need(core.library.collection(req.kind, req.name), req.kind === 'channel' ? 'channel' : 'playlist'),
+    'library.setCollectionWatched': (req) => need(core.library.setCollectionWatched(req.kind, req.name, req.watched), req.kind === 'channel' ? 'channel' : 'playlist'),
     'subscriptions.list': () => core.subscriptions.list(),
     'subscriptions.add': (req) => core.subscriptions.add(req),
     'subscriptions.update': (req) => core.subscriptions.update(req),

@@ -27,6 +27,7 @@ export const CHANNEL_NAMES = [
   'library.playback',
   'library.subtitleSearch',
   'library.collection',
+  'library.setCollectionWatched',
   'settings.get',
   'settings.set',
   'tools.updateYtDlp',

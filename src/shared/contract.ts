@@ -85,6 +85,8 @@ export const schemas = {
   'library.playback': z.object({ videoId: id }).strict(),
   'library.subtitleSearch': z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(100) }).strict(),
   'library.collection': z.object({ kind: z.enum(['channel', 'playlist']), name: z.string().min(1).max(1000) }).strict(),
+  /** Every video of a channel or playlist marked watched or unwatched at once. */
+  'library.setCollectionWatched': z.object({ kind: z.enum(['channel', 'playlist']), name: z.string().min(1).max(1000), watched: z.boolean() }).strict(),
   'settings.get': z.object({}).strict(),
   'settings.set': z
     .object({
@@ -185,6 +187,7 @@ export const responses = {
   'library.playback': playbackInfoSchema,
   'library.subtitleSearch': z.array(subtitleHitSchema),
   'library.collection': collectionSchema,
+  'library.setCollectionWatched': collectionSchema,
   'settings.get': settingsSchema,
   'settings.set': settingsSchema,
   'tools.updateYtDlp': appInfoSchema,

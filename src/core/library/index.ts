@@ -292,6 +292,11 @@ export function createLibrary(o: LibraryOptions): Library {
       return real && format ? readAsVtt(real, format) : null;
     },
     searchSubtitles: (query, limit) => subs.search(query, limit),
+    setCollectionWatched(kind, name, watched) {
+      const ids = watch.setWatchedAll(kind === 'channel' ? 'uploader' : 'playlist', name, watched);
+      if (ids.length > 0) changed(ids);
+      return this.collection(kind, name);
+    },
     collection(kind, name): Collection | null {
       const s = collectionStats[kind].get({ name });
       if (!s || s.n === 0) return null;

@@ -52,6 +52,8 @@ export interface Library {
   /** Lines of subtitles matching a phrase (the last word as a prefix), in index order. */
   searchSubtitles(query: string, limit: number): SubtitleHit[];
   collection(kind: Collection['kind'], name: string): Collection | null;
+  /** Marks every video of a channel or playlist watched or unwatched (positions start over). */
+  setCollectionWatched(kind: Collection['kind'], name: string, watched: boolean): Collection | null;
   /** Absolute path of a library-relative path (no checks). */
   absolute(relPath: string): string;
 }

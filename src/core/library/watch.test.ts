@@ -109,6 +109,20 @@ describe('channel and playlist pages', () => {
     expect(library.collection('playlist', 'Trip')).toMatchObject({ count: 3, watchedCount: 1 });
   });
 
+  it('marks a whole channel watched, then unwatched, telling everyone which videos changed', () => {
+    const [a, b] = [add('a', { uploader: 'Ann' }), add('b', { uploader: 'Ann' })];
+    const c = add('c', { uploader: 'Bob' });
+    library.setPosition(a.id, 30);
+    changes = [];
+    expect(library.setCollectionWatched('channel', 'Ann', true)).toMatchObject({ count: 2, watchedCount: 2 });
+    expect(changes.flat().sort()).toEqual([a.id, b.id].sort());
+    expect(library.get(c.id)?.watchState).toBe('unwatched');
+    expect(library.get(a.id)).toMatchObject({ watchState: 'watched', positionSec: 0 });
+    expect(library.setCollectionWatched('channel', 'Ann', false)?.watchedCount).toBe(0);
+    expect(library.setCollectionWatched('channel', "Ann' OR 1=1 --", true)).toBeNull();
+    expect(library.get(c.id)?.watchState).toBe('unwatched');
+  });
+
   it('a javascript: channel link from an info json is never offered', () => {
     add('x', { uploader: 'Eve', info: { channel_url: 'javascript:alert(1)' } });
     expect(library.collection('channel', 'Eve')?.sourceUrl).toBeNull();

@@ -28,6 +28,8 @@ export interface WatchStore {
   setWatched(id: string, watched: boolean): boolean;
   /** Ids of videos in progress, last played first. */
   continueIds(limit: number): string[];
+  /** Ids of the videos whose state changed. */
+  setWatchedAll(column: 'uploader' | 'playlist', value: string, watched: boolean): string[];
 }
 
 export function createWatchStore(db: Db, now: () => number): WatchStore {
@@ -45,5 +47,11 @@ export function createWatchStore(db: Db, now: () => number): WatchStore {
     },
     setWatched: (id, watched) => mark.run(watched ? 2 : 0, id).changes > 0,
     continueIds: (limit) => cont.all(limit).map((r) => r.id),
+    setWatchedAll(column, value, watched) {
+      const state = watched ? 2 : 0;
+      // Column names come from this union only; the value is a bound parameter.
+      const sql = `UPDATE videos SET watch_state = ?, position = 0 WHERE ${column === 'uploader' ? 'uploader' : 'playlist'} = ? AND (watch_state != ? OR position != 0) RETURNING id`;
+      return (db.prepare(sql).all(state, value, state) as Array<{ id: string }>).map((r) => r.id);
+    },
   };
 }

@@ -62,6 +62,17 @@ export function CollectionView({ collection, onBack, onOpenVideo }: Props) {
             </p>
           )}
         </div>
+        {summary && (
+          <button
+            type="button"
+            className="btn"
+            onClick={() =>
+              api.invoke('library.setCollectionWatched', { ...collection, watched: summary.watchedCount < summary.count }).then(setSummary, (e: unknown) => setError(asErrorInfo(e)))
+            }
+          >
+            {summary.watchedCount < summary.count ? 'Mark all watched' : 'Mark all unwatched'}
+          </button>
+        )}
         {summary?.sourceUrl && (
           <a className="btn" href={summary.sourceUrl} target="_blank" rel="noopener noreferrer">
             Open {collection.kind === 'channel' ? 'channel' : 'playlist'} page
