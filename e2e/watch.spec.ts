@@ -139,3 +139,26 @@ test('a subtitle search result opens the video at the moment the line is said', 
   expect(await currentTime(page)).toBeCloseTo(media.media.watch.line.startSec, 0);
   await expect(page.getByText(/Resumed at/)).toHaveCount(0);
 });
+
+test('a playlist kept whole has its own page: its order, count, size, how much is watched', async ({ vk, media }) => {
+  const { page } = vk;
+  const tag = `pl${Date.now().toString(36)}`;
+  // Playlist order on purpose unlike title order and unlike the order downloads may finish in.
+  media.setFeed([{ name: `${tag}-zeta`, title: `${tag} zeta` }, { name: `${tag}-alpha`, title: `${tag} alpha` }], `Trip ${tag}`);
+  await paste(page, `${media.url}/feed.xml`);
+  await page.getByRole('button', { name: 'Download all' }).click();
+  await goTo(page, 'Downloads');
+  await waitForState(jobRow(page, new RegExp(`${tag}.zeta`)), 'succeeded');
+  await waitForState(jobRow(page, new RegExp(`${tag}.alpha`)), 'succeeded');
+  await goTo(page, 'Library');
+  await page.getByRole('button', { name: new RegExp(`${tag}-alpha`) }).first().click();
+  await page.getByRole('button', { name: `Trip ${tag}` }).click();
+  await expect(page.getByRole('heading', { name: `Trip ${tag}` })).toBeVisible();
+  await expect(page.getByTestId('collection-stats')).toContainText('2 videos');
+  await expect(page.getByTestId('collection-stats')).toContainText('0 watched (0 %)');
+  const items = page.getByRole('list', { name: 'Videos' }).getByRole('listitem');
+  await expect(items).toHaveText([new RegExp(`${tag}-zeta`), new RegExp(`${tag}-alpha`)]);
+  await page.getByRole('button', { name: 'Mark all watched' }).click();
+  await expect(page.getByTestId('collection-stats')).toContainText('2 watched (100 %)');
+  await expect(items.filter({ hasText: 'Watched' })).toHaveCount(2);
+});
