@@ -88,6 +88,33 @@ export const layering = [
   },
 ];
 
+const LETTERS = '/[A-Za-zÀ-ÖØ-öø-ÿ]/';
+const VISIBLE_ATTRS = '/^(aria-label|aria-description|title|placeholder|alt|label|help)$/';
+const bare = 'Words on screen come from the message catalog (src/shared/i18n): use t(\'some.id\') instead of a bare string.';
+/** A string a person would read, written straight into JSX, where a catalog message belongs. */
+export const noBareJsxText = [
+  {
+    files: ['src/renderer/**/*.tsx', 'lint-fixtures/renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        ...[
+          `JSXText[value=${LETTERS}]`,
+          ...['JSXElement', 'JSXFragment'].flatMap((parent) => [
+            `${parent} > JSXExpressionContainer > Literal[value=${LETTERS}]`,
+            `${parent} > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=${LETTERS}]`,
+            `${parent} > JSXExpressionContainer > :matches(ConditionalExpression, LogicalExpression) > Literal[value=${LETTERS}]`,
+            `${parent} > JSXExpressionContainer > :matches(ConditionalExpression, LogicalExpression) > TemplateLiteral > TemplateElement[value.raw=${LETTERS}]`,
+          ]),
+          `JSXAttribute[name.name=${VISIBLE_ATTRS}] > Literal[value=${LETTERS}]`,
+          `JSXAttribute[name.name=${VISIBLE_ATTRS}] > JSXExpressionContainer > Literal[value=${LETTERS}]`,
+          `JSXAttribute[name.name=${VISIBLE_ATTRS}] > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=${LETTERS}]`,
+          `JSXAttribute[name.name=${VISIBLE_ATTRS}] > JSXExpressionContainer > :matches(ConditionalExpression, LogicalExpression) > Literal[value=${LETTERS}]`,
+        ].map((selector) => ({ selector, message: bare })),
+      ],
+    },
+  },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'lint-fixtures/**', '.vite/**', '.scratch/**', 'build/**'] },
   js.configs.recommended,
@@ -104,4 +131,5 @@ export default tseslint.config(
   // Playwright fixtures must destructure their (possibly empty) dependencies.
   { files: ['e2e/**/*.ts'], rules: { 'no-empty-pattern': 'off' } },
   ...layering,
+  ...noBareJsxText,
 );

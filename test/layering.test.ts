@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
 
 const eslint = new ESLint({ ignore: false });
-const lint = async (file: string) => {
+const lint = async (file: string, rule = 'no-restricted-imports') => {
   const [result] = await eslint.lintFiles([file]);
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === rule).map((m) => m.message);
 };
 
 // Each fixture breaks one layer's rule in every way the issue names; each must be caught.
@@ -32,4 +32,17 @@ describe('layering is held by lint', () => {
       expect(await lint(file)).toEqual([]);
     },
   );
+});
+
+describe('words on screen come from the catalog (lint)', () => {
+  it('rejects bare text, quoted and template strings as children, and literal visible attributes', async () => {
+    const messages = await lint('lint-fixtures/renderer/bare-text.tsx', 'no-restricted-syntax');
+    // title, "Hello there", 'Quoted words', `${n} videos`, 'Saving…', placeholder, aria-label, alt; not the ▶ symbol.
+    expect(messages).toHaveLength(8);
+    for (const m of messages) expect(m).toMatch(/message catalog/);
+  });
+
+  it('accepts catalog messages, symbols and class names', async () => {
+    expect(await lint('lint-fixtures/renderer/catalog-text.tsx', 'no-restricted-syntax')).toEqual([]);
+  });
 });

@@ -14,8 +14,14 @@ export interface HandlerHooks {
   sitesChanged?(): void;
 }
 
-const need = <T>(value: T | null, what: string): T => {
-  if (value === null) throw new VidKeepError('not-found', `That ${what} is not in VidKeep any more.`);
+const need = <T>(value: T | null, what: 'video' | 'download'): T => {
+  if (value === null) throw new VidKeepError('not-found', `That ${what} is not in VidKeep any more.`, undefined, { reason: what === 'download' ? 'job' : what });
+  return value;
+};
+
+/** A channel or playlist page whose last video was deleted meanwhile. */
+const needCollection = <T>(value: T | null): T => {
+  if (value === null) throw new VidKeepError('not-found', 'No video of that channel or playlist is in VidKeep any more.', undefined, { reason: 'collection' });
   return value;
 };
 
@@ -27,11 +33,11 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     'settings.get': () => core.settings.get(),
     'settings.set': (req) => {
       if (req.ytDlpPath !== undefined && req.ytDlpPath !== core.settings.get().ytDlpPath && !core.options.allowToolPathChange) {
-        throw new VidKeepError('unauthorized', 'The yt-dlp program can only be changed in the desktop app.', 'In headless mode, start VidKeep with VIDKEEP_YTDLP=/path/to/yt-dlp.');
+        throw new VidKeepError('unauthorized', 'The yt-dlp program can only be changed in the desktop app.', 'In headless mode, start VidKeep with VIDKEEP_YTDLP=/path/to/yt-dlp.', { reason: 'toolPath' });
       }
       // Make sure a new library folder is usable before it is saved: a bad one must not be kept.
       if (req.libraryDir !== undefined && !ensureFolder(req.libraryDir)) {
-        throw new VidKeepError('invalid-input', `VidKeep cannot create or use the folder ${req.libraryDir}.`, 'Pick a folder you can write to, on a drive that is connected.');
+        throw new VidKeepError('invalid-input', `VidKeep cannot create or use the folder ${req.libraryDir}.`, 'Pick a folder you can write to, on a drive that is connected.', { reason: 'folder', folder: req.libraryDir });
       }
       const before = core.settings.get();
       const next = core.settings.set(req);
@@ -74,7 +80,7 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     },
     'library.reveal': async (req) => {
       const path = await core.resolveMedia('video', req.videoId);
-      if (!path) throw new VidKeepError('not-found', 'That video’s file is missing from the library folder.');
+      if (!path) throw new VidKeepError('not-found', 'That video’s file is missing from the library folder.', undefined, { reason: 'file' });
       return { path };
     },
     'library.sites': () => core.library.sites(),
@@ -84,8 +90,8 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     'library.continue': (req) => core.library.continueWatching(req.limit),
     'library.playback': async (req) => need(await core.library.playback(req.videoId, (file) => probeChapters(core.tools().ffmpeg.path, file)), 'video'),
     'library.subtitleSearch': (req) => core.library.searchSubtitles(req.query, req.limit),
-    'library.collection': (req) => need(core.library.collection(req.kind, req.name), req.kind === 'channel' ? 'channel' : 'playlist'),
-    'library.setCollectionWatched': (req) => need(core.library.setCollectionWatched(req.kind, req.name, req.watched), req.kind === 'channel' ? 'channel' : 'playlist'),
+    'library.collection': (req) => needCollection(core.library.collection(req.kind, req.name)),
+    'library.setCollectionWatched': (req) => needCollection(core.library.setCollectionWatched(req.kind, req.name, req.watched)),
     'subscriptions.list': () => core.subscriptions.list(),
     'subscriptions.add': (req) => core.subscriptions.add(req),
     'subscriptions.update': (req) => core.subscriptions.update(req),

@@ -13,16 +13,18 @@ export function isChannel(name: unknown): name is Channel {
  */
 export async function dispatch(handlers: Handlers, channel: unknown, payload: unknown): Promise<InvokeResult<unknown>> {
   if (!isChannel(channel)) {
-    return { ok: false, error: { code: 'unknown-channel', message: `VidKeep does not know the request "${String(channel).slice(0, 80)}".` } };
+    const name = String(channel).slice(0, 80);
+    return { ok: false, error: { code: 'unknown-channel', message: `VidKeep does not know the request "${name}".`, values: { channel: name } } };
   }
   const parsed = schemas[channel].safeParse(payload ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path.length ? issue.path.join('.') : null;
     const where = path ? ` (${path})` : '';
-    // `field` lets the renderer word this from its catalog; the message is the English fallback.
+    // `field` and `detail` let the renderer word this from its catalog; the message is the English fallback.
     const field = path ?? (issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : null);
-    const values = field ? { field } : undefined;
+    const detail = `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid input'}`;
+    const values = field ? { reason: 'request', field, detail } : { reason: 'request', detail };
     return { ok: false, error: new VidKeepError('invalid-input', `That request was not understood${where}: ${issue?.message ?? 'invalid input'}.`, undefined, values).toJSON() };
   }
   try {

@@ -21,6 +21,7 @@ import { createLibrary, type Library } from './library/index';
 import { createDownloads, type Downloads } from './downloads/index';
 import { locateTools } from './ytdlp/locate';
 import { reapOrphans } from './ytdlp/processes';
+import { recordLaunch } from './queue/recovery';
 import { createSites, listerSiteHooks, type Sites } from './sites/index';
 import { updateYtDlp } from './ytdlp/update';
 import { startDailyCheck } from './ytdlp/update-check';
@@ -107,7 +108,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true });
   const dbPath = options.dbPath ?? join(options.dataDir, 'vidkeep.db');
   const launchId = randomUUID();
-  const lock = acquireDbLock(dbPath, launchId);
+  const lock = acquireDbLock(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   let db: Db;
   try {
     db = openDatabase(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
@@ -117,6 +118,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   try {
     migrate(db);
+    // On record at once: a launch that dies during start-up is evidence of crashes no job caused.
+    recordLaunch(db, launchId, (options.now ?? Date.now)());
+    // Before anything can start a job or a listing: what an earlier (dead) launch left running is
+    // ended and confirmed gone, so no job of it runs twice at once.
+    reapOrphans({ db, launchId });
   } catch (err) {
     db.close();
     lock.release();
@@ -199,8 +205,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
       options.subscriptions?.lister ??
       createYtDlpLister({
         getYtDlp: () => tools.ytDlp.path ?? null,
-        onSpawn: (pid, cmd) => tracker.add(pid, cmd),
-        onExit: (pid) => tracker.remove(pid),
+        tracker,
         // Checks follow the site's pacing and waits like downloads do.
         ...listerSiteHooks(sites),
       }),
@@ -218,8 +223,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     stopCoalescer();
   };
 
-  // Leftovers of a crashed launch: orphaned yt-dlp/ffmpeg processes, files that vanished.
-  reapOrphans({ db, launchId });
+  // Files that vanished while VidKeep was not running (orphaned processes were ended earlier).
   library.markMissing();
   try {
     await queue.start();

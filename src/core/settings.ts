@@ -1,6 +1,7 @@
 import type { Db } from './db/open';
 import type { DownloadOptions, Settings } from '../shared/types';
 import { DEFAULT_DOWNLOAD_OPTIONS } from '../shared/types';
+import { LANGUAGE_CHOICES } from '../shared/i18n';
 
 export type SettingsPatch = Omit<Partial<Settings>, 'defaults'> & { defaults?: Partial<DownloadOptions> };
 
@@ -22,6 +23,7 @@ export function defaultSettings(libraryDir: string): Settings {
     ytDlpPath: '',
     theme: 'system',
     clipboardWatcher: false,
+    language: 'system',
     subtitleLanguage: '',
   };
 }
@@ -39,7 +41,10 @@ export function createSettingsStore(db: Db, defaults: Settings, onChange?: (next
     if (!row) return structuredClone(defaults);
     try {
       const saved = JSON.parse(row.value) as Partial<Settings>;
-      return { ...defaults, ...saved, defaults: { ...defaults.defaults, ...(saved.defaults ?? {}) } };
+      const merged = { ...defaults, ...saved, defaults: { ...defaults.defaults, ...(saved.defaults ?? {}) } };
+      // A language this build no longer speaks (or a hand-edited value) follows the system instead.
+      if (!(LANGUAGE_CHOICES as readonly string[]).includes(merged.language)) merged.language = defaults.language;
+      return merged;
     } catch {
       // A damaged value falls back to defaults rather than blocking start-up; it is overwritten on next save.
       return structuredClone(defaults);

@@ -53,6 +53,8 @@ export type AppLike = Pick<App, 'whenReady' | 'requestSingleInstanceLock' | 'qui
   on(event: 'window-all-closed', listener: () => void): unknown;
   on(event: 'before-quit', listener: (event: Preventable) => void): unknown;
   on(event: 'activate', listener: (event: Preventable, hasVisibleWindows: boolean) => void): unknown;
+  /** The system's languages, most wanted first (notifications speak the first VidKeep knows). */
+  getPreferredSystemLanguages?(): string[];
 };
 
 /** What an IPC handler looks at: who sent it. Electron's IpcMainInvokeEvent satisfies it. */

@@ -16,7 +16,7 @@ export function wireIpc(
     const frame = event.senderFrame;
     // Only our own top frame, showing our own page, may talk to the core.
     if (!win || event.sender !== win.webContents || !frame || frame !== win.webContents.mainFrame || !isAppUrl(frame.url)) {
-      return { ok: false, error: { code: 'unauthorized', message: 'That request did not come from VidKeep’s window.' } };
+      return { ok: false, error: { code: 'unauthorized', message: 'That request did not come from VidKeep’s window.', values: { reason: 'sender' } } };
     }
     let size = 0;
     try {
@@ -25,7 +25,7 @@ export function wireIpc(
       return { ok: false, error: { code: 'invalid-input', message: 'That request could not be read.' } };
     }
     if (size > MAX_MESSAGE_BYTES) {
-      return { ok: false, error: { code: 'payload-too-large', message: `Requests are limited to ${MAX_MESSAGE_BYTES / 1024} KB.` } };
+      return { ok: false, error: { code: 'payload-too-large', message: `Requests are limited to ${MAX_MESSAGE_BYTES / 1024} KB.`, values: { kb: MAX_MESSAGE_BYTES / 1024 } } };
     }
     const result = await dispatch(core.handlers, channel, payload);
     // The one host-specific effect: the desktop can open the file manager at the file.

@@ -1,19 +1,22 @@
 import type { Core } from '../core/index';
 import type { ShellElectron, WindowLike } from './electron-api';
 import { createNotifier } from './notify';
+import { wordsFor } from './words';
 import { createTaskbarProgress, NO_BAR } from './taskbar-progress';
 
 /**
  * What the desktop shows outside the window about downloads: the taskbar/dock progress bar
  * (all running downloads together) and a notification when a burst of them ends.
  */
-export function wireJobFeedback(electron: Pick<ShellElectron, 'Notification'>, core: Core, getWindow: () => WindowLike | null): () => void {
-  const { Notification } = electron;
+export function wireJobFeedback(electron: Pick<ShellElectron, 'Notification' | 'app'>, core: Core, getWindow: () => WindowLike | null): () => void {
+  const { Notification, app } = electron;
   const notifier = createNotifier({
     show: (note) => {
       if (Notification.isSupported()) new Notification(note).show();
     },
     isFocused: () => getWindow()?.isFocused() ?? false,
+    // Same language as the window: the one chosen in Settings, else the system's.
+    words: () => wordsFor(core.settings.get().language, app.getPreferredSystemLanguages?.() ?? []),
   });
   const bar = createTaskbarProgress();
   let shown = NO_BAR;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DOWNLOAD_OPTIONS, type Download, type JobView, type SubscriptionCheck } from '../shared/types';
 import { createNotifier, type Note } from './notify';
+import { wordsFor } from './words';
 
 const base: JobView = {
   id: 'j', name: 'download', queue: 'default', state: 'succeeded', priority: 0, tries: 1, maxTries: 3, runAt: 0, createdAt: 0, startedAt: 0, finishedAt: 1,
@@ -60,5 +61,20 @@ describe('desktop notifications', () => {
     n.onJob('succeeded', check('Music', 1));
     tick();
     expect(shown).toEqual([{ title: '4 new videos', body: 'From Cooking, Music; downloading now.' }]);
+  });
+
+  it('speaks the chosen language, errors worded from the catalog by code and values', () => {
+    const shown: Note[] = [];
+    const timers: Array<() => void> = [];
+    const n = createNotifier({ show: (x) => shown.push(x), isFocused: () => false, setTimer: (fn) => timers.push(fn), words: () => wordsFor('system', ['de-DE']) });
+    n.onJob('failed', download('Hunde', { error: { code: 'forbidden', message: 'example.com refused the download (403 Forbidden).', values: { site: 'example.com' } } }));
+    for (const l of ['a', 'b', 'c', 'd']) n.onJob('succeeded', download(l));
+    n.onJob('succeeded', check('Kochen', 1));
+    timers.splice(0).forEach((f) => f());
+    expect(shown).toEqual([
+      { title: '4 Downloads abgeschlossen', body: 'a, b, c und 1 weitere' },
+      { title: 'Download fehlgeschlagen', body: 'Hunde: example.com hat den Download verweigert (403 Forbidden).' },
+      { title: '1 neues Video', body: 'Aus Kochen; wird jetzt heruntergeladen.' },
+    ]);
   });
 });

@@ -1,4 +1,6 @@
 import type { JobView } from '../shared/types';
+import type { ErrorInfo } from '../shared/errors';
+import { wordsFor, type Words } from './words';
 
 export interface Note {
   title: string;
@@ -12,6 +14,8 @@ export interface NotifierOptions {
   setTimer?: (fn: () => void, ms: number) => unknown;
   /** Finishes within this window become one notification (default 4 s). */
   windowMs?: number;
+  /** The catalog in the user's language, asked for at each notification (default English). */
+  words?: () => Words;
 }
 
 /**
@@ -23,19 +27,20 @@ export function createNotifier(o: NotifierOptions) {
   const setTimer = o.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
   const windowMs = o.windowMs ?? 4000;
   let done: string[] = [];
-  let failed: Array<{ label: string; message: string }> = [];
+  let failed: Array<{ label: string; error: ErrorInfo | null }> = [];
   let found: Array<{ label: string; count: number }> = [];
   let armed = false;
 
   const flush = () => {
     armed = false;
-    if (done.length === 1) o.show({ title: 'Download finished', body: done[0]! });
-    else if (done.length > 1) o.show({ title: `${done.length} downloads finished`, body: summary(done) });
-    if (failed.length === 1) o.show({ title: 'Download failed', body: `${failed[0]!.label}: ${failed[0]!.message}` });
-    else if (failed.length > 1) o.show({ title: `${failed.length} downloads failed`, body: summary(failed.map((f) => f.label)) });
+    const w = (o.words ?? english)();
+    const summary = (labels: string[]) => (labels.length > 3 ? w.t('notify.summary.more', { names: labels.slice(0, 3).join(', '), count: labels.length - 3 }) : w.list(labels));
+    if (done.length === 1) o.show({ title: w.t('notify.done.one'), body: done[0]! });
+    else if (done.length > 1) o.show({ title: w.t('notify.done.many', { count: done.length }), body: summary(done) });
+    if (failed.length === 1) o.show({ title: w.t('notify.failed.one'), body: w.t('notify.failed.body', { title: failed[0]!.label, error: failed[0]!.error ? w.error(failed[0]!.error) : '' }) });
+    else if (failed.length > 1) o.show({ title: w.t('notify.failed.many', { count: failed.length }), body: summary(failed.map((f) => f.label)) });
     const total = found.reduce((n, f) => n + f.count, 0);
-    if (found.length === 1) o.show({ title: `${total} new ${total === 1 ? 'video' : 'videos'}`, body: `From ${found[0]!.label}; downloading now.` });
-    else if (found.length > 1) o.show({ title: `${total} new videos`, body: `From ${summary(found.map((f) => f.label))}; downloading now.` });
+    if (found.length >= 1) o.show({ title: w.t('notify.found.title', { count: total }), body: w.t('notify.found.body', { names: summary(found.map((f) => f.label)) }) });
     done = [];
     failed = [];
     found = [];
@@ -51,7 +56,7 @@ export function createNotifier(o: NotifierOptions) {
       if (!job || o.isFocused()) return;
       if (job.download) {
         if (kind === 'succeeded') done.push(job.download.title);
-        else if (kind === 'failed') failed.push({ label: job.download.title, message: job.download.error?.message ?? '' });
+        else if (kind === 'failed') failed.push({ label: job.download.title, error: job.download.error ?? null });
         else return;
       } else if (job.check && kind === 'succeeded') {
         const count = job.check.queued ?? 0;
@@ -64,7 +69,4 @@ export function createNotifier(o: NotifierOptions) {
   };
 }
 
-function summary(labels: string[]): string {
-  const shown = labels.slice(0, 3).join(', ');
-  return labels.length > 3 ? `${shown} and ${labels.length - 3} more` : shown;
-}
+const english = () => wordsFor('en', []);

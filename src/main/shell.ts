@@ -7,6 +7,7 @@ import type { ShellElectron, WindowLike } from './electron-api';
 import { wireIpc } from './ipc';
 import { wireJobFeedback } from './job-feedback';
 import { handleMediaProtocol, MEDIA_SCHEME_DEF } from './media-protocol';
+import { wordsFor } from './words';
 import { appMenuTemplate } from './menu';
 import { installPermissionHandlers } from './permissions';
 import { entryUrl, isAppUrlFor, rendererEntry } from './security';
@@ -71,8 +72,10 @@ export function createShell(electron: ShellElectron, deps: ShellDeps): Shell {
     else pendingUrls.push(...urls);
   });
 
+  const systemWords = () => wordsFor(undefined, app.getPreferredSystemLanguages?.() ?? []);
+
   async function start(): Promise<void> {
-    electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(appMenuTemplate(deps.platform, app.isPackaged)));
+    electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(appMenuTemplate(deps.platform, app.isPackaged, systemWords().t('menu.view'))));
     handleAppProtocol(protocol, deps.rendererDir);
     installPermissionHandlers(electron.session.defaultSession, isAppUrl);
     const nativeBinding = deps.nativeBinding();
@@ -121,7 +124,11 @@ export function createShell(electron: ShellElectron, deps: ShellDeps): Shell {
   function fail(err: unknown): void {
     const info = toErrorInfo(err);
     const hint = (err as { hint?: string }).hint ?? info.hint;
-    electron.dialog.showErrorBox('VidKeep could not start', `${info.message}${hint ? `\n\n${hint}` : ''}`);
+    // No settings to read yet: the system's language.
+    const w = systemWords();
+    const worded = { ...info, ...(hint ? { hint } : {}) };
+    const detail = w.hint(worded);
+    electron.dialog.showErrorBox(w.t('startup.failed'), `${w.error(worded)}${detail ? `\n\n${detail}` : ''}`);
     app.exit(1);
   }
 

@@ -3,7 +3,7 @@ export const MAX_SOCKETS_PER_CLIENT = 16;
 /** WebSocket connections the host holds at once, from everyone. */
 export const MAX_SOCKETS_TOTAL = 64;
 
-export type Admission = { ok: true; release(): void } | { ok: false; message: string };
+export type Admission = { ok: true; release(): void } | { ok: false; message: string; values: Record<string, string | number> };
 
 /** Counts open sockets per client and in total; each admitted socket releases its place once. */
 export function createConnectionLimits(o: { perClient?: number; total?: number } = {}) {
@@ -14,8 +14,8 @@ export function createConnectionLimits(o: { perClient?: number; total?: number }
   return {
     admit(client: string): Admission {
       const mine = byClient.get(client) ?? 0;
-      if (mine >= perClient) return { ok: false, message: `This computer already has ${mine} VidKeep tabs or connections open; close some and reload.` };
-      if (open >= total) return { ok: false, message: `VidKeep is already serving ${open} connections; close some tabs and reload.` };
+      if (mine >= perClient) return { ok: false, message: `This computer already has ${mine} VidKeep tabs or connections open; close some and reload.`, values: { reason: 'perClient', count: mine } };
+      if (open >= total) return { ok: false, message: `VidKeep is already serving ${open} connections; close some tabs and reload.`, values: { reason: 'total', count: open } };
       byClient.set(client, mine + 1);
       open++;
       let released = false;

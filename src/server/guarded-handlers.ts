@@ -42,11 +42,11 @@ export function guardHandlers(core: Core, o: GuardOptions): Handlers {
     },
     'jobs.add': (req) => {
       if (req.urls.length > perRequest) {
-        throw new VidKeepError('too-many-downloads', `That is ${req.urls.length} links at once; VidKeep takes up to ${perRequest} per paste.`, 'Paste them in smaller batches.');
+        throw new VidKeepError('too-many-downloads', `That is ${req.urls.length} links at once; VidKeep takes up to ${perRequest} per paste.`, 'Paste them in smaller batches.', { reason: 'perPaste', count: req.urls.length, max: perRequest });
       }
       const waiting = core.queue.list({ state: 'queued', name: 'download', limit: 1 }).total;
       if (waiting + req.urls.length > total) {
-        throw new VidKeepError('too-many-downloads', `${waiting} downloads are already waiting; VidKeep keeps at most ${total} in its queue.`, 'Add more once some of them have finished.');
+        throw new VidKeepError('too-many-downloads', `${waiting} downloads are already waiting; VidKeep keeps at most ${total} in its queue.`, 'Add more once some of them have finished.', { reason: 'queueFull', count: waiting, max: total });
       }
       return h['jobs.add'](req);
     },

@@ -124,7 +124,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const admission = sockets.admit(req.socket.remoteAddress ?? 'unknown');
       if (!admission.ok) {
         // Said over the socket (a browser cannot read a refused upgrade's answer), then closed.
-        ws.send(JSON.stringify({ id: null, result: { ok: false, error: { code: 'too-many-connections', message: admission.message } } }));
+        ws.send(JSON.stringify({ id: null, result: { ok: false, error: { code: 'too-many-connections', message: admission.message, values: admission.values } } }));
         ws.close(1008, 'Too many connections');
         return;
       }
@@ -143,7 +143,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function onMessage(ws: WebSocket, data: Buffer, isBinary: boolean): Promise<void> {
     const reply = (id: unknown, result: InvokeResult<unknown>) => send(ws, JSON.stringify({ id, result }));
     if (isBinary || data.byteLength > MAX_MESSAGE_BYTES) {
-      reply(null, { ok: false, error: { code: 'payload-too-large', message: `Requests are limited to ${MAX_MESSAGE_BYTES / 1024} KB.` } });
+      reply(null, { ok: false, error: { code: 'payload-too-large', message: `Requests are limited to ${MAX_MESSAGE_BYTES / 1024} KB.`, values: { kb: MAX_MESSAGE_BYTES / 1024 } } });
       return;
     }
     let msg: { id?: unknown; channel?: unknown; payload?: unknown };

@@ -30,13 +30,13 @@ const inside = (path: string, root: string) => {
  */
 export function checkLibraryFolder(requested: string, roots: readonly string[]): string {
   if (roots.length === 0) {
-    throw new VidKeepError('library-folder-locked', 'The library folder can only be changed in the desktop app.', 'To allow it here, start VidKeep with --library-root <folder>; then any folder inside that one can be picked.');
+    throw new VidKeepError('library-folder-locked', 'The library folder can only be changed in the desktop app.', 'To allow it here, start VidKeep with --library-root <folder>; then any folder inside that one can be picked.', { reason: 'desktopOnly' });
   }
   const where = roots.join(', ');
-  if (!isAbsolute(requested)) throw new VidKeepError('library-folder-locked', `${requested} is not a full path.`, `Pick a folder inside ${where}.`);
+  if (!isAbsolute(requested)) throw new VidKeepError('library-folder-locked', `${requested} is not a full path.`, `Pick a folder inside ${where}.`, { reason: 'notFull', folder: requested, roots: where });
   // ".." after a symlink means the link's parent to the system but not to path.resolve: refuse it outright.
   if (requested.split(/[\\/]+/).some((part) => part === '..' || part === '.')) {
-    throw new VidKeepError('library-folder-locked', 'A library folder path cannot contain "." or ".." parts.', `Pick a folder inside ${where}.`);
+    throw new VidKeepError('library-folder-locked', 'A library folder path cannot contain "." or ".." parts.', `Pick a folder inside ${where}.`, { reason: 'dots', roots: where });
   }
   let existing = resolve(requested);
   const missing: string[] = [];
@@ -53,7 +53,7 @@ export function checkLibraryFolder(requested: string, roots: readonly string[]):
   }
   const real = missing.length ? join(existing, ...missing) : existing;
   if (!roots.some((root) => inside(real, root))) {
-    throw new VidKeepError('library-folder-locked', `${requested} is outside the folders this VidKeep may use for the library (${where}).`, 'Pick a folder inside one of them, or change the library in the desktop app.');
+    throw new VidKeepError('library-folder-locked', `${requested} is outside the folders this VidKeep may use for the library (${where}).`, 'Pick a folder inside one of them, or change the library in the desktop app.', { reason: 'outside', folder: requested, roots: where });
   }
   return real;
 }

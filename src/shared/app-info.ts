@@ -6,6 +6,8 @@ export const toolStatusSchema = z.object({
   version: z.string().nullable(),
   source: z.enum(['settings', 'bundled', 'path', 'downloaded']).nullable(),
   message: z.string().optional(),
+  /** The parts of `message` for the UI's catalog (`tools.message`); `message` is the English fallback. */
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ToolStatus = z.infer<typeof toolStatusSchema>;
 

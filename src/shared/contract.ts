@@ -13,6 +13,7 @@ import { settingsSchema, themeSchema } from './settings';
 import { appInfoSchema } from './app-info';
 import { queueMetricsSchema, scheduleViewSchema } from './queue';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channels';
+import { LANGUAGE_CHOICES } from './i18n';
 import { BROWSERS, bandwidthSchema, cookieSiteSchema, pacingSchema, proxyTestSchema, sitesViewSchema, ytDlpUpdatesSchema } from './sites';
 
 export { downloadOptionsSchema, subscriptionFiltersSchema, subscriptionRetentionSchema };
@@ -99,6 +100,7 @@ export const schemas = {
       ytDlpPath: z.string().max(4096).optional(),
       theme: themeSchema.optional(),
       clipboardWatcher: z.boolean().optional(),
+      language: z.enum(LANGUAGE_CHOICES).optional(),
       /** Captions shown by default in this language ('' for none). */
       subtitleLanguage: z.string().max(20).regex(/^[A-Za-z0-9_-]*$/, 'must be a language code such as en or pt-BR').optional(),
     })

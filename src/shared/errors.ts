@@ -93,5 +93,6 @@ export function toErrorInfo(err: unknown): ErrorInfo {
     if (values.success && values.data) info.values = values.data;
     return info;
   }
-  return { code: 'internal', message: 'Something went wrong inside VidKeep.', hint: err instanceof Error ? err.message : String(err) };
+  const detail = (err instanceof Error ? err.message : String(err)).slice(0, 300);
+  return { code: 'internal', message: 'Something went wrong inside VidKeep.', hint: detail, values: { reason: 'detail', detail } };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { downloadOptionsSchema } from './download';
+import { LANGUAGE_CHOICES } from './i18n';
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof themeSchema>;
@@ -14,6 +15,8 @@ export const settingsSchema = z.object({
   ytDlpPath: z.string(),
   theme: themeSchema,
   clipboardWatcher: z.boolean(),
+  /** The UI language, or 'system' to follow the system (or browser) language. */
+  language: z.enum(LANGUAGE_CHOICES),
   /** Captions shown by default in this language ('' for none). */
   subtitleLanguage: z.string(),
 });

@@ -1,5 +1,6 @@
-import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { readFileSync, realpathSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { VidKeepError } from '../../shared/errors';
 
 export interface DbLock {
@@ -7,82 +8,110 @@ export interface DbLock {
   release(): void;
 }
 
-interface Holder {
-  pid: number;
-  launch: string;
-  startedAt: number;
+export interface LockOptions {
+  /** A better-sqlite3 build for another ABI (the Electron host passes its own). */
+  nativeBinding?: string;
+  /** How long to wait for a lock another process is taking or dropping right now (default 1 s). */
+  waitMs?: number;
 }
 
-function alive(pid: number): boolean {
+/** Lock files this process holds, by real path: a second handle would drop the lock (see below). */
+const held = new Map<string, DbLock>();
+
+function realLockPath(path: string): string {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: the pid exists but belongs to someone else, so it is alive.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    return join(realpathSync(dirname(path)), basename(path));
+  } catch {
+    return path;
   }
 }
 
-function readHolder(path: string): Holder | null {
+function readPid(pidPath: string): number | null {
   try {
-    const h = JSON.parse(readFileSync(path, 'utf8')) as Partial<Holder>;
-    return typeof h.pid === 'number' ? { pid: h.pid, launch: String(h.launch ?? ''), startedAt: Number(h.startedAt ?? 0) } : null;
+    const n = Number(readFileSync(pidPath, 'utf8').trim());
+    return Number.isInteger(n) && n > 0 ? n : null;
   } catch {
     return null;
   }
 }
 
-/**
- * One process owns a database. The lock is a file created exclusively next to it holding the
- * owner's pid; a lock left by a process that no longer runs (killed, crashed) is taken over.
- */
-export function acquireDbLock(dbPath: string, launch: string = randomUUID()): DbLock {
-  const path = `${dbPath}.lock`;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    // Written in full under a private name, then linked into place: the link fails if a lock exists,
-    // and a reader never sees a half-written lock.
-    const me: Holder = { pid: process.pid, launch, startedAt: Date.now() };
-    const tmp = `${path}.${process.pid}.${randomUUID().slice(0, 8)}`;
-    writeFileSync(tmp, JSON.stringify(me), { flag: 'wx' });
-    try {
-      linkSync(tmp, path);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new VidKeepError('internal', `VidKeep could not lock its database (${dbPath}).`, (err as Error).message);
-      }
-      const holder = readHolder(path);
-      if (holder && holder.pid !== process.pid && alive(holder.pid)) {
-        throw new VidKeepError('db-locked', `Another VidKeep (process ${holder.pid}) is already using this library's database (${dbPath}).`, 'Switch to that window, or quit it and try again.');
-      }
-      if (holder && holder.pid === process.pid) {
-        throw new VidKeepError('db-locked', `This VidKeep already has the database open (${dbPath}).`, 'Close it before opening it again.');
-      }
-      // The owner is gone (killed, crashed): take the lock over.
-      try {
-        unlinkSync(path);
-      } catch {
-        // someone else removed it first; try again
-      }
-      continue;
-    } finally {
-      unlinkSync(tmp);
-    }
-    let released = false;
-    return {
-      path,
-      release() {
-        if (released) return;
-        released = true;
-        const h = readHolder(path);
-        if (h && h.pid === me.pid && h.launch === me.launch) {
-          try {
-            unlinkSync(path);
-          } catch {
-            // already gone
-          }
-        }
-      },
-    };
+/** Early development builds kept a JSON pid file at the same path; it is not a SQLite file. */
+function isLegacyPidFile(path: string): boolean {
+  try {
+    return readFileSync(path, 'utf8').trimStart().startsWith('{');
+  } catch {
+    return false;
   }
-  throw new VidKeepError('db-locked', `VidKeep could not take the lock on its database (${dbPath}); another program keeps changing it.`, 'Close other VidKeep windows and try again.');
+}
+
+/**
+ * One process owns a database. The owner holds an exclusive SQLite transaction on `<db>.lock` for
+ * its whole life; the operating system drops that lock the moment the process dies (POSIX fcntl
+ * locks on Linux and macOS, LockFileEx on Windows), so a restart right after a crash or kill -9
+ * finds it free, and no zombie or reused pid can fool it. The lock file is never written, so it
+ * stays empty. `<db>.lock.pid` names the owner, only for the message a second instance shows.
+ *
+ * fcntl locks belong to the process, not to a file handle: closing any other handle this process
+ * has on the lock file would silently drop the lock. So the lock file is opened once per process
+ * (guarded by `held`) and never read with fs while held.
+ */
+export function acquireDbLock(dbPath: string, o: LockOptions = {}): DbLock {
+  const path = realLockPath(`${dbPath}.lock`);
+  const pidPath = `${path}.pid`;
+  if (held.has(path)) {
+    throw new VidKeepError('db-locked', `This VidKeep already has the database open (${dbPath}).`, 'Close it before opening it again.', { path: dbPath });
+  }
+  // Before we hold the lock, reading the file is harmless; a legacy pid file is emptied in place
+  // (never unlinked: unlinking could remove a lock file another launch has just locked).
+  if (isLegacyPidFile(path)) {
+    try {
+      truncateSync(path, 0);
+    } catch {
+      // another launch emptied it first
+    }
+  }
+  let conn: Database.Database;
+  try {
+    conn = new Database(path, o.nativeBinding ? { nativeBinding: o.nativeBinding } : {});
+  } catch (err) {
+    throw new VidKeepError('internal', `VidKeep could not lock its database (${dbPath}).`, (err as Error).message);
+  }
+  try {
+    // A short wait, not zero: launches starting together each pass through a shared lock on the way
+    // to the exclusive one, and with no wait at all every one of them could fail (no owner).
+    conn.pragma(`busy_timeout = ${Math.max(0, Math.floor(o.waitMs ?? 1000))}`);
+    conn.exec('BEGIN EXCLUSIVE');
+  } catch (err) {
+    conn.close();
+    const code = (err as { code?: string }).code ?? '';
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+      const pid = readPid(pidPath);
+      const who = pid !== null && pid !== process.pid ? `Another VidKeep (process ${pid})` : 'Another VidKeep';
+      throw new VidKeepError('db-locked', `${who} is already using this library's database (${dbPath}).`, 'Switch to that window, or quit it and try again.', { path: dbPath });
+    }
+    throw new VidKeepError('internal', `VidKeep could not lock its database (${dbPath}).`, (err as Error).message);
+  }
+  try {
+    writeFileSync(pidPath, `${process.pid}\n`);
+  } catch {
+    // only the wording of another launch's message depends on it
+  }
+  let released = false;
+  const lock: DbLock = {
+    path,
+    release() {
+      if (released) return;
+      released = true;
+      // While the lock is still ours, so we never delete the next owner's pid file.
+      try {
+        unlinkSync(pidPath);
+      } catch {
+        // already gone
+      }
+      held.delete(path);
+      conn.close();
+    },
+  };
+  held.set(path, lock);
+  return lock;
 }

@@ -11,6 +11,7 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
       'db-newer',
       `This library was last opened by a newer VidKeep (database version ${from}; this VidKeep knows up to ${latest}).`,
       'Update VidKeep to open it. The database was left untouched.',
+      { found: from, known: latest },
     );
   }
   for (const m of migrations) {

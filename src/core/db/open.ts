@@ -42,10 +42,10 @@ export function classifyOpenError(err: unknown, path: string): VidKeepError {
   const code = (err as { code?: string }).code ?? '';
   const msg = err instanceof Error ? err.message : String(err);
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || /locked/i.test(msg)) {
-    return new VidKeepError('db-locked', `VidKeep's database is in use by another program (${path}).`, 'Close the other VidKeep window or program using it, then try again. Nothing was changed.');
+    return new VidKeepError('db-locked', `VidKeep's database is in use by another program (${path}).`, 'Close the other VidKeep window or program using it, then try again. Nothing was changed.', { path });
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /not a database|malformed/i.test(msg)) {
-    return new VidKeepError('db-corrupt', `VidKeep's database file is damaged or is not a VidKeep database (${path}).`, 'VidKeep left the file untouched. Move it aside to start fresh, or restore it from a backup.');
+    return new VidKeepError('db-corrupt', `VidKeep's database file is damaged or is not a VidKeep database (${path}).`, 'VidKeep left the file untouched. Move it aside to start fresh, or restore it from a backup.', { path });
   }
   if (/NODE_MODULE_VERSION|was compiled against a different Node.js version/i.test(msg)) {
     return new VidKeepError('internal', 'The SQLite module was built for a different runtime.', existsSync(path) ? 'Run `npm install` again (or `npm run rebuild:electron` for the desktop app).' : msg);

@@ -87,8 +87,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
         timeoutMs: 2_147_483_647,
         ...(o.stallMs !== undefined ? { stallMs: o.stallMs } : {}),
         ...(o.killGraceMs !== undefined ? { killGraceMs: o.killGraceMs } : {}),
-        onSpawn: (pid, cmd) => tracker.add(pid, cmd),
-        onExit: (pid) => tracker.remove(pid),
+        tracker,
         onEvent: (e) => {
           if (e.kind === 'progress' || (e.kind === 'postprocess' && e.progress)) {
             report(e.kind === 'progress' ? e.progress : e.progress!);
@@ -128,13 +127,13 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     if (ctx.signal.aborted || res.reason === 'aborted') {
       // The queue says why it aborted (its own timeout, shutting down); otherwise the user cancelled.
       const why: unknown = ctx.signal.reason;
-      throw fail(why instanceof VidKeepError ? why.toJSON() : { code: 'cancelled', message: 'The download was cancelled.' });
+      throw fail(why instanceof VidKeepError ? why.toJSON() : { code: 'cancelled', message: 'The download was cancelled.', values: { reason: 'download' } });
     }
     if (res.reason === 'timeout') {
-      throw fail({ code: 'timeout', message: 'The download took longer than the time limit and was stopped.', hint: 'Raise the time limit in Settings, then retry; the part already downloaded is kept.' });
+      throw fail({ code: 'timeout', message: 'The download took longer than the time limit and was stopped.', hint: 'Raise the time limit in Settings, then retry; the part already downloaded is kept.', values: { reason: 'download' } });
     }
     if (res.reason === 'stalled') {
-      throw new RetryJob(networkDelayMs, { code: 'stalled', message: `The download from ${site} stopped receiving data.`, hint: 'VidKeep will try again and continue where it stopped.' });
+      throw new RetryJob(networkDelayMs, { code: 'stalled', message: `The download from ${site} stopped receiving data.`, hint: 'VidKeep will try again and continue where it stopped.', values: { site } });
     }
     if (res.reason === 'spawn-error' || res.exitCode !== 0) {
       const needed = res.lastProgress?.totalBytes != null ? res.lastProgress.totalBytes - (res.lastProgress.downloadedBytes ?? 0) : null;
@@ -142,14 +141,17 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       const { retry, retryAfterMs, ...info } = c;
       if (info.code === 'rate-limited' && o.sites) throw o.sites.rateLimited(url, info, retryAfterMs, ctx.tryNumber >= ctx.maxTries);
       if (retry === 'never') throw fail(info);
-      throw new RetryJob(retry === 'later' ? (retryAfterMs ?? rateLimitDelayMs) : networkDelayMs, info);
+      const delay = retry === 'later' ? (retryAfterMs ?? rateLimitDelayMs) : networkDelayMs;
+      // The UI says when ("will try again at 14:05") in the user's own clock format.
+      if (retry === 'later') info.values = { ...info.values, reason: 'retryAt', retryAt: (o.now ?? Date.now)() + delay };
+      throw new RetryJob(delay, info);
     }
 
     o.sites?.succeeded(url);
     const file = res.files[res.files.length - 1];
     if (!file) {
       const pl = playlist as { title: string | null; count: number | null } | null;
-      if (entries.length === 0) throw fail({ code: 'unavailable', message: 'yt-dlp found nothing to download at this link.' });
+      if (entries.length === 0) throw fail({ code: 'unavailable', message: 'yt-dlp found nothing to download at this link.', values: { reason: 'nothing' } });
       const count = Math.max(entries.length, pl?.count ?? 0);
       const playlistTitle = pl?.title ?? null;
       if (!p.confirmPlaylist && count > 1) return { needsConfirm: true, playlistTitle, count, url: p.url };
@@ -175,7 +177,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     try {
       info = JSON.parse(readFileSync(infoPath, 'utf8')) as Record<string, unknown>;
     } catch {
-      throw fail({ code: 'download-failed', message: 'yt-dlp finished but left no description of the video (info json).' });
+      throw fail({ code: 'download-failed', message: 'yt-dlp finished but left no description of the video (info json).', values: { reason: 'noInfo' } });
     }
     // Generic links come without duration or thumbnail: take both from the file itself.
     const ffmpeg = o.getTools().ffmpeg;

@@ -57,6 +57,8 @@ describe('the download time limit', () => {
     const job = await done;
     expect(job).toMatchObject({ state: 'failed', tries: 1, error: { code: 'timeout', hint: expect.stringContaining('Settings') } });
     expect(job.error?.message).toMatch(/time limit of 3 s/);
+    // The UI words it in the user's language from these.
+    expect(job.error?.values).toMatchObject({ reason: 'job', limitMs: 2_500, then: 'custom' });
     // The run has wound down (yt-dlp and its group are gone) before the job is free to run again.
     const end = Date.now() + 8_000;
     while (queue.get(id)?.stopping && Date.now() < end) await new Promise((r) => setTimeout(r, 50));

@@ -15,7 +15,7 @@ export function parseCron(expr: string): CronFields {
   const v = typeof expr === 'string' ? cron.validateDetailed(expr) : { valid: false, errors: [] };
   if (!v.valid) {
     const why = v.errors.map((e) => e.message).join('; ');
-    throw new VidKeepError('invalid-input', `"${String(expr)}" is not a valid schedule${why ? ` (${why})` : ''}.`, 'Use five or six cron fields, e.g. "0 3 * * *" for every day at 03:00.');
+    throw new VidKeepError('invalid-input', `"${String(expr)}" is not a valid schedule${why ? ` (${why})` : ''}.`, 'Use five or six cron fields, e.g. "0 3 * * *" for every day at 03:00.', { reason: 'badSchedule', cron: String(expr) });
   }
   const f = cron.parse(expr);
   const nums = (xs: Array<number | string>) => new Set(xs.map(Number).filter((n) => Number.isInteger(n)));

@@ -8,7 +8,7 @@ export function cancelDependents(store: Store, jobId: string, what: 'failed' | '
   while (stack.length > 0) {
     const { id, cause } = stack.pop()!;
     for (const dep of store.dependents(id)) {
-      const error = JSON.stringify({ code: 'dependency-failed', message: `Cancelled because the job it needed (${id}) ${cause}.`, hint: 'Retry that job, then retry this one.' });
+      const error = JSON.stringify({ code: 'dependency-failed', message: `Cancelled because the job it needed (${id}) ${cause}.`, hint: 'Retry that job, then retry this one.', values: { reason: cause === 'failed' ? 'failed' : 'cancelled', job: id } });
       const row = store.cancel(dep, now, error);
       if (row) {
         events.push({ type: 'cancelled', job: toView(row) });

@@ -29,7 +29,7 @@ export function createEnqueue(e: Engine, runner: Runner) {
     for (const d of s.dependsOn) {
       const st = store.stateOf(d);
       if (st === undefined) throw new VidKeepError('not-found', `The job depends on "${d}", which does not exist.`);
-      if (st === 'failed' || st === 'cancelled') depError = { code: 'dependency-failed', message: `Cancelled because the job it needed (${d}) ${st === 'failed' ? 'failed' : 'was cancelled'}.` };
+      if (st === 'failed' || st === 'cancelled') depError = { code: 'dependency-failed', message: `Cancelled because the job it needed (${d}) ${st === 'failed' ? 'failed' : 'was cancelled'}.`, values: { reason: st, job: d } };
       else if (st !== 'succeeded') pending++;
     }
     const state: JobState = depError ? 'cancelled' : 'queued';

@@ -10,7 +10,7 @@ import { createMetrics } from './metrics';
 import { createList } from './list';
 import { createEnqueue } from './enqueue';
 import { cancelDependents } from './deps';
-import { recoverCrashed } from './recovery';
+import { recordLaunch, recoverCrashed, suspectsPending } from './recovery';
 import { toView } from './view';
 import type { Queue, QueueEvent, QueueJob, QueueOptions } from './types';
 
@@ -25,7 +25,7 @@ export function createQueue(options: QueueOptions): Queue {
   const listeners = new Set<(e: QueueEvent) => void>();
   const shutdownGraceMs = options.shutdownGraceMs ?? 10_000;
   const rawSet = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
-  const notFound = (id: string) => new VidKeepError('not-found', `There is no job "${String(id)}".`, 'It may have finished and been cleared from the history.');
+  const notFound = (id: string) => new VidKeepError('not-found', `There is no job "${String(id)}".`, 'It may have finished and been cleared from the history.', { reason: 'job', job: String(id) });
 
   const e: Engine = {
     db,
@@ -92,7 +92,9 @@ export function createQueue(options: QueueOptions): Queue {
     stopGraceMs: options.stopGraceMs ?? 30_000,
     nextFire: () => scheduler.nextFire(),
     onTimer: (now) => scheduler.due(now),
+    solo: () => suspects(),
   });
+  let suspects = () => false;
   const enq = createEnqueue(e, runner);
   const metrics = createMetrics(db);
   const list = createList(db);
@@ -133,13 +135,13 @@ export function createQueue(options: QueueOptions): Queue {
       mustGet(id);
       const now = e.now();
       const events: QueueEvent[] = [];
-      const error = JSON.stringify({ code: 'cancelled', message: reason ?? 'Cancelled.' });
+      const error = JSON.stringify({ code: 'cancelled', message: reason ?? 'Cancelled.', values: { reason: 'other' } });
       const row = db.transaction(() => {
         const r = store.cancel(id, now, error);
         if (r) cancelDependents(store, id, 'was cancelled', now, events);
         return r;
       })();
-      if (!row) throw new VidKeepError('invalid-input', `Job "${id}" has already finished; there is nothing to cancel.`);
+      if (!row) throw new VidKeepError('invalid-input', `Job "${id}" has already finished; there is nothing to cancel.`, undefined, { reason: 'notCancellable', job: id });
       runner.abort(id, new VidKeepError('cancelled', reason ?? 'Cancelled.'));
       runner.noteExpiry(row.expires_at);
       const view = mark(toView(row));
@@ -148,7 +150,7 @@ export function createQueue(options: QueueOptions): Queue {
     },
     retry(id, opts) {
       const cur = mustGet(id);
-      if (cur.state !== 'failed' && cur.state !== 'cancelled') throw new VidKeepError('invalid-input', `Only failed or cancelled jobs can be retried; "${id}" is ${cur.state}.`);
+      if (cur.state !== 'failed' && cur.state !== 'cancelled') throw new VidKeepError('invalid-input', `Only failed or cancelled jobs can be retried; "${id}" is ${cur.state}.`, undefined, { reason: 'notRetryable', job: id, state: cur.state });
       const timeout = opts?.timeoutMs;
       if (timeout !== undefined && !(typeof timeout === 'number' && Number.isFinite(timeout) && timeout >= 1)) throw new VidKeepError('invalid-input', `timeoutMs must be a finite number of at least 1 (got ${String(timeout)}).`);
       const now = e.now();
@@ -170,7 +172,7 @@ export function createQueue(options: QueueOptions): Queue {
     },
     promote(id) {
       const cur = mustGet(id);
-      if (cur.state !== 'queued') throw new VidKeepError('invalid-input', `Only queued jobs can be moved to the front; "${id}" is ${cur.state}.`);
+      if (cur.state !== 'queued') throw new VidKeepError('invalid-input', `Only queued jobs can be moved to the front; "${id}" is ${cur.state}.`, undefined, { reason: 'notPromotable', job: id, state: cur.state });
       const row = store.promote(id, e.now());
       if (!row) throw notFound(id);
       const view = toView(row);
@@ -210,7 +212,9 @@ export function createQueue(options: QueueOptions): Queue {
     async start() {
       if (runner.isRunning()) return;
       const events: QueueEvent[] = [];
+      recordLaunch(db, e.launchId, e.now());
       recoverCrashed(db, store, e.launchId, e.now(), events);
+      suspects = suspectsPending(db);
       e.emit(events);
       await options.onStartup?.();
       runner.start();

@@ -33,7 +33,9 @@ export function failure(r: JobRow, outcome: Outcome, random: () => number, h?: H
     const final = h?.onTimeout === 'fail';
     const message = `"${r.label ?? r.name}" took longer than its time limit of ${limitText(r.timeout_ms)} and was stopped.`;
     const hint = h?.timeoutHint ?? (final ? 'Retry it to try again.' : 'It is tried again while tries remain.');
-    return { info: { code: 'timeout', message, hint }, delay: final ? null : backoff() };
+    // The UI words it from these; a job type's own hint (downloads': raise the limit in Settings) is 'custom'.
+    const values = { reason: 'job', job: r.label ?? r.name, limitMs: r.timeout_ms, then: h?.timeoutHint ? 'custom' : final ? 'retry' : 'again' };
+    return { info: { code: 'timeout', message, hint, values }, delay: final ? null : backoff() };
   }
   const err = outcome.kind === 'error' ? outcome.err : undefined;
   if (err instanceof PermanentJobError) return { info: err.info, delay: null };

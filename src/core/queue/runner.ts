@@ -2,29 +2,13 @@ import { VidKeepError } from '../../shared/errors';
 import type { Engine } from './engine';
 import { errText, MAX_TIMER_MS } from './engine';
 import type { Outcome } from './outcome';
-import { createProgress, newProgressState, type ProgressState } from './progress';
+import { createProgress, newProgressState } from './progress';
+import { controllerOf, runContext, type Run } from './run-context';
 import { createRecorder } from './record';
 import { lockedRetryDelay } from './db-busy';
-import { createClockWatch } from './clock-watch';
-import { PermanentJobError, type JobContext, type QueueEvent } from './types';
+import { createDueTimer } from './due-timer';
+import { PermanentJobError, type QueueEvent } from './types';
 import { toView, type JobRow } from './view';
-
-interface Run {
-  row: JobRow;
-  token: string;
-  /** Made when first needed (most handlers never look at their signal). */
-  controller: AbortController | null;
-  timer: unknown;
-  /** An outcome was taken (the first wins). */
-  done: boolean;
-  /** The handler's promise has settled: nothing of this run is still working. */
-  handlerDone: boolean;
-  /** Counted against maxJobs and the per-queue/per-key limits. */
-  slotHeld: boolean;
-  graceTimer: unknown;
-  progress: ProgressState;
-  onCommit: Array<() => void>;
-}
 
 export interface RunnerOptions {
   maxJobs: number;
@@ -34,17 +18,33 @@ export interface RunnerOptions {
   /** Earliest schedule fire, so the one timer covers cron too. */
   nextFire: () => number | null;
   onTimer: (now: number) => void;
+  /** True while jobs under suspicion after a crash wait for their run alone. */
+  solo?: () => boolean;
 }
 
-/** While something is due later, the timer still wakes this often, so a stepped wall clock is noticed. */
-export const CLOCK_CHECK_MS = 60_000;
+export { CLOCK_CHECK_MS } from './due-timer';
 
 /** Claims jobs, runs them, records outcomes in batches, and keeps the one due-timer. */
 export function createRunner(e: Engine, o: RunnerOptions) {
   const { store, db } = e;
   const progress = createProgress(e);
-  const record = createRecorder(e, noteExpiry);
-  const clockStep = createClockWatch(e.now, e.monotonic);
+  const due = createDueTimer(e, {
+    nextFire: () => (running ? o.nextFire() : null),
+    onDue: (now) => {
+      if (running) {
+        try {
+          o.onTimer(now);
+        } catch (err) {
+          e.log('error', '-', `A scheduled fire failed: ${errText(err)}`);
+        }
+      }
+      pump();
+    },
+    busy: () => completions.length > 0,
+    canClaim: () => free() > 0,
+    blockedQueues: () => blockedQueues(),
+  });
+  const record = createRecorder(e, (t) => due.noteExpiry(t));
   const active = new Map<string, Run>();
   const stopping = new Map<string, Run>();
   const byQueue = new Map<string, number>();
@@ -55,26 +55,24 @@ export function createRunner(e: Engine, o: RunnerOptions) {
   /** Stopped runs whose handler has settled since the last pump: their rows are re-sent without `stopping`. */
   let wound: string[] = [];
   let running = false;
-  /** stop() has finished: no timer may be armed until start() (a late pump must not keep the process alive). */
-  let stopped = false;
   let pumpQueued = false;
   let tokenSeq = 0;
-  let nextRunAt: number | null = null;
-  let nextExpiry: number | null = null;
-  let timer: unknown = null;
-  let timerAt: number | null = null;
   let idle: (() => void) | null = null;
   let failures = 0;
   let retryTimer: unknown = null;
-  /** A backward clock step not yet applied to the due times (applied in the next transaction). */
-  let pendingShift = 0;
-  /** Applied by the transaction under way: pending again if it rolls back. */
-  let shifted = 0;
+  /** stop() has finished: nothing may be armed until start() (a late pump must not keep the process alive). */
+  let stopped = false;
 
   const bump = (m: Map<string, number>, k: string, d: number) => m.set(k, (m.get(k) ?? 0) + d);
   const queueFull = (q: string) => (byQueue.get(q) ?? 0) >= (o.perQueue[q] ?? Infinity);
   const keyFull = (k: string | null) => k !== null && (byKey.get(k) ?? 0) >= o.perKey;
-  const free = () => (running && !e.paused.all ? o.maxJobs - active.size : 0);
+  const free = () => {
+    if (!running || e.paused.all) return 0;
+    // After a crash with several jobs running, they run one at a time until each has run once,
+    // so a job that kills VidKeep is caught alone (see recovery.ts).
+    if (o.solo?.()) return active.size === 0 ? 1 : 0;
+    return o.maxJobs - active.size;
+  };
   const blockedList = () => (e.paused.queues.size === 0 && byQueue.size === 0 ? [] : [...e.paused.queues, ...[...byQueue.keys()].filter(queueFull)]);
   const blockedQueues = () => JSON.stringify(blockedList());
   // The one-statement claim cannot skip a job whose stopped run still winds down; the paged path can.
@@ -144,7 +142,7 @@ export function createRunner(e: Engine, o: RunnerOptions) {
   function launch(runs: Run[]) {
     if (runs.length === 0) return;
     if (e.hasListeners()) e.emit(runs.map((r) => ({ type: 'started', job: toView(r.row) })));
-    for (const run of runs) void execute(run);
+    for (const run of runs) execute(run).catch((err: unknown) => e.log('error', run.row.id, `The queue failed to run the job: ${errText(err)}`));
   }
 
   async function execute(run: Run): Promise<void> {
@@ -153,7 +151,7 @@ export function createRunner(e: Engine, o: RunnerOptions) {
     run.timer = e.setTimer(() => settle(run, { kind: 'timeout' }), Math.min(run.row.timeout_ms, MAX_TIMER_MS));
     try {
       if (!h) throw new PermanentJobError({ code: 'unknown-job', message: `No handler is registered for "${run.row.name}".` });
-      outcome = { kind: 'ok', result: (await h.fn(context(run))) as unknown };
+      outcome = { kind: 'ok', result: (await h.fn(runContext(e, run, progress))) as unknown };
     } catch (err) {
       outcome = { kind: 'error', err };
     }
@@ -167,39 +165,6 @@ export function createRunner(e: Engine, o: RunnerOptions) {
       wound.push(run.row.id);
       wake();
     }
-  }
-
-  const controllerOf = (run: Run) => (run.controller ??= new AbortController());
-
-  function context(run: Run): JobContext {
-    const { row } = run;
-    return {
-      jobId: row.id,
-      name: row.name,
-      payload: JSON.parse(row.payload) as unknown,
-      tryNumber: row.tries,
-      maxTries: row.max_tries,
-      get signal() {
-        return controllerOf(run).signal;
-      },
-      progress: (p) => void (!run.done && progress.report(row.id, run.token, run.progress, p)),
-      setLabel: (label) => {
-        if (run.done) return;
-        try {
-          const r = e.busy.short(() => store.setLabel(row.id, String(label).slice(0, 500)));
-          if (r) {
-            row.label = r.label; // the finish builds the final row from this one
-            e.emit([{ type: 'updated', job: toView(r) }]);
-          }
-        } catch (err) {
-          // A label is cosmetic: a locked database must not fail the download for it.
-          e.log('warn', row.id, `The job's label could not be saved: ${errText(err)}`);
-        }
-      },
-      log: { info: (m) => e.log('info', row.id, m), warn: (m) => e.log('warn', row.id, m), error: (m) => e.log('error', row.id, m) },
-      enqueue: (name, payload, options) => e.enqueue(name, payload, options),
-      onCommit: (fn) => void run.onCommit.push(fn),
-    };
   }
 
   /**
@@ -233,11 +198,11 @@ export function createRunner(e: Engine, o: RunnerOptions) {
   // Built once: better-sqlite3 wraps four variants per db.transaction() call, a measurable cost per job.
   // Finishing the runs that ended and claiming the next ones is one transaction: one durable commit per job.
   const pumpTx = db.transaction((batch: typeof completions, now: number, events: QueueEvent[]) => {
-    applyShift(now);
+    due.applyShift(now);
     record(batch, now, events);
-    if (nextExpiry !== null && nextExpiry <= now) {
+    if (due.expiryDue(now)) {
       for (const id of store.purge(now)) events.push({ type: 'removed', jobId: id });
-      nextExpiry = store.nextExpiry();
+      due.readExpiry();
     }
     claim(now);
   });
@@ -249,19 +214,18 @@ export function createRunner(e: Engine, o: RunnerOptions) {
       e.clearTimer(retryTimer);
       retryTimer = null;
     }
-    checkClock();
+    due.checkClock();
     const now = e.now();
     const events: QueueEvent[] = [];
     const batch = completions;
     completions = [];
     claims = [];
-    shifted = 0;
     try {
       // BEGIN IMMEDIATE: a lock held elsewhere fails here, before anything is taken, after a short wait.
       e.busy.short(() => pumpTx.immediate(batch, now, events));
     } catch (err) {
       dropClaims();
-      pendingShift += shifted;
+      due.rollback();
       // Nothing was written: the same outcomes are recorded on the next try, the work is not redone.
       completions = batch.concat(completions);
       failures++;
@@ -274,6 +238,7 @@ export function createRunner(e: Engine, o: RunnerOptions) {
       }
       return;
     }
+    due.committed();
     if (failures > 0) e.log('info', '-', 'The queue can write to its database again.');
     failures = 0;
     const runs = takeClaims();
@@ -292,7 +257,7 @@ export function createRunner(e: Engine, o: RunnerOptions) {
         }
         e.emit(updated);
       }
-      refreshDue(now);
+      due.refresh(now);
     } catch (err) {
       e.log('error', '-', `The queue could not read its database (${errText(err)}); it tries again shortly.`);
       retryTimer = e.setTimer(() => {
@@ -300,75 +265,6 @@ export function createRunner(e: Engine, o: RunnerOptions) {
         pump();
       }, lockedRetryDelay(1));
     }
-  }
-
-  /** A stepped wall clock: pending delays keep their length, and the timer is armed again. */
-  function checkClock() {
-    const step = clockStep();
-    if (step === 0) return;
-    e.log('info', '-', `The system clock moved by ${Math.round(step / 1000)} s.`);
-    // Back: a job deferred by 30 s must not also wait out the step. Forward: what came due runs now.
-    if (step < 0) pendingShift += step;
-    timerAt = null;
-    if (timer !== null) e.clearTimer(timer);
-    timer = null;
-  }
-
-  /** Inside a transaction; rolled back with it, so the shift stays pending until one commits. */
-  function applyShift(now: number) {
-    if (pendingShift === 0) return;
-    store.shiftDue(now, pendingShift);
-    shifted += pendingShift;
-    pendingShift = 0;
-  }
-
-  function refreshDue(now: number) {
-    nextRunAt = free() > 0 ? store.nextDue(now, blockedQueues(), e.namesJson) : null;
-    arm();
-  }
-
-  function noteExpiry(t: number | null) {
-    if (t !== null && (nextExpiry === null || t < nextExpiry)) nextExpiry = t;
-  }
-
-  /** One timer for the earliest of: a deferred job, an expiring result, a cron fire. None when idle. */
-  function arm() {
-    if (!db.open || stopped) return;
-    const fire = running ? o.nextFire() : null;
-    const at = Math.min(nextRunAt ?? Infinity, nextExpiry ?? Infinity, fire ?? Infinity);
-    if (at === timerAt) return;
-    if (timer !== null) e.clearTimer(timer);
-    timer = null;
-    timerAt = null;
-    if (at === Infinity) return;
-    timerAt = at;
-    const wait = Math.max(0, at - e.now());
-    timer = e.setTimer(() => {
-      timer = null;
-      timerAt = null;
-      if (!db.open) return;
-      const now = e.now();
-      if (checkAhead(at, now)) return;
-      if (running) {
-        try {
-          o.onTimer(now);
-        } catch (err) {
-          e.log('error', '-', `A scheduled fire failed: ${errText(err)}`);
-        }
-      }
-      pump();
-    }, Math.min(MAX_TIMER_MS, CLOCK_CHECK_MS, wait));
-  }
-
-  /** A wake-up before the due time (a clock check, a long wait): look at the clock, arm again. */
-  function checkAhead(at: number, now: number): boolean {
-    if (at <= now) return false;
-    checkClock();
-    if (pendingShift === 0 && completions.length === 0) {
-      refreshDue(e.now());
-      return true;
-    }
-    return false;
   }
 
   function wake() {
@@ -395,32 +291,26 @@ export function createRunner(e: Engine, o: RunnerOptions) {
     dropClaims,
     launch,
     wake,
-    arm,
+    arm: () => due.arm(),
     /** Before an enqueue computes due times: a pending backward step must not shift the new job too. */
     noticeClock() {
-      checkClock();
-      if (pendingShift === 0) return;
-      shifted = 0;
+      due.checkClock();
+      if (!due.hasPendingShift()) return;
       try {
-        e.busy.short(() => db.transaction(() => applyShift(e.now()))());
+        e.busy.short(() => db.transaction(() => due.applyShift(e.now()))());
+        due.committed();
       } catch {
-        pendingShift += shifted; // the next pump applies it
+        due.rollback(); // the next pump applies it
       }
-      shifted = 0;
       wake();
     },
     canClaim: () => free() > 0,
     isRunning: () => running,
     activeCount: () => active.size,
-    noteRunAt(t: number) {
-      if (free() > 0 && (nextRunAt === null || t < nextRunAt)) {
-        nextRunAt = t;
-        arm();
-      }
-    },
+    noteRunAt: (t: number) => due.noteRunAt(t),
     noteExpiry(t: number | null) {
-      noteExpiry(t);
-      arm();
+      due.noteExpiry(t);
+      due.arm();
     },
     /** Cancel or remove took the row over: stop the run without recording an outcome. */
     abort(jobId: string, reason: unknown) {
@@ -432,7 +322,7 @@ export function createRunner(e: Engine, o: RunnerOptions) {
     start() {
       running = true;
       stopped = false;
-      nextExpiry = store.nextExpiry();
+      due.start();
       pump();
     },
     setConcurrency(c: { maxJobs?: number; perKeyConcurrency?: number }) {
@@ -442,11 +332,11 @@ export function createRunner(e: Engine, o: RunnerOptions) {
     },
     async stop(graceMs: number) {
       running = false;
-      arm();
+      due.arm();
       await waitIdle(graceMs);
       for (const run of [...active.values()]) {
         if (run.done) continue;
-        controllerOf(run).abort(new VidKeepError('cancelled', 'VidKeep is shutting down; the job will continue next time.'));
+        controllerOf(run).abort(new VidKeepError('cancelled', 'VidKeep is shutting down; the job will continue next time.', undefined, { reason: 'shutdown' }));
         settle(run, { kind: 'requeue' });
       }
       // Every stopped run gives its slot back once its handler settles, or after stopGraceMs.
@@ -458,9 +348,9 @@ export function createRunner(e: Engine, o: RunnerOptions) {
       }
       pump();
       stopped = true;
-      if (timer !== null) e.clearTimer(timer);
+      due.stop();
       if (retryTimer !== null) e.clearTimer(retryTimer);
-      timer = timerAt = retryTimer = null;
+      retryTimer = null;
     },
   };
 }

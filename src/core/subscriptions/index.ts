@@ -73,7 +73,7 @@ export function createSubscriptions(o: SubscriptionsOptions) {
   };
   const need = (id: string) => {
     const r = store.get(id);
-    if (!r) throw new VidKeepError('not-found', 'That subscription no longer exists.');
+    if (!r) throw new VidKeepError('not-found', 'That subscription no longer exists.', undefined, { reason: 'subscription' });
     return r;
   };
   const changed = (id: string) => {
@@ -141,7 +141,7 @@ export function createSubscriptions(o: SubscriptionsOptions) {
       for await (const entry of listing) if (!planner.push(entry)) break;
       const plan = planner.result();
       if (plan.looked === 0 && plan.stop !== 'known') {
-        throw new VidKeepError('unavailable', 'yt-dlp listed no videos at this link.', 'Check that it opens a channel or playlist with public videos.');
+        throw new VidKeepError('unavailable', 'yt-dlp listed no videos at this link.', 'Check that it opens a channel or playlist with public videos.', { reason: 'noVideos' });
       }
       if (title) ctx.setLabel(`Check ${title}`);
       const decisions = plan.decisions.map((d) => ({ ...d, url: safeNormalize(d.entry.url) }));
@@ -217,7 +217,7 @@ export function createSubscriptions(o: SubscriptionsOptions) {
       const cron = req.cron?.trim() || DEFAULT_CRON;
       checkCron(cron, now());
       const existing = store.byUrl(url);
-      if (existing) throw new VidKeepError('duplicate', `You already follow this link${existing.title ? ` (${existing.title})` : ''}.`, 'Change its settings in the list instead.');
+      if (existing) throw new VidKeepError('duplicate', `You already follow this link${existing.title ? ` (${existing.title})` : ''}.`, 'Change its settings in the list instead.', existing.title ? { reason: 'titled', title: existing.title } : undefined);
       checkFilters(req.filters ?? {});
       const r = {
         id: randomBytes(6).toString('base64url'),

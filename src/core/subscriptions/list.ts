@@ -4,6 +4,7 @@ import { VidKeepError } from '../../shared/errors';
 import { classifyFailure } from '../ytdlp/errors';
 import { killTree } from '../ytdlp/kill';
 import type { SpawnFn } from '../ytdlp/run';
+import type { ProcessTracker } from '../ytdlp/processes';
 import { toListedEntry } from './entries';
 import type { ListedEntry, Lister } from './types';
 
@@ -42,6 +43,8 @@ export interface YtDlpListerOptions {
   /** Told about each child so a crashed launch's listing is reaped like a download. */
   onSpawn?: (pid: number, command: string) => void;
   onExit?: (pid: number) => void;
+  /** Records each child before it is spawned, so a crashed launch's listing is always found. */
+  tracker?: Pick<ProcessTracker, 'begin'>;
   /** A listing that prints nothing for this long is stopped (default 2 min). */
   stallMs?: number;
   platform?: NodeJS.Platform;
@@ -64,14 +67,16 @@ export function createYtDlpLister(o: YtDlpListerOptions): Lister {
     const site = o.siteRun?.(url);
     const base = listArgs(url, max);
     const args = site ? [...base.slice(0, -2), ...site.args, ...base.slice(-2)] : base;
+    const tracked = o.tracker?.begin([bin, ...args].join(' '));
     const child = spawn(bin, args, {
       shell: false,
       detached: platform !== 'win32',
       windowsHide: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1' },
+      env: { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1', ...tracked?.env },
     });
     const pid = child.pid ?? null;
+    if (pid !== null) tracked?.spawned(pid);
     if (pid !== null) o.onSpawn?.(pid, [bin, ...args].join(' '));
     let stderr = '';
     let spawnError: string | undefined;
@@ -130,20 +135,22 @@ export function createYtDlpLister(o: YtDlpListerOptions): Lister {
         void killTree(pid, { graceMs: 2000, platform });
       }
       const code = await exited;
+      tracked?.ended();
       site?.cleanup();
       if (pid !== null) o.onExit?.(pid);
       exit = { code, stderr, spawnError };
     }
     // Only a listing that ran to its end is judged: one the check stopped early was ended on purpose.
-    if (ended === 'aborted' || signal.aborted) throw new VidKeepError('cancelled', 'The check was stopped.');
-    if (ended === 'stalled') throw new VidKeepError('stalled', 'The site stopped answering while VidKeep listed its videos.', 'The next check tries again.');
+    if (ended === 'aborted' || signal.aborted) throw new VidKeepError('cancelled', 'The check was stopped.', undefined, { reason: 'check' });
+    if (ended === 'stalled') throw new VidKeepError('stalled', 'The site stopped answering while VidKeep listed its videos.', 'The next check tries again.', { reason: 'listing' });
     // A listing that broke off part-way is a failed check: recording half a channel as seen would
     // make the next check stop early and skip what this one never reached.
     if (exit && exit.code !== 0) {
       const c = classifyFailure({ stderr: exit.stderr, exitCode: exit.code, ...(exit.spawnError ? { spawnError: exit.spawnError } : {}) });
       if (c.code === 'rate-limited') o.onRateLimited?.(url, c.retryAfterMs);
       // classifyFailure's hint already carries what yt-dlp said.
-      throw new VidKeepError(c.code, LISTING_MESSAGES[c.code] ?? c.message, c.hint);
+      const listing = LISTING_MESSAGES[c.code];
+      throw new VidKeepError(c.code, listing ?? c.message, c.hint, listing ? { ...c.values, reason: 'listing' } : c.values);
     }
   };
 }

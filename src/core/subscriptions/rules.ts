@@ -7,7 +7,7 @@ export const MIN_CHECK_INTERVAL_MS = 15 * 60_000;
 /** A schedule VidKeep accepts: five cron fields, at most one check per MIN_CHECK_INTERVAL_MS. */
 export function checkCron(cron: string, from: number): void {
   if (cron.trim().split(/\s+/).length !== 5) {
-    throw new VidKeepError('invalid-input', `"${cron}" is not a five-field schedule.`, 'Use minute hour day month weekday, e.g. "0 */6 * * *" for every 6 hours.');
+    throw new VidKeepError('invalid-input', `"${cron}" is not a five-field schedule.`, 'Use minute hour day month weekday, e.g. "0 */6 * * *" for every 6 hours.', { reason: 'cron', cron });
   }
   // node-cron accepts these Quartz tokens but its fields come back as text the scheduler cannot
   // fire on: the subscription would be saved and then never checked.
@@ -21,7 +21,7 @@ export function checkCron(cron: string, from: number): void {
     const next = nextFireAfter(fields, t);
     if (next === null) break;
     if (next - t < MIN_CHECK_INTERVAL_MS) {
-      throw new VidKeepError('invalid-input', `"${cron}" checks more often than every ${MIN_CHECK_INTERVAL_MS / 60_000} minutes.`, 'Sites rate-limit computers that ask too often; pick every hour or less often.');
+      throw new VidKeepError('invalid-input', `"${cron}" checks more often than every ${MIN_CHECK_INTERVAL_MS / 60_000} minutes.`, 'Sites rate-limit computers that ask too often; pick every hour or less often.', { reason: 'cronTooOften', cron, minutes: MIN_CHECK_INTERVAL_MS / 60_000 });
     }
     t = next;
   }
@@ -60,10 +60,10 @@ export function checkFilters(f: { minDurationSec?: number; maxDurationSec?: numb
   if (f.after !== undefined) {
     const d = new Date(`${f.after}T00:00:00Z`);
     if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== f.after) {
-      throw new VidKeepError('invalid-input', `"${f.after}" is not a date.`, 'Use a real day, like 2026-01-31.');
+      throw new VidKeepError('invalid-input', `"${f.after}" is not a date.`, 'Use a real day, like 2026-01-31.', { reason: 'date', date: f.after });
     }
   }
   if (f.minDurationSec !== undefined && f.maxDurationSec !== undefined && f.minDurationSec > f.maxDurationSec) {
-    throw new VidKeepError('invalid-input', 'The shortest length is longer than the longest length.', 'Swap them, or leave one empty.');
+    throw new VidKeepError('invalid-input', 'The shortest length is longer than the longest length.', 'Swap them, or leave one empty.', { reason: 'lengthRange' });
   }
 }

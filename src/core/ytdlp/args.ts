@@ -28,7 +28,7 @@ const INFO_FIELDS = 'id,title,extractor_key,webpage_url,url,_type,thumbnail,uplo
 function formatArgs(o: DownloadOptions, ffmpeg: boolean): string[] {
   if (o.audioOnly) {
     if (o.audioFormat === 'mp3') {
-      if (!ffmpeg) throw new VidKeepError('ffmpeg-missing', 'Saving audio as MP3 needs ffmpeg, which VidKeep could not find.', 'Install ffmpeg, or choose M4A audio.');
+      if (!ffmpeg) throw new VidKeepError('ffmpeg-missing', 'Saving audio as MP3 needs ffmpeg, which VidKeep could not find.', 'Install ffmpeg, or choose M4A audio.', { reason: 'mp3' });
       return ['-f', 'bestaudio/best', '-x', '--audio-format', 'mp3'];
     }
     return ffmpeg ? ['-f', 'bestaudio[ext=m4a]/bestaudio/best', '-x', '--audio-format', 'm4a'] : ['-f', 'bestaudio[ext=m4a]/bestaudio/best'];

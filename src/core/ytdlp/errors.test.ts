@@ -64,6 +64,16 @@ describe('classifyFailure', () => {
     expect(c.hint).not.toMatch(/please report/);
   });
 
+  it('carries the dynamic parts as values, so the UI can word them in any language', () => {
+    expect(classifyFailure({ stderr: CASES[0]![3], exitCode: 1, site: 'www.youtube.com' }).values).toEqual({
+      site: 'www.youtube.com',
+      ytdlpSaid: 'Unable to download webpage: HTTP Error 429: Too Many Requests (caused by <HTTPError 429: \'Too Many Requests\'>)',
+    });
+    expect(classifyFailure({ stderr: 'ERROR: unable to write data: [Errno 28] No space left on device', exitCode: 1, neededBytes: 1_500_000_000 }).values).toMatchObject({ reason: 'needed', neededBytes: 1_500_000_000 });
+    expect(classifyFailure({ stderr: 'ERROR: something odd', exitCode: 2 }).values).toEqual({ reason: 'exit', exitCode: 2, ytdlpSaid: 'something odd' });
+    expect(classifyFailure({ stderr: '', exitCode: null, spawnError: 'EACCES' }).values).toEqual({ reason: 'spawn', error: 'EACCES' });
+  });
+
   it('points a sign-in error at the cookie setting', () => {
     const c = classifyFailure({ stderr: 'ERROR: [youtube] aaaaaaaaaaa: Sign in to confirm your age. This video may be inappropriate for some users.', exitCode: 1, site: 'www.youtube.com' });
     expect(c.message).toMatch(/wants you to be signed in/);

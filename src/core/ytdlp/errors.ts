@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorInfo } from '../../shared/errors';
+import type { ErrorCode, ErrorInfo, ErrorValues } from '../../shared/errors';
 
 /** How the queue should treat a failure: never again, soon (network), or after a long wait (rate limit). */
 export type RetryPolicy = 'never' | 'soon' | 'later';
@@ -78,28 +78,37 @@ export function errorDetail(stderr: string): string | null {
 export function classifyFailure(f: FailureInput): ClassifiedError {
   const site = f.site ?? 'The website';
   if (f.spawnError === 'ENOENT') return { code: 'ytdlp-missing', message: 'VidKeep could not find yt-dlp.', hint: 'Install yt-dlp, set its path in Settings, or let VidKeep download it.', retry: 'never' };
-  if (f.spawnError) return { code: 'ytdlp-broken', message: `yt-dlp could not be started (${f.spawnError}).`, hint: 'Check the file is executable, or let VidKeep download a fresh copy.', retry: 'never' };
+  if (f.spawnError) return { code: 'ytdlp-broken', message: `yt-dlp could not be started (${f.spawnError}).`, hint: 'Check the file is executable, or let VidKeep download a fresh copy.', retry: 'never', values: { reason: 'spawn', error: f.spawnError } };
   if (f.exitCode === 126 || f.exitCode === 127) return { code: 'ytdlp-broken', message: 'yt-dlp is installed but does not run properly.', hint: 'Update or reinstall yt-dlp from Settings.', retry: 'never' };
   const detail = errorDetail(f.stderr);
   for (const rule of RULES) {
     if (!rule.test.test(f.stderr)) continue;
     const out: ClassifiedError = { code: rule.code, message: rule.message(site), retry: rule.retry };
+    // The UI words the error from its catalog with these; the English above is the fallback and the log.
+    const values: ErrorValues = { site: f.site ?? site };
     let hint = rule.hint;
     if (rule.code === 'no-space') {
       hint = f.neededBytes ? `Free at least ${plural(f.neededBytes)} and retry; the part already downloaded is kept.` : 'Free some space and retry; the part already downloaded is kept.';
+      if (f.neededBytes) Object.assign(values, { reason: 'needed', neededBytes: f.neededBytes });
     }
     if (rule.code === 'rate-limited') {
       const ra = /Retry-After:?\s*(\d+)/i.exec(f.stderr);
       if (ra) out.retryAfterMs = Number(ra[1]) * 1000;
     }
-    const parts = [hint, detail && rule.code !== 'no-space' ? `yt-dlp said: ${detail}` : undefined].filter(Boolean);
+    const said = detail && rule.code !== 'no-space' ? detail : null;
+    if (said) values.ytdlpSaid = said;
+    const parts = [hint, said ? `yt-dlp said: ${said}` : undefined].filter(Boolean);
     if (parts.length) out.hint = parts.join(' ');
+    out.values = values;
     return out;
   }
+  const values: ErrorValues = f.exitCode !== null ? { reason: 'exit', exitCode: f.exitCode } : {};
+  if (detail) values.ytdlpSaid = detail;
   return {
     code: 'download-failed',
     message: `The download failed${f.exitCode !== null ? ` (yt-dlp exit code ${f.exitCode})` : ''}.`,
     ...(detail ? { hint: `yt-dlp said: ${detail}` } : {}),
+    ...(Object.keys(values).length ? { values } : {}),
     retry: 'soon',
   };
 }

@@ -46,11 +46,12 @@ describe('locateTools', () => {
     const t = await locateTools({ settingsYtDlpPath: broken, userDataDir: dir, env: { PATH: '/usr/bin' } });
     expect(t.ytDlp).toMatchObject({ found: true, source: 'path' });
     expect(t.ytDlp.message).toMatch(/Settings .* does not run/);
+    expect(t.ytDlp.values).toEqual({ reason: 'settingsReplaced', path: broken, using: t.ytDlp.path });
   });
 
   it('reports not found when there is nothing', async () => {
     const t = await locateTools({ userDataDir: dir, env: { PATH: join(dir, 'nothing') } });
-    expect(t.ytDlp).toMatchObject({ found: false, path: null, source: null, message: 'yt-dlp was not found.' });
+    expect(t.ytDlp).toMatchObject({ found: false, path: null, source: null, message: 'yt-dlp was not found.', values: { reason: 'missing', name: 'yt-dlp' } });
     expect(t.ffmpeg.found).toBe(false);
   });
 });

@@ -58,6 +58,7 @@ async function firstWorking(candidates: Array<[Source, string | null | undefined
     version: null,
     source: null,
     message: broken ? `${name} at ${broken} does not run.` : `${name} was not found.`,
+    values: broken ? { reason: 'broken', name, path: broken } : { reason: 'missing', name },
   };
 }
 
@@ -84,9 +85,13 @@ export async function locateTools(o: { settingsYtDlpPath?: string; resourcesDir?
     firstWorking([['bundled', bundled('ffmpeg')], ['path', onPath('ffmpeg', env)]], '-version', 'ffmpeg'),
     firstWorking([['bundled', bundled('deno')], ['path', onPath('deno', env)]], '--version', 'Deno'),
   ]);
-  if (!deno.found) deno.message = DENO_MISSING;
+  if (!deno.found) {
+    deno.message = DENO_MISSING;
+    deno.values = { reason: 'denoMissing', name: 'Deno' };
+  }
   if (o.settingsYtDlpPath && ytDlp.source !== 'settings') {
     ytDlp.message = `The yt-dlp set in Settings (${o.settingsYtDlpPath}) does not run${ytDlp.found ? `; using ${ytDlp.path} instead` : ''}.`;
+    ytDlp.values = ytDlp.found && ytDlp.path ? { reason: 'settingsReplaced', path: o.settingsYtDlpPath, using: ytDlp.path } : { reason: 'settingsBroken', path: o.settingsYtDlpPath };
   }
   return { ytDlp, ffmpeg, deno };
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../db/open';
+import { migrate } from '../db/migrate';
+import { createProcessTracker, RUN_MARKER_ENV } from './processes';
 import { runYtDlp } from './run';
 import type { YtEvent } from './progress';
 
@@ -85,5 +90,34 @@ describe('runYtDlp', () => {
     expect(log).toHaveLength(2);
     expect(log[0]).toMatch(/^\+\d+:true$/);
     expect(log[1]).toBe(`-${log[0]!.slice(1).split(':')[0]}`);
+  });
+
+  it('records the run durably before the child exists, hands it the marker, and forgets it once gone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vk-run-'));
+    const db = openDatabase(join(dir, 't.db'));
+    try {
+      migrate(db);
+      const rows = () => db.prepare('SELECT pid, marker FROM child_processes').all() as Array<{ pid: number | null; marker: string }>;
+      const tracker = createProcessTracker(db, 'this-launch');
+      const seen: Array<{ pid: number | null; marker: string }[]> = [];
+      const res = await runYtDlp({
+        ...node(`console.log('VK:FILE"' + process.env.${RUN_MARKER_ENV} + '"')`),
+        tracker: {
+          begin(command) {
+            const t = tracker.begin(command);
+            seen.push(rows()); // already written when begin returns, before the spawn
+            return t;
+          },
+        },
+        onSpawn: () => void seen.push(rows()),
+      });
+      expect(seen[0]).toEqual([{ pid: null, marker: expect.any(String) }]);
+      expect(seen[1]).toEqual([{ pid: res.pid, marker: seen[0]![0]!.marker }]);
+      expect(res.files).toEqual([seen[0]![0]!.marker]);
+      expect(rows()).toEqual([]);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,6 +2,7 @@ import { spawn as nodeSpawn } from 'node:child_process';
 import type { Progress } from '../../shared/types';
 import { killTree, groupAlive } from './kill';
 import { parseLine, splitMarked, type YtEvent } from './progress';
+import type { ProcessTracker, TrackedRun } from './processes';
 
 export type SpawnFn = typeof nodeSpawn;
 
@@ -19,7 +20,12 @@ export interface RunOptions {
   /** SIGTERM to SIGKILL, default 5 s. */
   killGraceMs?: number;
   onEvent?: (e: YtEvent) => void;
-  /** Told the pid as soon as the child exists, and again when it is gone (for the orphan table). */
+  /**
+   * Records the child durably before it is spawned and forgets it once it and its children are
+   * gone, so a launch killed at any moment leaves a way to find it (see reapOrphans).
+   */
+  tracker?: Pick<ProcessTracker, 'begin'>;
+  /** Told the pid as soon as the child exists, and again when it is gone. */
   onSpawn?: (pid: number, command: string) => void;
   onExit?: (pid: number) => void;
   platform?: NodeJS.Platform;
@@ -58,17 +64,27 @@ export function runYtDlp(o: RunOptions): Promise<RunResult> {
     let postprocessing = 0;
     let stallTimer: NodeJS.Timeout | undefined;
     let settled = false;
+    const command = [o.bin, ...o.args].join(' ');
+    // Throws before anything is spawned when the record cannot be written (the promise rejects).
+    const tracked: TrackedRun | undefined = o.tracker?.begin(command);
     const child = spawn(o.bin, o.args, {
       shell: false,
       detached: platform !== 'win32',
       windowsHide: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...(o.env ?? process.env), PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1' },
+      env: { ...(o.env ?? process.env), PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1', ...tracked?.env },
       ...(o.cwd ? { cwd: o.cwd } : {}),
     });
     const pid = child.pid ?? null;
     result.pid = pid;
-    if (pid !== null) o.onSpawn?.(pid, [o.bin, ...o.args].join(' '));
+    if (pid !== null) {
+      try {
+        tracked?.spawned(pid);
+      } catch {
+        // the row written before the spawn and the marker still lead to it
+      }
+      o.onSpawn?.(pid, command);
+    }
 
     const end = (why: EndReason) => {
       if (ending || pid === null) return;
@@ -148,6 +164,11 @@ export function runYtDlp(o: RunOptions): Promise<RunResult> {
       // yt-dlp gone but something it started may linger in the group (a killed ffmpeg's child, say).
       const cleanup = pid !== null && platform !== 'win32' && groupAlive(pid) ? killTree(pid, { graceMs: 0, platform }) : Promise.resolve();
       void cleanup.finally(() => {
+        try {
+          tracked?.ended();
+        } catch {
+          // the row stays; the next launch finds nothing under its marker and drops it
+        }
         if (pid !== null) o.onExit?.(pid);
         resolve(result);
       });

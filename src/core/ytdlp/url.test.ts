@@ -48,3 +48,21 @@ describe('normalizeUrl', () => {
     expect(normalizeUrl('https://example.com/V/A?v=XyZ')).not.toBe(normalizeUrl('https://example.com/v/a?v=xyz'));
   });
 });
+
+describe('validateUrl values', () => {
+  const values = (u: string) => {
+    try {
+      validateUrl(u);
+      return null;
+    } catch (err) {
+      return (err as VidKeepError).values ?? null;
+    }
+  };
+  it('names what is wrong as a reason with its parts, for the UI to word', () => {
+    expect(values('')).toEqual({ reason: 'empty' });
+    expect(values('ftp://nope.example/file')).toEqual({ reason: 'scheme', scheme: 'ftp' });
+    expect(values('not a link')).toEqual({ reason: 'spaces' });
+    expect(values('nolink')).toEqual({ reason: 'notUrl', text: 'nolink' });
+    expect(values(`https://e.com/${'a'.repeat(3000)}`)).toMatchObject({ reason: 'tooLong', max: 2048 });
+  });
+});

@@ -15,10 +15,11 @@ import { startJobStore } from './features/downloads/job-store';
 import { QueueView } from './features/queue/queue-view';
 import { SubscriptionsView } from './features/subscriptions/subscriptions-view';
 import { SettingsView } from './features/settings/settings-view';
+import { useT } from './i18n/use-t';
 
-const VIEW_NAMES = { library: 'Library', downloads: 'Downloads', subscriptions: 'Subscriptions', queue: 'Queue', settings: 'Settings' } as const;
 
 export function App() {
+  const t = useT();
   const { info, error } = useAppInfo();
   const { settings } = useSettings();
   useTheme(settings?.theme);
@@ -55,14 +56,14 @@ export function App() {
           <span className="brand-mark" aria-hidden="true">
             ▶
           </span>
-          VidKeep
+          {t('app.brand')}
         </h1>
         {/* After the paste bar in focus order, above it on screen: the nav never moves when
             paste results appear, and Tab goes from the field straight to the views. */}
         <PasteBar onOpenVideo={setOpenVideo} onShowDownloads={showDownloads} />
         <NavBar view={view} onChange={changeView} />
       </header>
-      <main className="content" data-ready={info ? 'true' : 'false'} tabIndex={view === 'library' ? undefined : 0} aria-label={VIEW_NAMES[view]}>
+      <main className="content" data-ready={info ? 'true' : 'false'} tabIndex={view === 'library' ? undefined : 0} aria-label={t(`view.${view}`)}>
         {error && !info && <ErrorNote error={error} />}
         {view === 'library' && collection && <CollectionView key={`${collection.kind}:${collection.name}`} collection={collection} onBack={() => setCollection(null)} onOpenVideo={setOpenVideo} />}
         {view === 'library' && !collection && <LibraryView onOpenVideo={setOpenVideo} subscriptionId={librarySubscription} onSubscriptionChange={setLibrarySubscription} />}

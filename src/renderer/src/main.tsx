@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { I18nProvider } from './i18n/provider';
 import { prefetchLibrary } from './features/library/use-library';
 import './styles.css';
 
@@ -8,6 +9,8 @@ prefetchLibrary();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <I18nProvider>
+      <App />
+    </I18nProvider>
   </StrictMode>,
 );

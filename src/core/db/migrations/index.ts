@@ -3,7 +3,8 @@ import queue from './002-queue';
 import library from './003-library';
 import subscriptions from './004-subscriptions';
 import videoIds from './005-video-ids';
-import watch from './006-watch';
+import crashEvidence from './006-crash-evidence';
+import watch from './007-watch';
 
 export interface Migration {
   version: number;
@@ -18,5 +19,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'library', sql: library },
   { version: 4, name: 'subscriptions', sql: subscriptions },
   { version: 5, name: 'video-ids', sql: videoIds },
-  { version: 6, name: 'watch', sql: watch },
+  { version: 6, name: 'crash-evidence', sql: crashEvidence },
+  { version: 7, name: 'watch', sql: watch },
 ];

@@ -1,5 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { api } from '../lib/api';
+import { t } from '../i18n/t';
+import { errorText } from '../i18n/error-text';
 
 interface Message {
   id: number;
@@ -26,26 +29,32 @@ function useMessages(): [Message[], (text: string) => void] {
 export function Announcer() {
   const [done, pushDone] = useMessages();
   const [failed, pushFailed] = useMessages();
+  // Read when an event arrives, so a language chosen meanwhile is the one announced.
+  const current = useIntl();
+  const intlNow = useRef(current);
+  intlNow.current = current;
   useEffect(
     () =>
       api.on('jobs.changed', ({ job, kind }) => {
         if (!job) return;
+        const intl = intlNow.current;
+        const why = () => (job.error ? errorText(intl, job.error).message : t(intl, 'error.somethingWrong'));
         if (job.check) {
           // A check that found nothing stays quiet: hourly checks would otherwise toast all day.
           const queued = job.check.queued ?? 0;
           const what = job.check.title;
-          if (kind === 'succeeded' && queued > 0) pushDone(`${what}: ${queued} new ${queued === 1 ? 'video' : 'videos'} queued`);
-          else if (kind === 'failed') pushFailed(`Could not check ${what} — ${job.error?.message ?? 'something went wrong'}`);
+          if (kind === 'succeeded' && queued > 0) pushDone(t(intl, 'toast.subscriptionFound', { name: what, count: queued }));
+          else if (kind === 'failed') pushFailed(t(intl, 'toast.subscriptionFailed', { name: what, error: why() }));
           return;
         }
         if (!job.download) return;
         const { result: r, title } = job.download;
         if (kind === 'succeeded') {
-          if (r && 'needsConfirm' in r) pushDone(`Playlist found: ${r.playlistTitle ?? title}`);
-          else if (r && 'expanded' in r) pushDone(`Queued ${r.expanded} videos from ${r.playlistTitle ?? 'the playlist'}`);
-          else pushDone(`Downloaded: ${title}`);
+          if (r && 'needsConfirm' in r) pushDone(t(intl, 'toast.playlistFound', { title: r.playlistTitle ?? title }));
+          else if (r && 'expanded' in r) pushDone(r.playlistTitle ? t(intl, 'toast.playlistQueued', { count: r.expanded, title: r.playlistTitle }) : t(intl, 'toast.playlistQueued.untitled', { count: r.expanded }));
+          else pushDone(t(intl, 'toast.downloaded', { title }));
         } else if (kind === 'failed') {
-          pushFailed(`Failed: ${title} — ${job.error?.message ?? 'something went wrong'}`);
+          pushFailed(t(intl, 'toast.failed', { title, error: why() }));
         }
       }),
     [],

@@ -65,7 +65,7 @@ function webSocketBridge(): Bridge {
       socket = null;
       dispatchLocal('connection', { connected: false });
       for (const [id, p] of pending) {
-        p.resolve({ ok: false, error: { code: 'internal', message: 'Lost the connection to VidKeep.', hint: 'It will reconnect by itself.' } });
+        p.resolve({ ok: false, error: { code: 'internal', message: 'Lost the connection to VidKeep.', hint: 'It will reconnect by itself.', values: { reason: 'connection' } } });
         pending.delete(id);
       }
       setTimeout(connect, retryMs);

@@ -6,7 +6,8 @@ export function asErrorInfo(e: unknown): ErrorInfo {
     const x = errorViewSchema.safeParse({ ...e, message: (e as { message?: unknown }).message });
     if (x.success) return x.data;
   }
-  return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+  const detail = e instanceof Error ? e.message : String(e);
+  return { code: 'internal', message: detail, values: { reason: 'detail', detail } };
 }
 
 export const isNotSupported = (e: ErrorInfo | null): boolean => e?.code === 'not-supported';

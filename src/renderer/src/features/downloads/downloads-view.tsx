@@ -5,13 +5,14 @@ import { ErrorNote } from '../../components/error-note';
 import { JobRow } from './job-row';
 import { useJobs } from './use-jobs';
 import { QueueControls } from './queue-controls';
+import { useT } from '../../i18n/use-t';
 import './downloads.css';
 
 type Filter = 'all' | JobState;
-const FILTER_LABELS: Record<Filter, string> = { all: 'All', queued: 'Queued', active: 'Downloading', succeeded: 'Done', failed: 'Failed', cancelled: 'Cancelled' };
 const STEP = 200;
 
 export function DownloadsView({ onOpenVideo }: { onOpenVideo: (videoId: string) => void }) {
+  const t = useT();
   const { jobs, loading, error, nextCursor, loadMore } = useJobs();
   const [filter, setFilter] = useState<Filter>('all');
   const [shown, setShown] = useState(STEP);
@@ -25,27 +26,27 @@ export function DownloadsView({ onOpenVideo }: { onOpenVideo: (videoId: string) 
   return (
     <section className="view downloads" aria-labelledby="downloads-title">
       <header className="view-header">
-        <h2 id="downloads-title">Downloads</h2>
+        <h2 id="downloads-title">{t('downloads.title')}</h2>
         <QueueControls />
       </header>
-      <div className="filters" role="group" aria-label="Show downloads by state">
+      <div className="filters" role="group" aria-label={t('downloads.filters')}>
         {(['all', ...JOB_STATES] as Filter[]).map((f) => (
           <button key={f} type="button" className="chip" aria-pressed={filter === f} onClick={() => setFilter(f)}>
-            {FILTER_LABELS[f]} <span className="chip-count">{counts[f]}</span>
+            {t(`downloads.filter.${f}`)} <span className="chip-count">{counts[f]}</span>
           </button>
         ))}
       </div>
       {error && <ErrorNote error={error} />}
       {loading ? (
-        <p className="muted" role="status">Loading downloads…</p>
+        <p className="muted" role="status">{t('downloads.loading')}</p>
       ) : visible.length === 0 ? (
         filter === 'all' ? (
-          <EmptyState title="Nothing downloading">Paste a video link in the field at the top and press Enter. Its progress shows up here.</EmptyState>
+          <EmptyState title={t('downloads.empty.title')}>{t('downloads.empty.body')}</EmptyState>
         ) : (
-          <EmptyState title={`No ${FILTER_LABELS[filter].toLowerCase()} downloads`}>Choose “All” to see every download.</EmptyState>
+          <EmptyState title={t('downloads.emptyFiltered.title', { state: filter })}>{t('downloads.emptyFiltered.body')}</EmptyState>
         )
       ) : (
-        <ul className="job-list" aria-label="Downloads">
+        <ul className="job-list" aria-label={t('downloads.list')}>
           {visible.slice(0, shown).map((j) => (
             <JobRow key={j.id} job={j} onOpenVideo={onOpenVideo} />
           ))}
@@ -60,7 +61,7 @@ export function DownloadsView({ onOpenVideo }: { onOpenVideo: (videoId: string) 
             if (visible.length <= shown + STEP) void loadMore();
           }}
         >
-          Show more
+          {t('downloads.showMore')}
         </button>
       )}
     </section>

@@ -1,57 +1,43 @@
-import type { Download, Progress, Stage } from '../../../../shared/types';
+import type { IntlShape } from 'react-intl';
+import type { Download, Progress } from '../../../../shared/types';
 import { formatBytes, formatEta, formatSpeed } from '../../lib/format';
-import { clockTime, st } from '../sites/sites-text';
+import { t } from '../../i18n/t';
 
-/** A site that answered 429 holds its downloads until the time shown. */
-const waitingText = (site: string, retryAt: number) => st('sites.waiting', { site, time: clockTime(retryAt) });
-
-const STAGES: Record<Stage, string> = {
-  waiting: 'Waiting',
-  probing: 'Looking up the video…',
-  'downloading-video': 'Downloading video',
-  'downloading-audio': 'Downloading audio',
-  downloading: 'Downloading',
-  merging: 'Merging video and audio…',
-  'post-processing': 'Converting…',
-  indexing: 'Adding to your library…',
-  done: 'Done',
-};
-
-
-export function stageText(job: Download, p: Progress | null, now = Date.now()): string {
+export function stageText(intl: IntlShape, job: Download, p: Progress | null, now = Date.now()): string {
   // Its last run (cancelled, timed out) is still winding down; it cannot start again until then.
-  if (job.stopping) return 'Stopping…';
+  if (job.stopping) return t(intl, 'downloads.row.stopping');
   switch (job.state) {
     case 'queued':
       if (job.error?.code === 'rate-limited' && Number(job.error.values?.retryAt) > now) {
-        return waitingText(String(job.error.values?.site ?? new URL(job.url).hostname), Number(job.error.values?.retryAt));
+        // A site that answered 429 holds its downloads until the time shown.
+        return t(intl, 'sites.waiting', { site: String(job.error.values?.site ?? new URL(job.url).hostname), time: new Date(Number(job.error.values?.retryAt)) });
       }
-      if (job.tries > 0 && job.runAt > now) return `Will try again at ${new Date(job.runAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
-      return 'Queued';
+      if (job.tries > 0 && job.runAt > now) return t(intl, 'downloads.row.retryAt', { time: new Date(job.runAt) });
+      return t(intl, 'downloads.row.queued');
     case 'active':
-      return p ? STAGES[p.stage] : 'Starting…';
+      return p ? t(intl, `downloads.stage.${p.stage}`) : t(intl, 'downloads.row.starting');
     case 'failed':
-      return 'Failed';
+      return t(intl, 'downloads.row.failed');
     case 'cancelled':
-      return 'Cancelled';
+      return t(intl, 'downloads.row.cancelled');
     case 'succeeded': {
       const r = job.result;
-      if (r && 'needsConfirm' in r) return `Playlist found: ${r.count} videos`;
-      if (r && 'expanded' in r) return `Playlist queued: ${r.expanded} videos`;
-      if (r && 'alreadyKept' in r) return 'Already in your library';
-      return 'Downloaded';
+      if (r && 'needsConfirm' in r) return t(intl, 'downloads.row.playlistFound', { count: r.count });
+      if (r && 'expanded' in r) return t(intl, 'downloads.row.playlistQueued', { count: r.expanded });
+      if (r && 'alreadyKept' in r) return t(intl, 'downloads.row.alreadyKept');
+      return t(intl, 'downloads.row.downloaded');
     }
   }
 }
 
-export function sizeText(p: Progress | null): string {
+export function sizeText(intl: IntlShape, p: Progress | null): string {
   if (!p) return '';
-  const done = formatBytes(p.downloadedBytes);
-  const total = formatBytes(p.totalBytes);
-  if (done && total) return `${done} of ${total}`;
+  const done = formatBytes(intl, p.downloadedBytes);
+  const total = formatBytes(intl, p.totalBytes);
+  if (done && total) return t(intl, 'downloads.row.sizeOf', { done, total });
   return total || done;
 }
 
-export function rateText(p: Progress | null): { speed: string; eta: string } {
-  return { speed: formatSpeed(p?.speed), eta: formatEta(p?.eta) };
+export function rateText(intl: IntlShape, p: Progress | null): { speed: string; eta: string } {
+  return { speed: formatSpeed(intl, p?.speed), eta: formatEta(intl, p?.eta) };
 }

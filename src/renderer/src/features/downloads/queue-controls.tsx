@@ -3,9 +3,13 @@ import { api } from '../../lib/api';
 import { asErrorInfo } from '../../lib/errors';
 import { useQueueMetrics } from '../../hooks/use-queue-metrics';
 import type { ErrorInfo } from '../../../../shared/errors';
+import { useIntl } from 'react-intl';
+import { t } from '../../i18n/t';
+import { errorText } from '../../i18n/error-text';
 
 /** Pause all / Resume all, showing the queue's real state from queue.metrics. */
 export function QueueControls() {
+  const intl = useIntl();
   const { metrics, error, set } = useQueueMetrics();
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<ErrorInfo | null>(null);
@@ -26,15 +30,15 @@ export function QueueControls() {
     <div className="queue-controls">
       {metrics && (
         <span className="muted">
-          {paused ? 'Paused' : `${metrics.counts.active} downloading, ${metrics.counts.queued} waiting`}
+          {paused ? t(intl, 'downloads.controls.paused') : t(intl, 'downloads.controls.counts', { active: metrics.counts.active, queued: metrics.counts.queued })}
         </span>
       )}
-      <button type="button" className="btn" disabled={busy || unavailable} aria-pressed={paused} onClick={toggle} title={unavailable ? error?.message : undefined}>
-        {paused ? 'Resume all' : 'Pause all'}
+      <button type="button" className="btn" disabled={busy || unavailable} aria-pressed={paused} onClick={toggle} title={unavailable && error ? errorText(intl, error).message : undefined}>
+        {paused ? t(intl, 'downloads.controls.resumeAll') : t(intl, 'downloads.controls.pauseAll')}
       </button>
       {actionError && (
         <span className="inline-error" role="alert">
-          {actionError.message}
+          {errorText(intl, actionError).message}
         </span>
       )}
     </div>

@@ -7,6 +7,8 @@ import type { Collection } from '../../../../shared/types';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { useLibrary, type LibraryQuery } from './use-library';
 import { VideoGrid } from './video-grid';
+import { useIntl } from 'react-intl';
+import { useT } from '../../i18n/use-t';
 
 export interface CollectionRef {
   kind: Collection['kind'];
@@ -21,6 +23,8 @@ interface Props {
 
 /** A channel's page (newest first) or a playlist kept whole (in its own order), with its totals. */
 export function CollectionView({ collection, onBack, onOpenVideo }: Props) {
+  const t = useT();
+  const intl = useIntl();
   const [summary, setSummary] = useState<Collection | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const query: LibraryQuery =
@@ -42,23 +46,26 @@ export function CollectionView({ collection, onBack, onOpenVideo }: Props) {
     };
   }, [collection]);
 
-  const what = collection.kind === 'channel' ? 'Channel' : 'Playlist';
   return (
     <section className="view library collection" aria-labelledby="collection-title">
       <header className="collection-head">
         <button type="button" className="btn btn-quiet" onClick={onBack}>
-          ← Library
+          {t('collection.back')}
         </button>
         <span className="avatar" aria-hidden="true">
           {summary?.avatarVideoId ? <img src={api.thumbUrl(summary.avatarVideoId)} alt="" /> : collection.name.slice(0, 1).toUpperCase()}
         </span>
         <div className="collection-text">
-          <p className="muted collection-kind">{what}</p>
+          <p className="muted collection-kind">{t('collection.kind', { kind: collection.kind })}</p>
           <h2 id="collection-title">{collection.name}</h2>
           {summary && (
             <p className="muted collection-stats" data-testid="collection-stats">
-              {summary.count.toLocaleString()} {summary.count === 1 ? 'video' : 'videos'} · {formatBytes(summary.sizeBytes)} on disk · {summary.watchedCount.toLocaleString()} watched (
-              {Math.round((summary.watchedCount / Math.max(1, summary.count)) * 100)} %)
+              {t('collection.stats', {
+                count: summary.count,
+                size: formatBytes(intl, summary.sizeBytes),
+                watched: summary.watchedCount,
+                percent: Math.round((summary.watchedCount / Math.max(1, summary.count)) * 100),
+              })}
             </p>
           )}
         </div>
@@ -70,12 +77,12 @@ export function CollectionView({ collection, onBack, onOpenVideo }: Props) {
               api.invoke('library.setCollectionWatched', { ...collection, watched: summary.watchedCount < summary.count }).then(setSummary, (e: unknown) => setError(asErrorInfo(e)))
             }
           >
-            {summary.watchedCount < summary.count ? 'Mark all watched' : 'Mark all unwatched'}
+            {t(summary.watchedCount < summary.count ? 'collection.markAllWatched' : 'collection.markAllUnwatched')}
           </button>
         )}
         {summary?.sourceUrl && (
           <a className="btn" href={summary.sourceUrl} target="_blank" rel="noopener noreferrer">
-            Open {collection.kind === 'channel' ? 'channel' : 'playlist'} page
+            {t('collection.openSource', { kind: collection.kind })}
           </a>
         )}
       </header>

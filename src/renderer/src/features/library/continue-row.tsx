@@ -2,9 +2,11 @@ import { useEffect, useState } from 'react';
 import { api } from '../../lib/api';
 import type { Video } from '../../../../shared/types';
 import { VideoCard } from './video-card';
+import { useT } from '../../i18n/use-t';
 
 /** "Continue watching": videos in progress, last played first; follows every tab's playback live. */
 export function ContinueRow({ onOpen }: { onOpen: (videoId: string) => void }) {
+  const t = useT();
   const [items, setItems] = useState<Video[]>([]);
   useEffect(() => {
     let live = true;
@@ -21,7 +23,7 @@ export function ContinueRow({ onOpen }: { onOpen: (videoId: string) => void }) {
   if (items.length === 0) return null;
   return (
     <section className="continue" aria-labelledby="continue-title">
-      <h3 id="continue-title">Continue watching</h3>
+      <h3 id="continue-title">{t('library.continue')}</h3>
       <ul className="continue-list">
         {items.map((v) => (
           <li key={v.id}>

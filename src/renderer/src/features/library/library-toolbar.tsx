@@ -3,6 +3,7 @@ import { api } from '../../lib/api';
 import type { LibrarySort, WatchFilter } from '../../../../shared/types';
 import { useSubscriptions } from '../subscriptions/subscription-store';
 import { subscriptionName } from '../subscriptions/subscription-text';
+import { useT } from '../../i18n/use-t';
 
 export interface ToolbarState {
   text: string;
@@ -26,6 +27,7 @@ function useSites(): string[] {
 }
 
 export function LibraryToolbar({ value, onChange, count }: { value: ToolbarState; onChange: (v: ToolbarState) => void; count: string }) {
+  const t = useT();
   const sites = useSites();
   // The store loads subscriptions.list once and follows subscriptions.changed.
   const { items: subscriptions } = useSubscriptions();
@@ -33,22 +35,22 @@ export function LibraryToolbar({ value, onChange, count }: { value: ToolbarState
   return (
     <div className="toolbar">
       <label className="search">
-        <span className="sr-only">Search library</span>
-        <input type="search" placeholder="Search titles, uploaders, descriptions…" value={value.text} onChange={(e) => set({ text: e.target.value })} />
+        <span className="sr-only">{t('library.search.label')}</span>
+        <input type="search" placeholder={t('library.search.placeholder')} value={value.text} onChange={(e) => set({ text: e.target.value })} />
       </label>
       <label className="field-inline">
-        <span>Sort</span>
+        <span>{t('library.sort')}</span>
         <select value={value.sort} onChange={(e) => set({ sort: e.target.value as LibrarySort })}>
-          <option value="added">Recently added</option>
-          <option value="title">Title</option>
-          <option value="duration">Duration</option>
-          <option value="uploader">Uploader</option>
+          <option value="added">{t('library.sort.added')}</option>
+          <option value="title">{t('library.sort.title')}</option>
+          <option value="duration">{t('library.sort.duration')}</option>
+          <option value="uploader">{t('library.sort.uploader')}</option>
         </select>
       </label>
       <label className="field-inline">
-        <span>Site</span>
+        <span>{t('library.site')}</span>
         <select value={value.site} onChange={(e) => set({ site: e.target.value })}>
-          <option value="">All sites</option>
+          <option value="">{t('library.site.all')}</option>
           {sites.map((s) => (
             <option key={s} value={s}>
               {s}
@@ -57,9 +59,9 @@ export function LibraryToolbar({ value, onChange, count }: { value: ToolbarState
         </select>
       </label>
       <label className="field-inline">
-        <span>Subscription</span>
+        <span>{t('library.subscription')}</span>
         <select id="library-subscription" className="subscription-filter" value={value.subscriptionId} onChange={(e) => set({ subscriptionId: e.target.value })}>
-          <option value="">All videos</option>
+          <option value="">{t('library.subscription.all')}</option>
           {subscriptions.map((s) => (
             <option key={s.id} value={s.id}>
               {subscriptionName(s)}
@@ -68,28 +70,28 @@ export function LibraryToolbar({ value, onChange, count }: { value: ToolbarState
         </select>
       </label>
       <label className="field-inline">
-        <span>Type</span>
+        <span>{t('library.type')}</span>
         <select value={value.kind} onChange={(e) => set({ kind: e.target.value as ToolbarState['kind'] })}>
-          <option value="all">Video and audio</option>
-          <option value="video">Video</option>
-          <option value="audio">Audio</option>
+          <option value="all">{t('library.type.all')}</option>
+          <option value="video">{t('library.type.video')}</option>
+          <option value="audio">{t('library.type.audio')}</option>
         </select>
       </label>
       <label className="field-inline">
-        <span>Watched</span>
+        <span>{t('library.watch')}</span>
         <select value={value.watch} onChange={(e) => set({ watch: e.target.value as WatchFilter })}>
-          <option value="all">All</option>
-          <option value="unwatched">Unwatched</option>
-          <option value="in-progress">In progress</option>
-          <option value="watched">Watched</option>
+          <option value="all">{t('library.watch.all')}</option>
+          <option value="unwatched">{t('library.watch.unwatched')}</option>
+          <option value="in-progress">{t('library.watch.inProgress')}</option>
+          <option value="watched">{t('library.watch.watched')}</option>
         </select>
       </label>
-      <div className="segmented" role="group" aria-label="Layout">
+      <div className="segmented" role="group" aria-label={t('library.layout')}>
         <button type="button" aria-pressed={value.layout === 'grid'} onClick={() => set({ layout: 'grid' })}>
-          Grid
+          {t('library.layout.grid')}
         </button>
         <button type="button" aria-pressed={value.layout === 'list'} onClick={() => set({ layout: 'list' })}>
-          List
+          {t('library.layout.list')}
         </button>
       </div>
       <span className="muted count" aria-live="polite">

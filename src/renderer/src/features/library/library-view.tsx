@@ -11,6 +11,8 @@ import { useSubscriptions } from '../subscriptions/subscription-store';
 import { subscriptionName } from '../subscriptions/subscription-text';
 import { ContinueRow } from './continue-row';
 import { SubtitleHits } from './subtitle-hits';
+import { useT } from '../../i18n/use-t';
+import { useIntl } from 'react-intl';
 import './library.css';
 
 const LAYOUT_KEY = 'vidkeep.libraryLayout';
@@ -23,6 +25,8 @@ interface Props {
 }
 
 export function LibraryView({ onOpenVideo, subscriptionId, onSubscriptionChange }: Props) {
+  const t = useT();
+  const intl = useIntl();
   const { info } = useAppInfo();
   const subs = useSubscriptions();
   const chosen = subs.items.find((s) => s.id === subscriptionId) ?? null;
@@ -54,20 +58,16 @@ export function LibraryView({ onOpenVideo, subscriptionId, onSubscriptionChange 
     if (nextSub !== sub) onSubscriptionChange(nextSub);
     setLocal(v);
   };
-  const count = lib.ready ? `${lib.total.toLocaleString()} ${lib.total === 1 ? 'video' : 'videos'}` : '';
+  const count = lib.ready ? t('library.count', { count: lib.total }) : '';
 
   if (lib.ready && !lib.error && lib.total === 0 && !filtered) {
     return (
-      <section className="view library" aria-label="Library">
-        <EmptyState title="Your library is empty" headingLevel={2}>
-          <p>Paste a video link to keep a copy on this computer.</p>
-          <p>
-            You can paste several links at once (one per line), press Ctrl+V anywhere, or drop links onto the window.
-          </p>
+      <section className="view library" aria-label={t('view.library')}>
+        <EmptyState title={t('library.empty.title')} headingLevel={2}>
+          <p>{t('library.empty.paste')}</p>
+          <p>{t('library.empty.several')}</p>
           {info && (
-            <p>
-              Videos are saved in <code className="path">{info.libraryDir}</code>
-            </p>
+            <p>{t.rich('library.empty.folder', { path: <code className="path">{info.libraryDir}</code> })}</p>
           )}
         </EmptyState>
       </section>
@@ -77,7 +77,7 @@ export function LibraryView({ onOpenVideo, subscriptionId, onSubscriptionChange 
   return (
     <section className="view library" aria-labelledby="library-title">
       <h2 id="library-title" className="sr-only">
-        Library
+        {t('view.library')}
       </h2>
       <LibraryToolbar value={tb} onChange={change} count={count} />
       {lib.error && <ErrorNote error={lib.error} />}
@@ -85,11 +85,11 @@ export function LibraryView({ onOpenVideo, subscriptionId, onSubscriptionChange 
       <SubtitleHits text={text} onOpen={onOpenVideo} />
       {!lib.ready ? (
         <p className="muted pad" role="status">
-          Loading your library…
+          {t('library.loading')}
         </p>
       ) : lib.total === 0 ? (
-        <EmptyState title="No videos match">
-          {noMatchText({ text, from: sub ? (chosen ? subscriptionName(chosen) : 'this subscription') : null, otherFilters: tb.site !== '' || tb.kind !== 'all' || tb.watch !== 'all' })}
+        <EmptyState title={t('library.noMatch.title')}>
+          {noMatchText(intl, { text, from: sub ? (chosen ? subscriptionName(chosen) : t('library.noMatch.thisSubscription')) : null, otherFilters: tb.site !== '' || tb.kind !== 'all' || tb.watch !== 'all' })}
         </EmptyState>
       ) : (
         <VideoGrid items={lib.items} total={lib.total} layout={tb.layout} resetKey={JSON.stringify(query)} ensure={lib.ensure} onOpen={onOpenVideo} />

@@ -1,7 +1,9 @@
 import { memo, useState } from 'react';
 import { api } from '../../lib/api';
-import { formatBytes, formatDuration } from '../../lib/format';
+import { formatBytes, formatDay, formatDuration } from '../../lib/format';
 import type { Video } from '../../../../shared/types';
+import { useIntl } from 'react-intl';
+import { t } from '../../i18n/t';
 
 interface Props {
   video: Video;
@@ -10,6 +12,7 @@ interface Props {
 }
 
 export const VideoCard = memo(function VideoCard({ video, layout, onOpen }: Props) {
+  const intl = useIntl();
   const [thumbFailed, setThumbFailed] = useState(false);
   const duration = formatDuration(video.durationSec);
   return (
@@ -23,11 +26,11 @@ export const VideoCard = memo(function VideoCard({ video, layout, onOpen }: Prop
           </span>
         )}
         {duration && <span className="card-duration">{duration}</span>}
-        {video.missing && <span className="badge badge-missing">Missing</span>}
-        {video.keep && <span className="badge badge-kept">Kept</span>}
-        {video.watchState === 'watched' && !video.missing && <span className="badge badge-watched">Watched</span>}
+        {video.missing && <span className="badge badge-missing">{t(intl, 'video.missing')}</span>}
+        {video.keep && <span className="badge badge-kept">{t(intl, 'video.kept')}</span>}
+        {video.watchState === 'watched' && !video.missing && <span className="badge badge-watched">{t(intl, 'video.watched')}</span>}
         {video.watchState === 'in-progress' && video.durationSec ? (
-          <span className="badge-progress" role="img" aria-label={`${Math.round((video.positionSec / video.durationSec) * 100)} % watched`}>
+          <span className="badge-progress" role="img" aria-label={t(intl, 'video.watchedShare', { percent: Math.round((video.positionSec / video.durationSec) * 100) })}>
             <span style={{ width: `${Math.min(100, (video.positionSec / video.durationSec) * 100)}%` }} />
           </span>
         ) : null}
@@ -36,15 +39,15 @@ export const VideoCard = memo(function VideoCard({ video, layout, onOpen }: Prop
         <span className="card-title" title={video.title}>{video.title}</span>
         <span className="card-meta">
           {video.uploader ?? video.site}
-          {video.audioOnly && ' · Audio'}
+          {video.audioOnly && t(intl, 'video.audioSuffix')}
         </span>
       </span>
       {layout === 'list' && (
         <span className="card-extra">
           <span>{video.site}</span>
           {duration && <span>{duration}</span>}
-          {video.sizeBytes !== null && <span>{formatBytes(video.sizeBytes)}</span>}
-          <span>{new Date(video.addedAt).toLocaleDateString()}</span>
+          {video.sizeBytes !== null && <span>{formatBytes(intl, video.sizeBytes)}</span>}
+          <span>{formatDay(intl, video.addedAt)}</span>
         </span>
       )}
     </button>

@@ -6,11 +6,12 @@ import { ErrorNote } from '../../components/error-note';
 import type { Video } from '../../../../shared/types';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { publishVideo } from './use-library';
+import { useIntl } from 'react-intl';
+import { useT } from '../../i18n/use-t';
 import { Player } from '../player/player';
 import { useSettings } from '../../hooks/use-settings';
 import type { CollectionRef } from './collection-view';
 
-/** The player and everything known about one video, in a modal dialog (Escape closes it). */
 interface Props {
   videoId: string;
   /** Start here (a subtitle search hit) rather than where it was left. */
@@ -19,7 +20,10 @@ interface Props {
   onOpenCollection: (c: CollectionRef) => void;
 }
 
+/** The player and everything known about one video, in a modal dialog (Escape closes it). */
 export function VideoDetail({ videoId, startAt, onClose, onOpenCollection }: Props) {
+  const t = useT();
+  const intl = useIntl();
   const { settings } = useSettings();
   const dialog = useRef<HTMLDialogElement>(null);
   const [video, setVideo] = useState<Video | null>(null);
@@ -71,24 +75,24 @@ export function VideoDetail({ videoId, startAt, onClose, onOpenCollection }: Pro
   const reveal = () =>
     run(async () => {
       const r = await api.invoke('library.reveal', { videoId });
-      setNote(`The file is at ${r.path}`);
+      setNote(t('video.fileAt', { path: r.path }));
     });
 
-  const title = video?.title ?? 'Video';
+  const title = video?.title ?? t('video.fallbackTitle');
   return (
     <dialog ref={dialog} className="detail" aria-labelledby="detail-title" onClose={onClose}>
       <div className="detail-head">
         <div className="detail-heading">
           <h2 id="detail-title">{title}</h2>
-          {video?.keep && <span className="pill pill-ok kept-pill">Kept</span>}
+          {video?.keep && <span className="pill pill-ok kept-pill">{t('video.kept')}</span>}
         </div>
-        <button type="button" className="btn btn-quiet" onClick={onClose} aria-label="Close">
+        <button type="button" className="btn btn-quiet" onClick={onClose} aria-label={t('video.close')}>
           ✕
         </button>
       </div>
       <div className="detail-player">
         {video?.missing ? (
-          <p className="note note-error">The file for this video is missing from the library folder.</p>
+          <p className="note note-error">{t('video.fileMissing')}</p>
         ) : (
           video && settings && <Player key={videoId} video={video} {...(startAt !== undefined ? { startAt } : {})} defaultLang={settings.subtitleLanguage} onVideo={setVideo} />
         )}
@@ -97,49 +101,49 @@ export function VideoDetail({ videoId, startAt, onClose, onOpenCollection }: Pro
       {note && <p className="note note-info">{note}</p>}
       {video && (
         <dl className="meta">
-          {video.uploader && (<><dt>Uploader</dt><dd><button type="button" className="link-button" onClick={() => onOpenCollection({ kind: 'channel', name: video.uploader! })}>{video.uploader}</button></dd></>)}
-          <dt>Watched</dt><dd>{video.watchState === 'watched' ? 'Yes' : video.watchState === 'in-progress' ? `Stopped at ${formatDuration(video.positionSec)}` : 'Not yet'}</dd>
-          {video.durationSec !== null && (<><dt>Duration</dt><dd>{formatDuration(video.durationSec)}</dd></>)}
-          {video.sizeBytes !== null && (<><dt>Size</dt><dd>{formatBytes(video.sizeBytes)}</dd></>)}
-          <dt>Site</dt><dd>{video.site}</dd>
-          <dt>Added</dt><dd>{formatDate(video.addedAt)}</dd>
-          {video.playlist && (<><dt>Playlist</dt><dd><button type="button" className="link-button" onClick={() => onOpenCollection({ kind: 'playlist', name: video.playlist! })}>{video.playlist}</button></dd></>)}
-          <dt>File</dt><dd><code className="path">{video.filePath}</code></dd>
+          {video.uploader && (<><dt>{t('video.meta.uploader')}</dt><dd><button type="button" className="link-button" onClick={() => onOpenCollection({ kind: 'channel', name: video.uploader! })}>{video.uploader}</button></dd></>)}
+          <dt>{t('video.meta.watched')}</dt><dd>{video.watchState === 'watched' ? t('video.meta.watched.yes') : video.watchState === 'in-progress' ? t('video.meta.watched.stoppedAt', { time: formatDuration(video.positionSec) }) : t('video.meta.watched.no')}</dd>
+          {video.durationSec !== null && (<><dt>{t('video.meta.duration')}</dt><dd>{formatDuration(video.durationSec)}</dd></>)}
+          {video.sizeBytes !== null && (<><dt>{t('video.meta.size')}</dt><dd>{formatBytes(intl, video.sizeBytes)}</dd></>)}
+          <dt>{t('video.meta.site')}</dt><dd>{video.site}</dd>
+          <dt>{t('video.meta.added')}</dt><dd>{formatDate(intl, video.addedAt)}</dd>
+          {video.playlist && (<><dt>{t('video.meta.playlist')}</dt><dd><button type="button" className="link-button" onClick={() => onOpenCollection({ kind: 'playlist', name: video.playlist! })}>{video.playlist}</button></dd></>)}
+          <dt>{t('video.meta.file')}</dt><dd><code className="path">{video.filePath}</code></dd>
         </dl>
       )}
       {video?.description && <p className="description">{video.description}</p>}
       <div className="detail-actions">
         {video && isWebLink(video.sourceUrl) && (
           <a className="btn" href={video.sourceUrl} target="_blank" rel="noopener noreferrer">
-            Open source page
+            {t('video.openSource')}
           </a>
         )}
         {video && (
           <button type="button" className="btn keep-toggle" aria-pressed={video.keep} aria-describedby="keep-help" onClick={toggleKeep}>
-            <span aria-hidden="true">{video.keep ? '✓' : '☆'}</span> Keep
+            <span aria-hidden="true">{video.keep ? '✓' : '☆'}</span> {t('video.keep')}
           </button>
         )}
         <button type="button" className="btn" onClick={reveal}>
-          Show in folder
+          {t('video.showInFolder')}
         </button>
         {confirming ? (
-          <span className="confirm" role="group" aria-label="Confirm delete">
-            <span>Delete this video from your disk?</span>
+          <span className="confirm" role="group" aria-label={t('video.confirmDelete')}>
+            <span>{t('video.confirmDelete.question')}</span>
             <button type="button" className="btn btn-danger" onClick={remove}>
-              Delete
+              {t('video.delete')}
             </button>
             <button type="button" className="btn btn-quiet" onClick={() => setConfirming(false)}>
-              Keep
+              {t('video.delete.cancel')}
             </button>
           </span>
         ) : (
           <button type="button" className="btn btn-danger-quiet" onClick={() => setConfirming(true)}>
-            Delete…
+            {t('video.deleteEllipsis')}
           </button>
         )}
         {video && (
           <p id="keep-help" className="keep-help">
-            {video.keep ? 'Kept: subscriptions never delete videos you keep.' : 'Subscriptions never delete videos you keep.'}
+            {video.keep ? t('video.keepHelp.kept') : t('video.keepHelp')}
           </p>
         )}
       </div>

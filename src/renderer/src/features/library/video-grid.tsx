@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useScrollBox, useScrollReset, visibleRows } from '../../hooks/use-window';
 import type { Video } from '../../../../shared/types';
 import { VideoCard } from './video-card';
+import { useT } from '../../i18n/use-t';
 
 interface Props {
   items: Video[];
@@ -19,6 +20,7 @@ const CARD_TEXT = 64;
 
 /** A windowed grid or list: only the rows on screen (plus a few) exist in the DOM. */
 export function VideoGrid({ items, total, layout, resetKey, ensure, onOpen }: Props) {
+  const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   useScrollReset(scroller, resetKey + layout);
   const box = useScrollBox(scroller);
@@ -55,7 +57,7 @@ export function VideoGrid({ items, total, layout, resetKey, ensure, onOpen }: Pr
 
   return (
     <div className="grid-scroller" ref={scroller}>
-      <div role="list" aria-label="Videos" className="grid-canvas" style={{ height: GAP * 2 + rows * rowHeight }}>
+      <div role="list" aria-label={t('library.videos')} className="grid-canvas" style={{ height: GAP * 2 + rows * rowHeight }}>
         {box.width > 0 && cells}
       </div>
     </div>

@@ -12,6 +12,7 @@ import { PasteResults } from './paste-results';
 import { useWindowPaste } from './use-window-paste';
 import { useClipboardOffer } from './use-clipboard-offer';
 import { PlaylistPrompts } from './playlist-prompts';
+import { useT } from '../../i18n/use-t';
 import './paste.css';
 
 interface Props {
@@ -20,6 +21,7 @@ interface Props {
 }
 
 export function PasteBar({ onOpenVideo, onShowDownloads }: Props) {
+  const t = useT();
   const field = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -79,14 +81,14 @@ export function PasteBar({ onOpenVideo, onShowDownloads }: Props) {
     <div className={`paste ${dragging ? 'dragging' : ''}`}>
       <form className="paste-form" onSubmit={submit}>
         <label htmlFor="paste-field" className="sr-only">
-          Video links
+          {t('paste.label')}
         </label>
         <textarea
           id="paste-field"
           ref={field}
           className="paste-field"
           rows={Math.min(6, Math.max(1, text.split('\n').length))}
-          placeholder="Paste video links, one per line — Enter to download, Shift+Enter for a new line"
+          placeholder={t('paste.placeholder')}
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKeyDown}
@@ -95,23 +97,21 @@ export function PasteBar({ onOpenVideo, onShowDownloads }: Props) {
           autoComplete="off"
         />
         <button type="submit" className="btn btn-primary" disabled={busy || lines === 0}>
-          Download
+          {t('paste.submit')}
         </button>
       </form>
       <p id="paste-help" className="sr-only">
-        One link per line. Enter starts the download; Shift+Enter adds a new line. You can also paste or drop links anywhere in the window.
+        {t('paste.help')}
       </p>
       <DownloadOptionsBar value={current} onChange={changeOptions} ffmpegFound={ffmpegFound} />
       {offer && (
-        <div className="offer" role="group" aria-label="Link on the clipboard">
-          <span>
-            Link on your clipboard: <span className="res-url">{offer}</span>
-          </span>
+        <div className="offer" role="group" aria-label={t('paste.clipboard.label')}>
+          <span>{t.rich('paste.clipboard.offer', { url: <span className="res-url">{offer}</span> })}</span>
           <button type="button" className="btn btn-small" onClick={() => { append(offer); dismiss(); field.current?.focus(); }}>
-            Add it
+            {t('paste.clipboard.add')}
           </button>
           <button type="button" className="btn btn-small btn-quiet" onClick={dismiss}>
-            Ignore
+            {t('paste.clipboard.ignore')}
           </button>
         </div>
       )}
@@ -120,7 +120,7 @@ export function PasteBar({ onOpenVideo, onShowDownloads }: Props) {
       <PlaylistPrompts options={current} />
       {dragging && (
         <div className="drop-hint" aria-hidden="true">
-          Drop links to add them
+          {t('paste.drop')}
         </div>
       )}
     </div>

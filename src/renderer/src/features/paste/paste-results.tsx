@@ -1,4 +1,6 @@
 import type { AddedJob } from '../../../../shared/contract';
+import { ErrorLine } from '../../components/error-note';
+import { useT } from '../../i18n/use-t';
 
 interface Props {
   results: AddedJob[];
@@ -9,36 +11,36 @@ interface Props {
 
 /** What happened to each pasted line, right under the field. */
 export function PasteResults({ results, onOpenVideo, onShowDownloads, onDismiss }: Props) {
+  const t = useT();
   const added = results.filter((r) => r.jobId && !r.duplicateOf && !r.videoId && !r.error).length;
   return (
     <div className="paste-results">
-      <ul aria-label="Results of the last paste">
+      <ul aria-label={t('paste.results.label')}>
         {results.map((r, i) => (
           <li key={`${i}-${r.url}`} className={r.error ? 'res res-error' : 'res'}>
             <span className="res-url" title={r.url}>
-              {r.url || '(empty line)'}
+              {r.url || t('paste.results.emptyLine')}
             </span>
             {r.error ? (
               <span className="res-msg">
-                {r.error.message}
-                {r.error.hint && <span className="hint"> {r.error.hint}</span>}
+                <ErrorLine error={r.error} />
               </span>
             ) : r.videoId ? (
               <span className="res-msg">
-                Already in your library.{' '}
+                {t('paste.results.kept')}{' '}
                 <button type="button" className="link" onClick={() => onOpenVideo(r.videoId!)}>
-                  Open it
+                  {t('paste.results.open')}
                 </button>
               </span>
             ) : r.duplicateOf ? (
               <span className="res-msg">
-                Already downloading.{' '}
+                {t('paste.results.downloading')}{' '}
                 <button type="button" className="link" onClick={onShowDownloads}>
-                  See progress
+                  {t('paste.results.seeProgress')}
                 </button>
               </span>
             ) : (
-              <span className="res-msg res-ok">Added to downloads</span>
+              <span className="res-msg res-ok">{t('paste.results.added')}</span>
             )}
           </li>
         ))}
@@ -46,11 +48,11 @@ export function PasteResults({ results, onOpenVideo, onShowDownloads, onDismiss 
       <div className="res-footer">
         {added > 0 && (
           <button type="button" className="link" onClick={onShowDownloads}>
-            Go to Downloads
+            {t('paste.results.goToDownloads')}
           </button>
         )}
         <button type="button" className="link" onClick={onDismiss}>
-          Dismiss
+          {t('paste.results.dismiss')}
         </button>
       </div>
     </div>

@@ -3,6 +3,9 @@ import { api } from '../../lib/api';
 import { asErrorInfo } from '../../lib/errors';
 import type { DownloadOptions } from '../../../../shared/types';
 import type { ErrorInfo } from '../../../../shared/errors';
+import { useIntl } from 'react-intl';
+import { t } from '../../i18n/t';
+import { errorText } from '../../i18n/error-text';
 
 interface Prompt {
   jobId: string;
@@ -14,6 +17,7 @@ interface Prompt {
 
 /** A playlist link first comes back asking for consent; each one is asked about here. */
 export function PlaylistPrompts({ options }: { options: DownloadOptions }) {
+  const intl = useIntl();
   const [prompts, setPrompts] = useState<Prompt[]>([]);
   useEffect(
     () =>
@@ -38,17 +42,15 @@ export function PlaylistPrompts({ options }: { options: DownloadOptions }) {
   return (
     <div className="playlist-prompts">
       {prompts.map((p) => (
-        <div key={p.jobId} className="offer" role="group" aria-label="Playlist found">
-          <span>
-            Playlist “{p.title ?? p.url}” has {p.count} videos
-          </span>
+        <div key={p.jobId} className="offer" role="group" aria-label={t(intl, 'playlist.label')}>
+          <span>{t(intl, 'playlist.found', { title: p.title ?? p.url, count: p.count })}</span>
           <button type="button" className="btn btn-small btn-primary" onClick={() => confirm(p)}>
-            Download all
+            {t(intl, 'playlist.downloadAll')}
           </button>
           <button type="button" className="btn btn-small btn-quiet" onClick={() => drop(p.jobId)}>
-            Dismiss
+            {t(intl, 'playlist.dismiss')}
           </button>
-          {p.error && <span className="inline-error" role="alert">{p.error.message}</span>}
+          {p.error && <span className="inline-error" role="alert">{errorText(intl, p.error).message}</span>}
         </div>
       ))}
     </div>

@@ -1,3 +1,5 @@
+import type { MessageId } from '../../../../shared/i18n';
+
 /** The player's keyboard shortcuts (YouTube's, which people already know), as data for "?" too. */
 export type PlayerAction =
   | { type: 'toggle-play' }
@@ -11,16 +13,17 @@ export type PlayerAction =
 
 export const SPEEDS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 
-export const SHORTCUTS: ReadonlyArray<{ keys: string[]; does: string }> = [
-  { keys: ['Space', 'K'], does: 'Play or pause' },
-  { keys: ['J', 'L'], does: 'Back or forward 10 seconds' },
-  { keys: ['←', '→'], does: 'Back or forward 5 seconds' },
-  { keys: ['F'], does: 'Full screen' },
-  { keys: ['M'], does: 'Mute or unmute' },
-  { keys: ['C'], does: 'Captions on or off' },
-  { keys: ['<', '>'], does: 'Slower or faster' },
-  { keys: ['0', '…', '9'], does: 'Jump to that tenth of the video' },
-  { keys: ['?'], does: 'Show these shortcuts' },
+/** Key caps as printed; 'space' is worded from the catalog. */
+export const SHORTCUTS: ReadonlyArray<{ keys: string[]; does: MessageId }> = [
+  { keys: ['space', 'K'], does: 'player.key.play' },
+  { keys: ['J', 'L'], does: 'player.key.seek10' },
+  { keys: ['←', '→'], does: 'player.key.seek5' },
+  { keys: ['F'], does: 'player.key.fullscreen' },
+  { keys: ['M'], does: 'player.key.mute' },
+  { keys: ['C'], does: 'player.key.captions' },
+  { keys: ['<', '>'], does: 'player.key.speed' },
+  { keys: ['0', '…', '9'], does: 'player.key.jump' },
+  { keys: ['?'], does: 'player.key.help' },
 ];
 
 /** Null for keys the player leaves alone (Tab, Escape, keys with Ctrl/Alt/Meta). */

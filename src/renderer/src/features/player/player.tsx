@@ -8,6 +8,7 @@ import { ChapterList } from './chapter-list';
 import { ShortcutsHelp } from './shortcuts-help';
 import { usePositionSaver } from './use-position-saver';
 import { languageName } from './language-name';
+import { useT } from '../../i18n/use-t';
 import './player.css';
 
 interface Props {
@@ -24,6 +25,7 @@ const OWN_KEYS = (t: EventTarget | null, key: string) =>
   t instanceof HTMLSelectElement || (t instanceof HTMLButtonElement && (key === ' ' || key === 'Enter')) || (t instanceof HTMLAnchorElement && key === 'Enter');
 
 export function Player({ video, startAt, defaultLang, onVideo }: Props) {
+  const t = useT();
   const box = useRef<HTMLDivElement>(null);
   const [el, setEl] = useState<HTMLVideoElement | null>(null);
   const [info, setInfo] = useState<PlaybackInfo>({ subtitles: [], chapters: [], chaptersFrom: 'none' });
@@ -102,17 +104,17 @@ export function Player({ video, startAt, defaultLang, onVideo }: Props) {
         break;
       case 'mute':
         el.muted = !el.muted;
-        setSaid(el.muted ? 'Muted' : 'Sound on');
+        setSaid(t(el.muted ? 'player.said.muted' : 'player.said.unmuted'));
         break;
       case 'captions': {
         const next = lang ? '' : (info.subtitles.find((s) => s.lang === defaultLang)?.lang ?? info.subtitles[0]?.lang ?? '');
         setLang(next);
-        setSaid(next ? `Captions: ${languageName(next)}` : 'Captions off');
+        setSaid(next ? t('player.said.captions', { language: languageName(next) }) : t('player.said.captionsOff'));
         break;
       }
       case 'speed':
         el.playbackRate = nextSpeed(el.playbackRate, a.step);
-        setSaid(`Speed ${el.playbackRate}×`);
+        setSaid(t('player.said.speed', { speed: el.playbackRate }));
         break;
       case 'help':
         setHelp((h) => !h);
@@ -141,7 +143,7 @@ export function Player({ video, startAt, defaultLang, onVideo }: Props) {
           preload="metadata"
           src={api.mediaUrl(video.id)}
           poster={video.hasThumbnail ? api.thumbUrl(video.id) : undefined}
-          aria-label={`Player: ${video.title}`}
+          aria-label={t('video.player', { title: video.title })}
           tabIndex={0}
           onClick={() => run({ type: 'toggle-play' })}
           onLoadedMetadata={onMeta}
@@ -156,31 +158,31 @@ export function Player({ video, startAt, defaultLang, onVideo }: Props) {
           ))}
         </video>
         <SeekBar time={time} duration={duration} chapters={info.chapters} onSeek={seek} />
-        <div className="controls" role="group" aria-label="Player controls">
+        <div className="controls" role="group" aria-label={t('player.controls')}>
           <button type="button" className="btn btn-quiet" onClick={() => run({ type: 'toggle-play' })} aria-keyshortcuts="k Space">
-            {playing ? 'Pause' : 'Play'}
+            {t(playing ? 'player.pause' : 'player.play')}
           </button>
           <span className="time" aria-hidden="true">
             {formatDuration(time)} / {formatDuration(duration)}
           </span>
           <button type="button" className="btn btn-quiet" aria-pressed={muted} onClick={() => run({ type: 'mute' })} aria-keyshortcuts="m">
-            Mute
+            {t('player.mute')}
           </button>
           <label className="field-inline">
-            <span>Speed</span>
+            <span>{t('player.speed')}</span>
             <select value={rate} onChange={(e) => el && (el.playbackRate = Number(e.target.value))}>
               {SPEEDS.map((s) => (
                 <option key={s} value={s}>
-                  {s === 1 ? 'Normal' : `${s}×`}
+                  {s === 1 ? t('player.speed.normal') : t('player.speed.value', { speed: s })}
                 </option>
               ))}
             </select>
           </label>
           {info.subtitles.length > 0 && (
             <label className="field-inline">
-              <span>Captions</span>
+              <span>{t('player.captions')}</span>
               <select value={lang} onChange={(e) => setLang(e.target.value)}>
-                <option value="">Off</option>
+                <option value="">{t('player.captions.off')}</option>
                 {info.subtitles.map((s) => (
                   <option key={s.lang} value={s.lang}>
                     {languageName(s.lang)}
@@ -191,22 +193,22 @@ export function Player({ video, startAt, defaultLang, onVideo }: Props) {
           )}
           {pip && (
             <button type="button" className="btn btn-quiet" onClick={() => void (document.pictureInPictureElement ? document.exitPictureInPicture() : el?.requestPictureInPicture())?.catch(() => undefined)}>
-              Picture in picture
+              {t('player.pip')}
             </button>
           )}
           <button type="button" className="btn btn-quiet" onClick={() => run({ type: 'fullscreen' })} aria-keyshortcuts="f">
-            Full screen
+            {t('player.fullscreen')}
           </button>
           <button type="button" className="btn btn-quiet" aria-pressed={watched} onClick={() => void toggleWatched()}>
-            {watched ? 'Watched' : 'Mark watched'}
+            {t(watched ? 'player.watched' : 'player.markWatched')}
           </button>
           <button type="button" className="btn btn-quiet" aria-expanded={help} onClick={() => setHelp((h) => !h)} aria-keyshortcuts="?">
-            Shortcuts
+            {t('player.shortcuts')}
           </button>
         </div>
         {resumedAt !== null && (
           <p className="resume-note">
-            Resumed at {formatDuration(resumedAt)}.{' '}
+            {t('player.resumedAt', { time: formatDuration(resumedAt) })}{' '}
             <button
               type="button"
               className="btn btn-quiet"
@@ -215,7 +217,7 @@ export function Player({ video, startAt, defaultLang, onVideo }: Props) {
                 setResumedAt(null);
               }}
             >
-              Start over
+              {t('player.startOver')}
             </button>
           </p>
         )}

@@ -1,5 +1,6 @@
 import { formatDuration } from '../../lib/format';
 import type { Chapter } from '../../../../shared/types';
+import { useT } from '../../i18n/use-t';
 
 interface Props {
   time: number;
@@ -10,6 +11,7 @@ interface Props {
 
 /** A range input (keyboard and screen readers for free) with the chapter starts marked on it. */
 export function SeekBar({ time, duration, chapters, onSeek }: Props) {
+  const t = useT();
   const d = Number.isFinite(duration) && duration > 0 ? duration : 0;
   const chapter = [...chapters].reverse().find((c) => c.startSec <= time);
   return (
@@ -21,8 +23,12 @@ export function SeekBar({ time, duration, chapters, onSeek }: Props) {
         max={d || 1}
         step="any"
         value={Math.min(time, d || 1)}
-        aria-label="Seek"
-        aria-valuetext={`${formatDuration(time)} of ${formatDuration(d)}${chapter ? `, ${chapter.title}` : ''}`}
+        aria-label={t('player.seek')}
+        aria-valuetext={
+          chapter
+            ? t('player.seek.valueChapter', { time: formatDuration(time), duration: formatDuration(d), chapter: chapter.title })
+            : t('player.seek.value', { time: formatDuration(time), duration: formatDuration(d) })
+        }
         onChange={(e) => onSeek(Number(e.target.value))}
         // The player's own shortcuts (←/→ 5 s, 0–9) apply here too, not the input's tiny steps.
         onKeyDown={(e) => {

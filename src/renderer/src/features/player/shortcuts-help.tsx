@@ -1,13 +1,15 @@
 import { SHORTCUTS } from './keys';
+import { useT } from '../../i18n/use-t';
 
 /** What "?" shows: every shortcut, as a table a screen reader can walk. */
 export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
+  const t = useT();
   return (
     <section className="shortcuts" aria-labelledby="shortcuts-title">
       <div className="shortcuts-head">
-        <h3 id="shortcuts-title">Keyboard shortcuts</h3>
+        <h3 id="shortcuts-title">{t('player.help.title')}</h3>
         <button type="button" className="btn btn-quiet" onClick={onClose}>
-          Hide shortcuts
+          {t('player.help.hide')}
         </button>
       </div>
       <table>
@@ -16,10 +18,10 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
             <tr key={s.does}>
               <th scope="row">
                 {s.keys.map((k, i) => (
-                  <kbd key={i}>{k}</kbd>
+                  <kbd key={i}>{k === 'space' ? t('player.key.space') : k}</kbd>
                 ))}
               </th>
-              <td>{s.does}</td>
+              <td>{t(s.does)}</td>
             </tr>
           ))}
         </tbody>

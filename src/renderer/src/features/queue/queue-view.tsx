@@ -9,9 +9,9 @@ import { JOB_STATES, type JobView, type ScheduleView } from '../../../../shared/
 import type { ErrorInfo } from '../../../../shared/errors';
 import { HistoryTable } from './history-table';
 import { SchedulesTable } from './schedules-table';
+import { useIntl } from 'react-intl';
+import { t } from '../../i18n/t';
 import './queue.css';
-
-const STATE_LABELS = { queued: 'Waiting', active: 'Running', succeeded: 'Succeeded', failed: 'Failed', cancelled: 'Cancelled' } as const;
 
 function useQueueDetails(): { schedules: ScheduleView[]; history: JobView[]; error: ErrorInfo | null } {
   const [schedules, setSchedules] = useState<ScheduleView[]>([]);
@@ -46,6 +46,7 @@ function useQueueDetails(): { schedules: ScheduleView[]; history: JobView[]; err
 
 /** What the queue is doing: counts, depths, run times, failures, schedules and recent history. */
 export function QueueView() {
+  const intl = useIntl();
   const { metrics, error } = useQueueMetrics();
   const details = useQueueDetails();
   const failures = Object.entries(metrics?.failuresByCode ?? {}).sort((a, b) => b[1] - a[1]);
@@ -53,44 +54,44 @@ export function QueueView() {
   return (
     <section className="view queue" aria-labelledby="queue-title">
       <header className="view-header">
-        <h2 id="queue-title">Queue</h2>
-        {metrics && <span className={`pill ${metrics.paused ? 'pill-warn' : 'pill-ok'}`}>{metrics.paused ? 'Paused' : 'Running'}</span>}
+        <h2 id="queue-title">{t(intl, 'queue.title')}</h2>
+        {metrics && <span className={`pill ${metrics.paused ? 'pill-warn' : 'pill-ok'}`}>{metrics.paused ? t(intl, 'queue.paused') : t(intl, 'queue.running')}</span>}
       </header>
       {error && <ErrorNote error={error} />}
       {metrics && (
         <>
-          <div className="stats" role="list" aria-label="Jobs by state">
+          <div className="stats" role="list" aria-label={t(intl, 'queue.byState')}>
             {JOB_STATES.map((s) => (
               <div key={s} className={`stat stat-${s}`} role="listitem">
-                <span className="stat-value">{metrics.counts[s].toLocaleString()}</span>
-                <span className="stat-label">{STATE_LABELS[s]}</span>
+                <span className="stat-value">{intl.formatNumber(metrics.counts[s])}</span>
+                <span className="stat-label">{t(intl, `queue.state.${s}`)}</span>
               </div>
             ))}
           </div>
-          <div className="stats" role="list" aria-label="Run times">
-            <div className="stat" role="listitem"><span className="stat-value">{formatMs(metrics.avgRunMs)}</span><span className="stat-label">Average run</span></div>
-            <div className="stat" role="listitem"><span className="stat-value">{formatMs(metrics.p95RunMs)}</span><span className="stat-label">95th percentile run</span></div>
-            <div className="stat" role="listitem"><span className="stat-value">{metrics.throughputPerHour.toLocaleString()}</span><span className="stat-label">Finished in the last hour</span></div>
+          <div className="stats" role="list" aria-label={t(intl, 'queue.runTimes')}>
+            <div className="stat" role="listitem"><span className="stat-value">{formatMs(intl, metrics.avgRunMs)}</span><span className="stat-label">{t(intl, 'queue.avgRun')}</span></div>
+            <div className="stat" role="listitem"><span className="stat-value">{formatMs(intl, metrics.p95RunMs)}</span><span className="stat-label">{t(intl, 'queue.p95Run')}</span></div>
+            <div className="stat" role="listitem"><span className="stat-value">{intl.formatNumber(metrics.throughputPerHour)}</span><span className="stat-label">{t(intl, 'queue.throughput')}</span></div>
           </div>
           <div className="two-col">
             <section aria-labelledby="depth-title" className="panel">
-              <h3 id="depth-title">Waiting per queue</h3>
-              {depths.length === 0 ? <p className="muted">No queue has waiting jobs.</p> : (
+              <h3 id="depth-title">{t(intl, 'queue.depth.title')}</h3>
+              {depths.length === 0 ? <p className="muted">{t(intl, 'queue.depth.none')}</p> : (
                 <table className="table">
-                  <thead><tr><th scope="col">Queue</th><th scope="col" className="num">Waiting</th></tr></thead>
+                  <thead><tr><th scope="col">{t(intl, 'queue.depth.queue')}</th><th scope="col" className="num">{t(intl, 'queue.depth.waiting')}</th></tr></thead>
                   <tbody>
                     {depths.map(([q, n]) => (
-                      <tr key={q}><td>{q}{metrics.pausedQueues.includes(q) && <span className="pill pill-warn">paused</span>}</td><td className="num">{n}</td></tr>
+                      <tr key={q}><td>{q}{metrics.pausedQueues.includes(q) && <span className="pill pill-warn">{t(intl, 'queue.depth.paused')}</span>}</td><td className="num">{n}</td></tr>
                     ))}
                   </tbody>
                 </table>
               )}
             </section>
             <section aria-labelledby="fail-title" className="panel">
-              <h3 id="fail-title">Failures by cause</h3>
-              {failures.length === 0 ? <p className="muted">No failures recorded.</p> : (
+              <h3 id="fail-title">{t(intl, 'queue.failures.title')}</h3>
+              {failures.length === 0 ? <p className="muted">{t(intl, 'queue.failures.none')}</p> : (
                 <table className="table">
-                  <thead><tr><th scope="col">Cause</th><th scope="col" className="num">Failures</th></tr></thead>
+                  <thead><tr><th scope="col">{t(intl, 'queue.failures.cause')}</th><th scope="col" className="num">{t(intl, 'queue.failures.count')}</th></tr></thead>
                   <tbody>{failures.map(([c, n]) => <tr key={c}><td><code>{c}</code></td><td className="num">{n}</td></tr>)}</tbody>
                 </table>
               )}
@@ -98,7 +99,7 @@ export function QueueView() {
           </div>
         </>
       )}
-      {!metrics && !error && <p className="muted" role="status">Loading queue metrics…</p>}
+      {!metrics && !error && <p className="muted" role="status">{t(intl, 'queue.loading')}</p>}
       {details.error && <ErrorNote error={details.error} />}
       <SchedulesTable schedules={details.schedules} />
       <HistoryTable jobs={details.history} />

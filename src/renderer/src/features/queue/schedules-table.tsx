@@ -1,25 +1,28 @@
 import { formatDate, formatWhen } from '../../lib/format';
 import type { ScheduleView } from '../../../../shared/types';
+import { useIntl } from 'react-intl';
+import { t } from '../../i18n/t';
 
 export function SchedulesTable({ schedules }: { schedules: ScheduleView[] }) {
+  const intl = useIntl();
   return (
     <section aria-labelledby="sched-title" className="panel">
-      <h3 id="sched-title">Schedules</h3>
+      <h3 id="sched-title">{t(intl, 'queue.schedules.title')}</h3>
       {schedules.length === 0 ? (
-        <p className="muted">No scheduled jobs.</p>
+        <p className="muted">{t(intl, 'queue.schedules.none')}</p>
       ) : (
         <table className="table">
           <thead>
-            <tr><th scope="col">Job</th><th scope="col">When</th><th scope="col">Last run</th><th scope="col">Next run</th><th scope="col">State</th></tr>
+            <tr><th scope="col">{t(intl, 'queue.schedules.job')}</th><th scope="col">{t(intl, 'queue.schedules.when')}</th><th scope="col">{t(intl, 'queue.schedules.lastRun')}</th><th scope="col">{t(intl, 'queue.schedules.nextRun')}</th><th scope="col">{t(intl, 'queue.schedules.state')}</th></tr>
           </thead>
           <tbody>
             {schedules.map((s) => (
               <tr key={s.id}>
                 <td>{s.jobName}</td>
                 <td><code>{s.cron}</code></td>
-                <td>{formatWhen(s.lastFireAt)}</td>
-                <td title={s.nextFireAt ? formatDate(s.nextFireAt) : undefined}>{s.paused ? 'Paused' : formatWhen(s.nextFireAt)}</td>
-                <td>{s.paused ? 'Paused' : s.catchUp === 'once' ? 'Active, catches up once' : 'Active'}</td>
+                <td>{formatWhen(intl, s.lastFireAt)}</td>
+                <td title={s.nextFireAt ? formatDate(intl, s.nextFireAt) : undefined}>{s.paused ? t(intl, 'queue.schedules.paused') : formatWhen(intl, s.nextFireAt)}</td>
+                <td>{s.paused ? t(intl, 'queue.schedules.paused') : s.catchUp === 'once' ? t(intl, 'queue.schedules.activeCatchUp') : t(intl, 'queue.schedules.active')}</td>
               </tr>
             ))}
           </tbody>

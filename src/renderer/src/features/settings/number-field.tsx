@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useT } from '../../i18n/use-t';
 
 interface Props {
   id: string;
@@ -13,6 +14,7 @@ interface Props {
 
 /** A number input that saves when the value is valid and the user pauses or leaves the field. */
 export function NumberField({ id, label, help, value, min, max, onCommit, error }: Props) {
+  const t = useT();
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
   const n = Number(text);
@@ -20,7 +22,7 @@ export function NumberField({ id, label, help, value, min, max, onCommit, error 
   const commit = () => {
     if (valid && n !== value) onCommit(n);
   };
-  const msg = !valid ? `Enter a whole number from ${min} to ${max}.` : error;
+  const msg = !valid ? t('settings.number.invalid', { min, max }) : error;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

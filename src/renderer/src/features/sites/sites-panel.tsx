@@ -4,16 +4,18 @@ import { CookiesSection } from './cookies-section';
 import { PacingSection } from './pacing-section';
 import { BandwidthSection, ProxySection } from './network-section';
 import { ExtraArgsSection, UpdatesSection } from './advanced-section';
-import { st } from './sites-text';
+import { useIntl } from 'react-intl';
+import { t } from '../../i18n/t';
 import './sites.css';
 
 /** Settings → Sites: cookies, pacing, speed limit, proxy, yt-dlp updates and extra options. */
 export function SitesPanel() {
+  const intl = useIntl();
   const { view, error, reload, save } = useSites();
   return (
     <section className="sites" aria-labelledby="sites-title">
-      <h3 id="sites-title" className="sites-heading">{st('sites.title')}</h3>
-      <p className="help">{st('sites.intro')}</p>
+      <h3 id="sites-title" className="sites-heading">{t(intl, 'sites.title')}</h3>
+      <p className="help">{t(intl, 'sites.intro')}</p>
       {error && <ErrorNote error={error} />}
       {view && (
         <div className="settings-grid">

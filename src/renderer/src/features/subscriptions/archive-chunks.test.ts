@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { intlFor } from '../../i18n/intl-for';
+
+const en = intlFor('en');
 import { chunkArchive, importSummary, mergeImports } from './archive-chunks';
 
 describe('download archive import', () => {
@@ -33,8 +36,8 @@ describe('download archive import', () => {
       [],
     );
     expect(r).toEqual({ added: 120, known: 3, invalid: ['what', 'huh'], invalidCount: 2 });
-    expect(importSummary(r)).toBe('Imported 120 videos (3 already known, 2 lines not understood: “what”, “huh”).');
-    expect(importSummary({ added: 1, known: 0, invalid: [], invalidCount: 0 })).toBe('Imported 1 video.');
-    expect(importSummary({ added: 0, known: 0, invalid: ['a', 'b', 'c'], invalidCount: 9 })).toBe('Imported 0 videos (9 lines not understood: “a”, “b”, “c”, …).');
+    expect(importSummary(en, r)).toBe('Imported 120 videos (3 already known, 2 lines not understood: “what”, “huh”).');
+    expect(importSummary(en, { added: 1, known: 0, invalid: [], invalidCount: 0 })).toBe('Imported 1 video.');
+    expect(importSummary(en, { added: 0, known: 0, invalid: ['a', 'b', 'c'], invalidCount: 9 })).toBe('Imported 0 videos (9 lines not understood: “a”, “b”, “c”, …).');
   });
 });

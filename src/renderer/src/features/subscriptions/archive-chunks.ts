@@ -1,4 +1,6 @@
+import type { IntlShape } from 'react-intl';
 import type { ArchiveImport } from '../../../../shared/types';
+import { t } from '../../i18n/t';
 
 export interface ArchiveChunks {
   chunks: string[];
@@ -58,14 +60,15 @@ export function mergeImports(parts: ArchiveImport[], tooLong: string[] = []): Ar
 }
 
 /** "Imported 120 videos (3 already known, 2 lines not understood: “x”, “y”)." */
-export function importSummary(r: ArchiveImport): string {
+export function importSummary(intl: IntlShape, r: ArchiveImport): string {
   const parts: string[] = [];
-  if (r.known > 0) parts.push(`${r.known.toLocaleString()} already known`);
+  if (r.known > 0) parts.push(t(intl, 'subs.archive.known', { count: r.known }));
   if (r.invalidCount > 0) {
-    const shown = r.invalid.slice(0, SHOWN_INVALID).map((l) => `“${l.length > 60 ? `${l.slice(0, 59)}…` : l}”`);
-    const more = r.invalidCount > shown.length ? ', …' : '';
-    parts.push(`${r.invalidCount.toLocaleString()} ${r.invalidCount === 1 ? 'line' : 'lines'} not understood${shown.length ? `: ${shown.join(', ')}${more}` : ''}`);
+    const shown = r.invalid.slice(0, SHOWN_INVALID).map((l) => t(intl, 'subs.archive.quoted', { text: l.length > 60 ? `${l.slice(0, 59)}…` : l }));
+    const list = intl.formatList(shown, { type: 'unit' });
+    const lines = r.invalidCount > shown.length ? t(intl, 'subs.archive.more', { list }) : list;
+    parts.push(shown.length ? t(intl, 'subs.archive.invalidShown', { count: r.invalidCount, lines }) : t(intl, 'subs.archive.invalid', { count: r.invalidCount }));
   }
-  const head = `Imported ${r.added.toLocaleString()} ${r.added === 1 ? 'video' : 'videos'}`;
-  return `${head}${parts.length ? ` (${parts.join(', ')})` : ''}.`;
+  if (parts.length === 0) return t(intl, 'subs.archive.imported', { count: r.added });
+  return t(intl, 'subs.archive.importedDetails', { count: r.added, details: intl.formatList(parts, { type: 'unit' }) });
 }

@@ -6,6 +6,8 @@ import type { MAX_ARCHIVE_CHARS, MAX_MESSAGE_BYTES } from '../../../../shared/co
 import type { ArchiveImport } from '../../../../shared/types';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { chunkArchive, importSummary, mergeImports } from './archive-chunks';
+import { useIntl } from 'react-intl';
+import { rich, t } from '../../i18n/t';
 
 // Typed as the contract's constants (a compile error if they change) without pulling zod into the UI.
 const MAX_CHARS: typeof MAX_ARCHIVE_CHARS = 200_000;
@@ -16,6 +18,7 @@ const FILE_NAME = 'vidkeep-archive.txt';
 
 /** Import a yt-dlp download archive (videos to never fetch again) or export VidKeep's own. */
 export function ArchivePanel() {
+  const intl = useIntl();
   const [status, setStatus] = useState('');
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,14 +35,14 @@ export function ArchivePanel() {
       const parts = chunkArchive(await file.text(), MAX_CHARS, MAX_BYTES);
       tooLong = parts.tooLong;
       for (const [i, text] of parts.chunks.entries()) {
-        if (parts.chunks.length > 1) setStatus(`Importing ${file.name}: part ${i + 1} of ${parts.chunks.length}…`);
-        else setStatus(`Importing ${file.name}…`);
+        if (parts.chunks.length > 1) setStatus(t(intl, 'subs.archive.importingPart', { file: file.name, part: i + 1, parts: parts.chunks.length }));
+        else setStatus(t(intl, 'subs.archive.importing', { file: file.name }));
         done.push(await api.invoke('subscriptions.importArchive', { text }));
       }
-      setStatus(importSummary(mergeImports(done, tooLong)));
+      setStatus(importSummary(intl, mergeImports(done, tooLong)));
     } catch (err) {
       setError(asErrorInfo(err));
-      setStatus(done.length ? `Stopped part-way. ${importSummary(mergeImports(done))}` : '');
+      setStatus(done.length ? t(intl, 'subs.archive.stopped', { summary: importSummary(intl, mergeImports(done)) }) : '');
     } finally {
       setBusy(false);
     }
@@ -59,7 +62,7 @@ export function ArchivePanel() {
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setStatus(`Exported ${count.toLocaleString()} ${count === 1 ? 'video' : 'videos'} to ${FILE_NAME}.`);
+      setStatus(t(intl, 'subs.archive.exported', { count, file: FILE_NAME }));
     } catch (err) {
       setError(asErrorInfo(err));
     } finally {
@@ -69,18 +72,15 @@ export function ArchivePanel() {
 
   return (
     <section className="panel sub-archive" aria-labelledby="sub-archive-title">
-      <h3 id="sub-archive-title">Download archive</h3>
-      <p className="help">
-        A download archive lists videos by site and id, one per line, as yt-dlp’s <code>--download-archive</code> writes it. Import one and subscriptions
-        skip the videos in it; export VidKeep’s to use with yt-dlp or another copy of VidKeep.
-      </p>
+      <h3 id="sub-archive-title">{t(intl, 'subs.archive.title')}</h3>
+      <p className="help">{rich(intl, 'subs.archive.help', { code: (chunks) => <code>{chunks}</code> })}</p>
       <div className="sub-archive-actions">
         <label className={`btn file-btn ${busy ? 'is-disabled' : ''}`}>
           <input type="file" accept=".txt,text/plain" className="sr-only" disabled={busy} onChange={importFile} />
-          Import download archive…
+          {t(intl, 'subs.archive.import')}
         </label>
         <button type="button" className="btn" disabled={busy} onClick={exportFile}>
-          Export download archive
+          {t(intl, 'subs.archive.export')}
         </button>
       </div>
       <p role="status" className={status ? 'note note-info' : 'sr-only'}>

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { intlFor } from '../../i18n/intl-for';
+
+const en = intlFor('en');
 import type { Subscription } from '../../../../shared/types';
 import { EMPTY_ADD, FieldError, rulesFrom, toAddRequest, toUpdateRequest } from './form-model';
 import { CUSTOM, describeCron, presetFor } from './schedule';
@@ -80,8 +83,8 @@ describe('subscription form', () => {
 
   it('presets read as words, anything else as its expression', () => {
     expect(presetFor('0  3 * * 0')).toBe('0 3 * * 0');
-    expect(describeCron('0 * * * *')).toBe('Every hour');
-    expect(describeCron('*/5 * * * *')).toBe('On schedule */5 * * * *');
+    expect(describeCron(en, '0 * * * *')).toBe('Every hour');
+    expect(describeCron(en, '*/5 * * * *')).toBe('On schedule */5 * * * *');
   });
 });
 
@@ -95,13 +98,13 @@ describe('subscription row text', () => {
     expect(subscriptionState(sub({ paused: true, checking: true }))).toBe('checking');
   });
   it('times and counts', () => {
-    expect(lastCheckText(sub(), now)).toBe('never');
-    expect(lastCheckText(sub({ lastCheckAt: now - 5 * 60_000 }), now)).toMatch(/5 minutes ago/);
-    expect(nextCheckText(sub({ paused: true, nextCheckAt: now + 1000 }), now)).toBe('Paused');
-    expect(nextCheckText(sub({ nextCheckAt: now + 6 * 3600_000 }), now)).toMatch(/in 6 hours/);
-    expect(countsText(sub({ lastCheckAt: now, lastNewCount: 1, totalQueued: 3 }))).toBe('1 new · 3 in all');
-    expect(countsText(sub({ lastCheckAt: now, lastNewCount: 0, totalQueued: 3 }))).toBe('No new videos · 3 in all');
-    expect(countsText(sub({ lastCheckAt: now, totalQueued: 3, lastError: { code: 'forbidden', message: 'x' } }))).toBe('3 in all');
-    expect(countsText(sub())).toBe('Nothing yet');
+    expect(lastCheckText(en, sub(), now)).toBe('never');
+    expect(lastCheckText(en, sub({ lastCheckAt: now - 5 * 60_000 }), now)).toMatch(/5 minutes ago/);
+    expect(nextCheckText(en, sub({ paused: true, nextCheckAt: now + 1000 }), now)).toBe('Paused');
+    expect(nextCheckText(en, sub({ nextCheckAt: now + 6 * 3600_000 }), now)).toMatch(/in 6 hours/);
+    expect(countsText(en, sub({ lastCheckAt: now, lastNewCount: 1, totalQueued: 3 }))).toBe('1 new · 3 in all');
+    expect(countsText(en, sub({ lastCheckAt: now, lastNewCount: 0, totalQueued: 3 }))).toBe('No new videos · 3 in all');
+    expect(countsText(en, sub({ lastCheckAt: now, totalQueued: 3, lastError: { code: 'forbidden', message: 'x' } }))).toBe('3 in all');
+    expect(countsText(en, sub())).toBe('Nothing yet');
   });
 });

@@ -3,7 +3,8 @@
  * here touches React, so the rules are unit-tested on their own.
  */
 import type { Req } from '../../../../shared/contract';
-import type { ErrorInfo } from '../../../../shared/errors';
+import type { UiMessage } from '../../i18n/error-text';
+import type { MessageId, Values } from '../../i18n/t';
 import type { AudioFormat, DownloadOptions, InitialFetch, Quality, Subscription, SubscriptionFilters, SubscriptionRetention } from '../../../../shared/types';
 import { CUSTOM, DEFAULT_CRON, presetFor } from './schedule';
 
@@ -75,28 +76,29 @@ export function rulesFrom(s: Subscription): RuleFields {
 export class FieldError extends Error {
   constructor(
     readonly field: string,
-    message: string,
+    readonly id: MessageId,
+    readonly values?: Values,
   ) {
-    super(message);
+    super(id);
   }
-  info(): ErrorInfo {
-    return { code: 'invalid-input', message: this.message };
+  info(): UiMessage {
+    return this.values ? { id: this.id, values: this.values } : { id: this.id };
   }
 }
 
-function wholeNumber(text: string, field: string, what: string, min: number, max: number): number | undefined {
+function wholeNumber(text: string, field: string, what: 'keepLast' | 'keepDays' | 'count', min: number, max: number): number | undefined {
   const t = text.trim();
   if (t === '') return undefined;
   const n = Number(t);
-  if (!Number.isInteger(n) || n < min || n > max) throw new FieldError(field, `${what} must be a whole number from ${min.toLocaleString()} to ${max.toLocaleString()}.`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new FieldError(field, 'subs.field.whole', { what, min, max });
   return n;
 }
 
-function minutesToSec(text: string, field: string, what: string): number | undefined {
+function minutesToSec(text: string, field: string, what: 'min' | 'max'): number | undefined {
   const t = text.trim().replace(',', '.');
   if (t === '') return undefined;
   const n = Number(t);
-  if (!Number.isFinite(n) || n < 0 || n > 100 * 60) throw new FieldError(field, `${what} must be a number of minutes from 0 to 6,000.`);
+  if (!Number.isFinite(n) || n < 0 || n > 100 * 60) throw new FieldError(field, 'subs.field.minutes', { what, max: 6000 });
   return Math.round(n * 60);
 }
 
@@ -111,26 +113,26 @@ interface Rules {
 export function toRules(f: RuleFields, prefix: string): Rules {
   const cron = f.schedule === CUSTOM ? f.customCron.trim().replace(/\s+/g, ' ') : f.schedule;
   if (f.schedule === CUSTOM && cron.split(' ').length !== 5) {
-    throw new FieldError(`${prefix}-cron`, 'A cron expression has five parts: minute, hour, day of month, month and day of week (for example “30 7 * * *”).');
+    throw new FieldError(`${prefix}-cron`, 'subs.field.cronParts');
   }
   const filters: SubscriptionFilters = {};
   if (f.titleIncludes.trim()) filters.titleIncludes = f.titleIncludes.trim();
   if (f.titleExcludes.trim()) filters.titleExcludes = f.titleExcludes.trim();
-  const min = minutesToSec(f.minMinutes, `${prefix}-min`, 'The shortest length');
-  const max = minutesToSec(f.maxMinutes, `${prefix}-max`, 'The longest length');
+  const min = minutesToSec(f.minMinutes, `${prefix}-min`, 'min');
+  const max = minutesToSec(f.maxMinutes, `${prefix}-max`, 'max');
   if (min !== undefined && min > 0) filters.minDurationSec = min;
   if (max !== undefined) {
-    if (max < 1) throw new FieldError(`${prefix}-max`, 'The longest length must be more than 0 minutes.');
-    if (min !== undefined && min > max) throw new FieldError(`${prefix}-max`, 'The longest length is shorter than the shortest.');
+    if (max < 1) throw new FieldError(`${prefix}-max`, 'subs.field.maxPositive');
+    if (min !== undefined && min > max) throw new FieldError(`${prefix}-max`, 'subs.field.maxBelowMin');
     filters.maxDurationSec = max;
   }
   if (f.after.trim()) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(f.after.trim())) throw new FieldError(`${prefix}-after`, 'Enter the date as year-month-day, for example 2026-01-31.');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(f.after.trim())) throw new FieldError(`${prefix}-after`, 'subs.field.date');
     filters.after = f.after.trim();
   }
   const retention: SubscriptionRetention = {};
-  const keepLast = wholeNumber(f.keepLast, `${prefix}-keep-last`, 'The number of videos to keep', 1, 100_000);
-  const keepDays = wholeNumber(f.keepDays, `${prefix}-keep-days`, 'The number of days', 1, 36_500);
+  const keepLast = wholeNumber(f.keepLast, `${prefix}-keep-last`, 'keepLast', 1, 100_000);
+  const keepDays = wholeNumber(f.keepDays, `${prefix}-keep-days`, 'keepDays', 1, 36_500);
   if (keepLast !== undefined) retention.keepLast = keepLast;
   if (keepDays !== undefined) retention.keepDays = keepDays;
   const options: Partial<DownloadOptions> = { audioOnly: f.audioOnly, subtitles: f.subtitles };
@@ -142,7 +144,7 @@ export function toRules(f: RuleFields, prefix: string): Rules {
 export function toAddRequest(f: AddFields): Req<'subscriptions.add'> {
   const rules = toRules(f, 'sub');
   const req: Req<'subscriptions.add'> = { url: f.url.trim(), ...rules, initial: f.initial };
-  if (f.initial === 'last') req.initialCount = wholeNumber(f.initialCount, 'sub-count', 'How many', 1, 10_000) ?? 10;
+  if (f.initial === 'last') req.initialCount = wholeNumber(f.initialCount, 'sub-count', 'count', 1, 10_000) ?? 10;
   return req;
 }
 

@@ -3,6 +3,7 @@ import { QUALITY_OPTIONS } from '../../lib/quality';
 import type { AudioFormat, Quality } from '../../../../shared/types';
 import { countSet, type RuleFields } from './form-model';
 import { CHECK_PRESETS, CUSTOM } from './schedule';
+import { useT } from '../../i18n/use-t';
 
 interface Props {
   value: RuleFields;
@@ -26,6 +27,7 @@ function Field({ id, label, help, children }: { id: string; label: string; help?
 
 /** When to check, which videos to take, how long to keep them, and in what quality. */
 export function RuleFieldsView({ value: v, onChange, prefix, invalid, ffmpegFound }: Props) {
+  const t = useT();
   const inv = (id: string) => (invalid === id ? true : undefined);
   const text = (id: string, key: keyof RuleFields, extra: { type?: string; inputMode?: 'numeric' | 'decimal'; placeholder?: string; help?: boolean } = {}) => (
     <input
@@ -43,83 +45,81 @@ export function RuleFieldsView({ value: v, onChange, prefix, invalid, ffmpegFoun
   );
   const filters = countSet([v.titleIncludes, v.titleExcludes, v.minMinutes, v.maxMinutes, v.after]);
   const keeps = countSet([v.keepLast, v.keepDays]);
-  const quality = v.audioOnly ? `audio only (${v.audioFormat.toUpperCase()})` : (QUALITY_OPTIONS.find((q) => q.value === v.quality)?.label ?? 'as in Settings');
+  const quality = v.audioOnly ? t('subs.rules.quality.audioOnly', { format: t(`format.${v.audioFormat}`) }) : v.quality ? t(`quality.${v.quality}`) : t('subs.rules.quality.asSettings');
 
   return (
     <>
       <div className="sub-schedule">
-        <Field id={`${prefix}-check`} label="Check for new videos">
+        <Field id={`${prefix}-check`} label={t('subs.rules.check')}>
           <select id={`${prefix}-check`} value={v.schedule} onChange={(e) => onChange({ schedule: e.target.value })}>
             {CHECK_PRESETS.map((p) => (
               <option key={p.cron} value={p.cron}>
-                {p.label}
+                {t(p.label)}
               </option>
             ))}
-            <option value={CUSTOM}>Custom…</option>
+            <option value={CUSTOM}>{t('subs.rules.custom')}</option>
           </select>
         </Field>
         {v.schedule === CUSTOM && (
-          <Field id={`${prefix}-cron`} label="Cron expression" help="Minute, hour, day of month, month, day of week. “30 7 * * 1-5” is 7:30 on weekdays.">
+          <Field id={`${prefix}-cron`} label={t('subs.rules.cron')} help={t('subs.rules.cron.help')}>
             {text(`${prefix}-cron`, 'customCron', { placeholder: '30 7 * * *', help: true })}
           </Field>
         )}
       </div>
       <details className="sub-more">
         <summary>
-          Filters <span className="muted">{filters ? `(${filters} set)` : '(every video)'}</span>
+          {t('subs.rules.filters')} <span className="muted">{filters ? t('subs.rules.filters.set', { count: filters }) : t('subs.rules.filters.none')}</span>
         </summary>
         <div className="sub-grid">
-          <Field id={`${prefix}-inc`} label="Title contains">{text(`${prefix}-inc`, 'titleIncludes')}</Field>
-          <Field id={`${prefix}-exc`} label="Title does not contain">{text(`${prefix}-exc`, 'titleExcludes')}</Field>
-          <Field id={`${prefix}-min`} label="At least (minutes)">{text(`${prefix}-min`, 'minMinutes', { type: 'number', inputMode: 'decimal' })}</Field>
-          <Field id={`${prefix}-max`} label="At most (minutes)">{text(`${prefix}-max`, 'maxMinutes', { type: 'number', inputMode: 'decimal' })}</Field>
-          <Field id={`${prefix}-after`} label="Only videos published on or after" help="Sites that do not say when a video was published skip this filter.">
+          <Field id={`${prefix}-inc`} label={t('subs.rules.titleIncludes')}>{text(`${prefix}-inc`, 'titleIncludes')}</Field>
+          <Field id={`${prefix}-exc`} label={t('subs.rules.titleExcludes')}>{text(`${prefix}-exc`, 'titleExcludes')}</Field>
+          <Field id={`${prefix}-min`} label={t('subs.rules.minMinutes')}>{text(`${prefix}-min`, 'minMinutes', { type: 'number', inputMode: 'decimal' })}</Field>
+          <Field id={`${prefix}-max`} label={t('subs.rules.maxMinutes')}>{text(`${prefix}-max`, 'maxMinutes', { type: 'number', inputMode: 'decimal' })}</Field>
+          <Field id={`${prefix}-after`} label={t('subs.rules.after')} help={t('subs.rules.after.help')}>
             {text(`${prefix}-after`, 'after', { type: 'date', help: true })}
           </Field>
         </div>
       </details>
       <details className="sub-more">
         <summary>
-          Keep <span className="muted">{keeps ? `(${keeps} ${keeps === 1 ? 'rule' : 'rules'})` : '(everything)'}</span>
+          {t('subs.rules.keep')} <span className="muted">{keeps ? t('subs.rules.keep.set', { count: keeps }) : t('subs.rules.keep.none')}</span>
         </summary>
-        <p className="help">
-          Old videos from this subscription can be deleted to free disk space. They are deleted permanently, not moved to the trash. Videos you mark Keep in the library are never deleted. Leave both empty to keep everything.
-        </p>
+        <p className="help">{t('subs.rules.keep.help')}</p>
         <div className="sub-grid">
-          <Field id={`${prefix}-keep-last`} label="Keep only the newest (videos)">{text(`${prefix}-keep-last`, 'keepLast', { type: 'number', inputMode: 'numeric' })}</Field>
-          <Field id={`${prefix}-keep-days`} label="Delete videos older than (days)">{text(`${prefix}-keep-days`, 'keepDays', { type: 'number', inputMode: 'numeric' })}</Field>
+          <Field id={`${prefix}-keep-last`} label={t('subs.rules.keepLast')}>{text(`${prefix}-keep-last`, 'keepLast', { type: 'number', inputMode: 'numeric' })}</Field>
+          <Field id={`${prefix}-keep-days`} label={t('subs.rules.keepDays')}>{text(`${prefix}-keep-days`, 'keepDays', { type: 'number', inputMode: 'numeric' })}</Field>
         </div>
       </details>
       <details className="sub-more">
         <summary>
-          Quality and audio <span className="muted">({quality}{v.subtitles ? ', subtitles' : ''})</span>
+          {t('subs.rules.quality')} <span className="muted">{v.subtitles ? t('subs.rules.quality.summarySubtitles', { quality }) : t('subs.rules.quality.summary', { quality })}</span>
         </summary>
         <div className="sub-grid">
-          <Field id={`${prefix}-quality`} label="Video quality">
+          <Field id={`${prefix}-quality`} label={t('subs.rules.videoQuality')}>
             <select id={`${prefix}-quality`} value={v.quality} disabled={v.audioOnly} onChange={(e) => onChange({ quality: e.target.value as Quality | '' })}>
-              <option value="">As in Settings</option>
+              <option value="">{t('subs.rules.videoQuality.asSettings')}</option>
               {QUALITY_OPTIONS.map((q) => (
-                <option key={q.value} value={q.value}>
-                  {q.label}
+                <option key={q} value={q}>
+                  {t(`quality.${q}`)}
                 </option>
               ))}
             </select>
           </Field>
-          <Field id={`${prefix}-format`} label="Audio file format">
+          <Field id={`${prefix}-format`} label={t('subs.rules.audioFormat')}>
             <select id={`${prefix}-format`} value={v.audioFormat} disabled={!v.audioOnly} onChange={(e) => onChange({ audioFormat: e.target.value as AudioFormat })}>
-              <option value="m4a">M4A</option>
+              <option value="m4a">{t('format.m4a')}</option>
               <option value="mp3" disabled={!ffmpegFound}>
-                MP3{ffmpegFound ? '' : ' (needs ffmpeg)'}
+                {ffmpegFound ? t('format.mp3') : t('format.mp3.needsFfmpeg')}
               </option>
             </select>
           </Field>
           <div className="field field-check">
             <input id={`${prefix}-audio`} type="checkbox" checked={v.audioOnly} onChange={(e) => onChange({ audioOnly: e.target.checked })} />
-            <label htmlFor={`${prefix}-audio`}>Save audio only</label>
+            <label htmlFor={`${prefix}-audio`}>{t('subs.rules.audioOnly')}</label>
           </div>
           <div className="field field-check">
             <input id={`${prefix}-subs`} type="checkbox" checked={v.subtitles} onChange={(e) => onChange({ subtitles: e.target.checked })} />
-            <label htmlFor={`${prefix}-subs`}>Download subtitles</label>
+            <label htmlFor={`${prefix}-subs`}>{t('subs.rules.subtitles')}</label>
           </div>
         </div>
       </details>

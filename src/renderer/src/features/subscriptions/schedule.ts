@@ -1,9 +1,12 @@
+import type { IntlShape } from 'react-intl';
+import { t, type MessageId } from '../../i18n/t';
+
 /** Friendly check intervals and the cron expressions they stand for. */
-export const CHECK_PRESETS: ReadonlyArray<{ cron: string; label: string }> = [
-  { cron: '0 * * * *', label: 'Every hour' },
-  { cron: '0 */6 * * *', label: 'Every 6 hours' },
-  { cron: '0 3 * * *', label: 'Every day' },
-  { cron: '0 3 * * 0', label: 'Every week' },
+export const CHECK_PRESETS: ReadonlyArray<{ cron: string; label: MessageId }> = [
+  { cron: '0 * * * *', label: 'subs.schedule.hourly' },
+  { cron: '0 */6 * * *', label: 'subs.schedule.6h' },
+  { cron: '0 3 * * *', label: 'subs.schedule.daily' },
+  { cron: '0 3 * * 0', label: 'subs.schedule.weekly' },
 ];
 
 export const DEFAULT_CRON = '0 */6 * * *';
@@ -17,7 +20,8 @@ export function presetFor(cron: string): string {
 }
 
 /** "Every 6 hours", or the expression itself for anything custom. */
-export function describeCron(cron: string): string {
+export function describeCron(intl: IntlShape, cron: string): string {
   const c = cron.trim().replace(/\s+/g, ' ');
-  return CHECK_PRESETS.find((p) => p.cron === c)?.label ?? `On schedule ${c}`;
+  const preset = CHECK_PRESETS.find((p) => p.cron === c);
+  return preset ? t(intl, preset.label) : t(intl, 'subs.schedule.custom', { cron: c });
 }

@@ -2,7 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../lib/api';
 import { asErrorInfo } from '../../lib/errors';
 import { ErrorNote } from '../../components/error-note';
-import type { ErrorInfo } from '../../../../shared/errors';
+import type { UiError } from '../../i18n/error-text';
+import { useT } from '../../i18n/use-t';
 import type { Subscription } from '../../../../shared/types';
 import { FieldError, rulesFrom, toUpdateRequest, type RuleFields } from './form-model';
 import { RuleFieldsView } from './rule-fields';
@@ -17,9 +18,10 @@ interface Props {
 
 /** Change how often a subscription is checked, what it takes and what it keeps. */
 export function SubscriptionEdit({ subscription: s, ffmpegFound, onDone }: Props) {
+  const t = useT();
   const [f, setF] = useState<RuleFields>(() => rulesFrom(s));
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
   const [invalid, setInvalid] = useState<string | null>(null);
   const prefix = `edit-${s.id}`;
   useEffect(() => document.getElementById(`${prefix}-check`)?.focus(), [prefix]);
@@ -53,7 +55,7 @@ export function SubscriptionEdit({ subscription: s, ffmpegFound, onDone }: Props
   return (
     <form
       className="sub-edit"
-      aria-label={`Edit ${s.title ?? s.url}`}
+      aria-label={t('subs.row.edit.label', { name: s.title ?? s.url })}
       onSubmit={save}
       noValidate
       onKeyDown={(e) => {
@@ -67,10 +69,10 @@ export function SubscriptionEdit({ subscription: s, ffmpegFound, onDone }: Props
       {error && <ErrorNote error={error} />}
       <div className="sub-edit-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save changes'}
+          {busy ? t('subs.edit.saving') : t('subs.edit.save')}
         </button>
         <button type="button" className="btn btn-quiet" onClick={onDone}>
-          Cancel
+          {t('subs.edit.cancel')}
         </button>
       </div>
     </form>

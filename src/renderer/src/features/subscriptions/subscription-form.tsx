@@ -4,7 +4,11 @@ import { asErrorInfo } from '../../lib/errors';
 import { useAppInfo } from '../../hooks/use-app-info';
 import { ErrorNote } from '../../components/error-note';
 import type { Req } from '../../../../shared/contract';
-import type { ErrorInfo } from '../../../../shared/errors';
+import type { UiError } from '../../i18n/error-text';
+import type { MessageId } from '../../i18n/t';
+import { useT } from '../../i18n/use-t';
+import type { IntlShape } from 'react-intl';
+import { t as tr } from '../../i18n/t';
 import type { InitialFetch, Subscription } from '../../../../shared/types';
 import { EMPTY_ADD, FieldError, toAddRequest, type AddFields } from './form-model';
 import { RuleFieldsView } from './rule-fields';
@@ -12,16 +16,16 @@ import { applySubscriptions } from './subscription-store';
 import { subscriptionName } from './subscription-text';
 import { focusField } from './focus-field';
 
-const FIRST_CHECK: ReadonlyArray<{ value: InitialFetch; label: string; help: string }> = [
-  { value: 'new', label: 'Only new videos from now', help: 'The first check notes what is already there; later checks download what is new.' },
-  { value: 'last', label: 'The newest N', help: 'Downloads that many of the newest videos now, then whatever is new.' },
-  { value: 'all', label: 'Everything', help: 'Downloads the whole channel or playlist. This can be a lot.' },
+const FIRST_CHECK: ReadonlyArray<{ value: InitialFetch; label: MessageId; help: MessageId }> = [
+  { value: 'new', label: 'subs.form.first.new', help: 'subs.form.first.new.help' },
+  { value: 'last', label: 'subs.form.first.last', help: 'subs.form.first.last.help' },
+  { value: 'all', label: 'subs.form.first.all', help: 'subs.form.first.all.help' },
 ];
 
 /** The request, or the first field to fix. */
 function checked(f: AddFields): Req<'subscriptions.add'> | FieldError {
   try {
-    if (!f.url.trim()) throw new FieldError('sub-url', 'Paste the link of a channel or playlist to subscribe to.');
+    if (!f.url.trim()) throw new FieldError('sub-url', 'subs.form.url.missing');
     return toAddRequest(f);
   } catch (err) {
     if (err instanceof FieldError) return err;
@@ -31,10 +35,11 @@ function checked(f: AddFields): Req<'subscriptions.add'> | FieldError {
 
 /** Subscribe to a channel or playlist. On an error everything typed stays, with the message below. */
 export function SubscriptionForm({ onAdded }: { onAdded: (s: Subscription) => void }) {
+  const t = useT();
   const { info } = useAppInfo();
   const [f, setF] = useState<AddFields>(EMPTY_ADD);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
   const [invalid, setInvalid] = useState<string | null>(null);
   const urlField = useRef<HTMLInputElement>(null);
   const set = (patch: Partial<AddFields>) => setF((cur) => ({ ...cur, ...patch }));
@@ -73,16 +78,16 @@ export function SubscriptionForm({ onAdded }: { onAdded: (s: Subscription) => vo
 
   return (
     <section className="panel sub-add" aria-labelledby="sub-add-title">
-      <h3 id="sub-add-title">Add a subscription</h3>
+      <h3 id="sub-add-title">{t('subs.form.title')}</h3>
       <form className="sub-form" onSubmit={submit} noValidate>
         <div className="field sub-link">
-          <label htmlFor="sub-url">Subscription link</label>
+          <label htmlFor="sub-url">{t('subs.form.url')}</label>
           <input
             id="sub-url"
             ref={urlField}
             type="text"
             inputMode="url"
-            placeholder="https://www.youtube.com/@channel, a playlist, or an RSS feed"
+            placeholder={t('subs.form.url.placeholder')}
             value={f.url}
             aria-invalid={invalid === 'sub-url' || undefined}
             aria-describedby="sub-url-help"
@@ -91,18 +96,18 @@ export function SubscriptionForm({ onAdded }: { onAdded: (s: Subscription) => vo
             onChange={(e) => set({ url: e.target.value })}
           />
           <p id="sub-url-help" className="help">
-            A channel, playlist or feed link. VidKeep checks it on a schedule and downloads new videos into your library.
+            {t('subs.form.url.help')}
           </p>
         </div>
         <fieldset className="sub-first" role="radiogroup">
-          <legend>First check</legend>
+          <legend>{t('subs.form.first')}</legend>
           {FIRST_CHECK.map((o) => (
             <div key={o.value} className="sub-radio">
               <input id={`sub-initial-${o.value}`} type="radio" name="sub-initial" value={o.value} checked={f.initial === o.value} aria-describedby={`sub-initial-${o.value}-help`} onChange={() => set({ initial: o.value })} />
-              <label htmlFor={`sub-initial-${o.value}`}>{o.label}</label>
+              <label htmlFor={`sub-initial-${o.value}`}>{t(o.label)}</label>
               {o.value === 'last' && (
                 <span className="sub-count">
-                  <label htmlFor="sub-count">How many</label>
+                  <label htmlFor="sub-count">{t('subs.form.howMany')}</label>
                   <input
                     id="sub-count"
                     type="number"
@@ -116,7 +121,7 @@ export function SubscriptionForm({ onAdded }: { onAdded: (s: Subscription) => vo
                 </span>
               )}
               <p id={`sub-initial-${o.value}-help`} className="help">
-                {o.help}
+                {t(o.help)}
               </p>
             </div>
           ))}
@@ -124,7 +129,7 @@ export function SubscriptionForm({ onAdded }: { onAdded: (s: Subscription) => vo
         <RuleFieldsView value={f} onChange={set} prefix="sub" invalid={invalid} ffmpegFound={info?.ffmpeg.found ?? true} />
         <div className="sub-submit">
           <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Subscribing…' : 'Subscribe'}
+            {busy ? t('subs.form.subscribing') : t('subs.form.subscribe')}
           </button>
         </div>
         {error && <ErrorNote error={error} />}
@@ -134,4 +139,4 @@ export function SubscriptionForm({ onAdded }: { onAdded: (s: Subscription) => vo
 }
 
 /** What the view announces after a successful add. */
-export const addedText = (s: Subscription): string => `Subscribed to ${subscriptionName(s)}. ${s.initial === 'new' ? 'The first check notes what is there now.' : 'The first check is starting.'}`;
+export const addedText = (intl: IntlShape, s: Subscription): string => tr(intl, s.initial === 'new' ? 'subs.added.new' : 'subs.added.starting', { name: subscriptionName(s) });

@@ -6,7 +6,10 @@ import { useNow } from '../../hooks/use-now';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { Subscription } from '../../../../shared/types';
 import { applySubscriptions, forgetSubscription } from './subscription-store';
-import { countsText, lastCheckText, nextCheckText, STATE_LABELS, subscriptionName, subscriptionState } from './subscription-text';
+import { countsText, lastCheckText, nextCheckText, subscriptionName, subscriptionState } from './subscription-text';
+import { useIntl } from 'react-intl';
+import { t } from '../../i18n/t';
+import { ErrorLine } from '../../components/error-note';
 import { describeCron } from './schedule';
 import { SubscriptionEdit } from './subscription-edit';
 
@@ -19,6 +22,7 @@ interface Props {
 
 /** One subscription: what it is, when it was and will be checked, what it found, and its actions. */
 export const SubscriptionRow = memo(function SubscriptionRow({ subscription: s, ffmpegFound, onShowVideos }: Props) {
+  const intl = useIntl();
   useNow(); // re-render every 30 s so relative times stay true
   const now = Date.now();
   const [busy, setBusy] = useState(false);
@@ -57,7 +61,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription: s, 
   const check = () =>
     act(async () => {
       const r = await api.invoke('subscriptions.check', { id: s.id });
-      if (r.already) setNote('A check is already under way.');
+      if (r.already) setNote(t(intl, 'subs.row.already'));
     });
   const togglePause = () => act(async () => applySubscriptions(await api.invoke(s.paused ? 'subscriptions.resume' : 'subscriptions.pause', { id: s.id })));
   const remove = () =>
@@ -81,33 +85,32 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription: s, 
           <h3 id={titleId} className="sub-title" title={name}>
             {name}
           </h3>
-          <span className={`pill sub-pill pill-${state}`}>{STATE_LABELS[state]}</span>
+          <span className={`pill sub-pill pill-${state}`}>{t(intl, `subs.state.${state}`)}</span>
         </div>
         {s.title && <div className="sub-url">{s.url}</div>}
         <dl className="sub-meta">
           <div>
-            <dt>Checks</dt>
-            <dd>{describeCron(s.cron)}</dd>
+            <dt>{t(intl, 'subs.row.checks')}</dt>
+            <dd>{describeCron(intl, s.cron)}</dd>
           </div>
           <div>
-            <dt>Last check</dt>
-            <dd title={s.lastCheckAt ? formatDate(s.lastCheckAt) : undefined}>{lastCheckText(s, now)}</dd>
+            <dt>{t(intl, 'subs.row.lastCheck')}</dt>
+            <dd title={s.lastCheckAt ? formatDate(intl, s.lastCheckAt) : undefined}>{lastCheckText(intl, s, now)}</dd>
           </div>
           <div>
-            <dt>Next check</dt>
-            <dd title={s.nextCheckAt && !s.paused ? formatDate(s.nextCheckAt) : undefined}>{nextCheckText(s, now)}</dd>
+            <dt>{t(intl, 'subs.row.nextCheck')}</dt>
+            <dd title={s.nextCheckAt && !s.paused ? formatDate(intl, s.nextCheckAt) : undefined}>{nextCheckText(intl, s, now)}</dd>
           </div>
           <div>
-            <dt>Videos</dt>
-            <dd className="sub-counts">{countsText(s)}</dd>
+            <dt>{t(intl, 'subs.row.videos')}</dt>
+            <dd className="sub-counts">{countsText(intl, s)}</dd>
           </div>
         </dl>
         {/* Live regions exist before their text does, so a check that fails later, or the note, is announced. */}
         <div className={s.lastError ? undefined : 'sr-only'} aria-live="polite" aria-atomic="true">
           {s.lastError && (
             <p className="sub-error">
-              {s.lastError.message}
-              {s.lastError.hint && <span className="hint"> {s.lastError.hint}</span>}
+              <ErrorLine error={s.lastError} />
             </p>
           )}
         </div>
@@ -116,51 +119,50 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription: s, 
         </p>
         {actionError && (
           <p className="sub-error" role="alert">
-            {actionError.message}
-            {actionError.hint && <span className="hint"> {actionError.hint}</span>}
+            <ErrorLine error={actionError} />
           </p>
         )}
       </div>
       <div className="sub-actions">
-        <button type="button" className="btn btn-small" aria-label={`Show videos from ${name}`} onClick={() => onShowVideos(s.id)}>
-          Show videos
+        <button type="button" className="btn btn-small" aria-label={t(intl, 'subs.row.showVideos.label', { name })} onClick={() => onShowVideos(s.id)}>
+          {t(intl, 'subs.row.showVideos')}
         </button>
         {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page. */}
         <button
           type="button"
           className="btn btn-small"
           aria-disabled={checkOff || undefined}
-          aria-label={`Check now: ${name}`}
+          aria-label={t(intl, 'subs.row.checkNow.label', { name })}
           onClick={() => {
             if (!checkOff) void check();
           }}
         >
-          {s.checking ? 'Checking…' : 'Check now'}
+          {s.checking ? t(intl, 'subs.row.checkingNow') : t(intl, 'subs.row.checkNow')}
         </button>
         <button
           type="button"
           className="btn btn-small"
           aria-disabled={busy || undefined}
-          aria-label={`${s.paused ? 'Resume' : 'Pause'} ${name}`}
+          aria-label={t(intl, s.paused ? 'subs.row.resume.label' : 'subs.row.pause.label', { name })}
           onClick={() => {
             if (!busy) void togglePause();
           }}
         >
-          {s.paused ? 'Resume' : 'Pause'}
+          {s.paused ? t(intl, 'subs.row.resume') : t(intl, 'subs.row.pause')}
         </button>
-        <button ref={editBtn} type="button" className="btn btn-small" aria-expanded={editing} aria-label={`Edit ${name}`} onClick={() => (editing ? closeEdit() : setEditing(true))}>
-          Edit
+        <button ref={editBtn} type="button" className="btn btn-small" aria-expanded={editing} aria-label={t(intl, 'subs.row.edit.label', { name })} onClick={() => (editing ? closeEdit() : setEditing(true))}>
+          {t(intl, 'subs.row.edit')}
         </button>
         {confirming ? (
           <span
             className="confirm"
             role="group"
-            aria-label={`Remove ${name}?`}
+            aria-label={t(intl, 'subs.row.remove.confirm.label', { name })}
             onKeyDown={(e) => {
               if (e.key === 'Escape') setConfirming(false);
             }}
           >
-            <span>Remove? Downloaded videos stay in your library.</span>
+            <span>{t(intl, 'subs.row.remove.question')}</span>
             <button
               type="button"
               className="btn btn-small btn-danger"
@@ -169,15 +171,15 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription: s, 
                 if (!busy) void remove();
               }}
             >
-              Remove
+              {t(intl, 'subs.row.remove')}
             </button>
             <button ref={keepBtn} type="button" className="btn btn-small btn-quiet" onClick={() => setConfirming(false)}>
-              Cancel
+              {t(intl, 'subs.row.cancel')}
             </button>
           </span>
         ) : (
-          <button ref={removeBtn} type="button" className="btn btn-small btn-danger-quiet" aria-label={`Remove ${name}…`} onClick={() => setConfirming(true)}>
-            Remove…
+          <button ref={removeBtn} type="button" className="btn btn-small btn-danger-quiet" aria-label={t(intl, 'subs.row.removeEllipsis.label', { name })} onClick={() => setConfirming(true)}>
+            {t(intl, 'subs.row.removeEllipsis')}
           </button>
         )}
       </div>

@@ -1,4 +1,6 @@
+import type { IntlShape } from 'react-intl';
 import { formatWhen } from '../../lib/format';
+import { t } from '../../i18n/t';
 import type { Subscription } from '../../../../shared/types';
 
 export type SubscriptionState = 'checking' | 'paused' | 'error' | 'ok' | 'new';
@@ -11,36 +13,29 @@ export function subscriptionState(s: Subscription): SubscriptionState {
   return s.lastCheckAt === null ? 'new' : 'ok';
 }
 
-export const STATE_LABELS: Record<SubscriptionState, string> = {
-  checking: 'Checking…',
-  paused: 'Paused',
-  error: 'Last check failed',
-  ok: 'Up to date',
-  new: 'Not checked yet',
-};
 
 /** "5 minutes ago", "just now" or "never". */
-export function lastCheckText(s: Subscription, now: number): string {
-  if (s.lastCheckAt === null) return 'never';
-  return now - s.lastCheckAt < 60_000 ? 'just now' : formatWhen(s.lastCheckAt, now);
+export function lastCheckText(intl: IntlShape, s: Subscription, now: number): string {
+  if (s.lastCheckAt === null) return t(intl, 'time.never');
+  return now - s.lastCheckAt < 60_000 ? t(intl, 'time.justNow') : formatWhen(intl, s.lastCheckAt, now);
 }
 
 /** "in 6 hours", "Paused", or "Checking now". */
-export function nextCheckText(s: Subscription, now: number): string {
-  if (s.checking) return 'Checking now';
-  if (s.paused) return 'Paused';
-  if (s.nextCheckAt === null) return 'Not scheduled';
+export function nextCheckText(intl: IntlShape, s: Subscription, now: number): string {
+  if (s.checking) return t(intl, 'subs.next.checking');
+  if (s.paused) return t(intl, 'subs.next.paused');
+  if (s.nextCheckAt === null) return t(intl, 'subs.next.none');
   const wait = s.nextCheckAt - now;
-  if (wait <= 0) return 'due now';
-  return wait < 60_000 ? 'in less than a minute' : formatWhen(s.nextCheckAt, now);
+  if (wait <= 0) return t(intl, 'subs.next.due');
+  return wait < 60_000 ? t(intl, 'subs.next.soon') : formatWhen(intl, s.nextCheckAt, now);
 }
 
 /** "2 new · 14 in all" after a good check. */
-export function countsText(s: Subscription): string {
+export function countsText(intl: IntlShape, s: Subscription): string {
   // Before a first check, or after a failed one, "new" would say more than is known.
-  if (s.lastCheckAt === null || s.lastError) return s.totalQueued > 0 ? `${s.totalQueued.toLocaleString()} in all` : 'Nothing yet';
-  const fresh = s.lastNewCount > 0 ? `${s.lastNewCount.toLocaleString()} new` : 'No new videos';
-  return `${fresh} · ${s.totalQueued.toLocaleString()} in all`;
+  if (s.lastCheckAt === null || s.lastError) return s.totalQueued > 0 ? t(intl, 'subs.counts.total', { total: s.totalQueued }) : t(intl, 'subs.counts.nothing');
+  if (s.lastNewCount > 0) return t(intl, 'subs.counts.fresh', { count: s.lastNewCount, total: s.totalQueued });
+  return t(intl, 'subs.counts.noNew', { total: s.totalQueued });
 }
 
 export const subscriptionName = (s: Subscription): string => s.title ?? s.url;

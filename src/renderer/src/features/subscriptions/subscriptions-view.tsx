@@ -10,10 +10,13 @@ import { ArchivePanel } from './archive-panel';
 import { SubscriptionForm, addedText } from './subscription-form';
 import { SubscriptionRow } from './subscription-row';
 import { applySubscriptions, useSubscriptions } from './subscription-store';
+import { useIntl } from 'react-intl';
+import { t } from '../../i18n/t';
 import './subscriptions.css';
 
 /** Channels and playlists VidKeep checks on a schedule, and the form to add one. */
 export function SubscriptionsView({ onShowVideos }: { onShowVideos: (subscriptionId: string) => void }) {
+  const intl = useIntl();
   const { items, loading, error } = useSubscriptions();
   const { info } = useAppInfo();
   const [status, setStatus] = useState('');
@@ -29,19 +32,19 @@ export function SubscriptionsView({ onShowVideos }: { onShowVideos: (subscriptio
     try {
       const list = await api.invoke(channel, {});
       applySubscriptions(list);
-      setStatus(channel === 'subscriptions.pause' ? 'Every subscription is paused.' : 'Every subscription is checking on schedule again.');
+      setStatus(t(intl, channel === 'subscriptions.pause' ? 'subs.allPaused' : 'subs.allResumed'));
     } catch (e) {
       setActionError(asErrorInfo(e));
     } finally {
       setBusy(false);
     }
   };
-  const onAdded = useCallback((s: Subscription) => setStatus(addedText(s)), []);
+  const onAdded = useCallback((s: Subscription) => setStatus(addedText(intl, s)), [intl]);
 
   return (
     <section className="view subs" aria-labelledby="subs-title">
       <header className="view-header">
-        <h2 id="subs-title">Subscriptions</h2>
+        <h2 id="subs-title">{t(intl, 'subs.title')}</h2>
         {/* Both stay mounted once there is a subscription, aria-disabled when they do not apply, so focus stays put after use. */}
         {items.length > 0 && (
           <div className="sub-header-actions">
@@ -53,7 +56,7 @@ export function SubscriptionsView({ onShowVideos }: { onShowVideos: (subscriptio
                 if (!busy && anyRunning) void all('subscriptions.pause');
               }}
             >
-              Pause all
+              {t(intl, 'subs.pauseAll')}
             </button>
             <button
               type="button"
@@ -63,7 +66,7 @@ export function SubscriptionsView({ onShowVideos }: { onShowVideos: (subscriptio
                 if (!busy && anyPaused) void all('subscriptions.resume');
               }}
             >
-              Resume all
+              {t(intl, 'subs.resumeAll')}
             </button>
           </div>
         )}
@@ -76,17 +79,17 @@ export function SubscriptionsView({ onShowVideos }: { onShowVideos: (subscriptio
       {error && <ErrorNote error={error} />}
       {loading ? (
         <p className="muted" role="status">
-          Loading subscriptions…
+          {t(intl, 'subs.loading')}
         </p>
       ) : items.length === 0 ? (
         !error && (
-          <EmptyState title="No subscriptions yet">
-            <p>Subscribe to a channel, playlist or feed and VidKeep checks it on the schedule you choose, downloading each new video into your library.</p>
-            <p>Filters pick which videos to take; Keep rules can permanently delete old ones (not to the trash) to free disk space. Videos you mark Keep in the library are never deleted.</p>
+          <EmptyState title={t(intl, 'subs.empty.title')}>
+            <p>{t(intl, 'subs.empty.what')}</p>
+            <p>{t(intl, 'subs.empty.rules')}</p>
           </EmptyState>
         )
       ) : (
-        <ul className="sub-list" aria-label="Subscriptions">
+        <ul className="sub-list" aria-label={t(intl, 'subs.list')}>
           {items.map((s) => (
             <SubscriptionRow key={s.id} subscription={s} ffmpegFound={ffmpegFound} onShowVideos={onShowVideos} />
           ))}
