@@ -10,9 +10,9 @@ async function keepWatchClip(page: Page, mediaUrl: string, name: string, caption
   await page.getByLabel('Download subtitles').click();
   await expect(page.getByLabel('Download subtitles')).toBeChecked();
   if (captions) {
-    await page.getByLabel('Captions language').fill(captions);
-    await page.getByLabel('Captions language').press('Enter');
-    await expect(page.getByLabel('Captions language')).toHaveValue(captions);
+    await page.getByLabel('Default captions').fill(captions);
+    await page.getByLabel('Default captions').press('Enter');
+    await expect(page.getByLabel('Default captions')).toHaveValue(captions);
   }
   await paste(page, `${mediaUrl}/watch/${name}.html`);
   await goTo(page, 'Downloads');

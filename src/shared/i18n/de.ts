@@ -594,6 +594,6 @@ export const de: Catalog = {
   'settings.watch': "Ansehen",
   'settings.subtitles': "Untertitel herunterladen",
   'settings.subtitles.help': "Jede Sprache, die die Seite anbietet, wird neben dem Video gespeichert und ist durchsuchbar.",
-  'settings.captionsLanguage': "Untertitelsprache",
+  'settings.captionsLanguage': "Standard-Untertitel",
   'settings.captionsLanguage.help': "Untertitel in dieser Sprache erscheinen, wenn ein Video startet (ein Code wie en, de oder pt-BR). Leer lassen, um ohne Untertitel zu starten; im Player schaltet C sie ein.",
 };

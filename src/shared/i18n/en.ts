@@ -596,7 +596,7 @@ export const en = {
   'settings.watch': "Watching",
   'settings.subtitles': "Download subtitles",
   'settings.subtitles.help': "Every language the site offers is kept beside the video and can be searched.",
-  'settings.captionsLanguage': "Captions language",
+  'settings.captionsLanguage': "Default captions",
   'settings.captionsLanguage.help': "Captions in this language show when a video starts (a code such as en, de or pt-BR). Leave empty to start with captions off; press C in the player to turn them on.",
 } as const;
 
