@@ -110,7 +110,7 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     },
     'cookies.add': (req) => core.sites.cookies.add(req.site, req.text),
     'cookies.fromBrowser': async (req) => {
-      if (core.options.host !== 'electron') throw new VidKeepError('unauthorized', 'Reading cookies from a browser works only in the desktop app.', 'Add a cookies.txt file instead.');
+      if (core.options.host !== 'electron') throw new VidKeepError('unauthorized', 'Reading cookies from a browser works only in the desktop app.', 'Add a cookies.txt file instead.', { reason: 'browserCookies' });
       const ytDlp = need(core.tools().ytDlp.path, 'yt-dlp program');
       const text = await readBrowserCookies({ ytDlp, browser: req.browser, ...(req.profile ? { profile: req.profile } : {}) });
       return core.sites.cookies.add(req.site, text, { browser: req.profile ? `${req.browser}:${req.profile}` : req.browser });
@@ -118,13 +118,13 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     'cookies.remove': (req) => ({ removed: core.sites.cookies.remove(req.site) }),
     'proxy.test': async (req) => {
       const ytDlp = core.tools().ytDlp.path;
-      if (!ytDlp) throw new VidKeepError('ytdlp-missing', 'VidKeep could not find yt-dlp, which the proxy test uses.');
+      if (!ytDlp) throw new VidKeepError('ytdlp-missing', 'VidKeep could not find yt-dlp, which the proxy test uses.', undefined, { reason: 'proxyTest' });
       const url = req.url ?? 'https://www.example.com/';
-      if (!/^https?:\/\//i.test(url)) throw new VidKeepError('invalid-url', 'The test page must be an http(s) link.');
+      if (!/^https?:\/\//i.test(url)) throw new VidKeepError('invalid-url', 'The test page must be an http(s) link.', undefined, { reason: 'scheme', scheme: url.split(':')[0]!.slice(0, 20) });
       // A masked address from the UI means "the saved one for that site".
       const saved = proxyFor(new URL(url).hostname, core.sites.config.get());
       const proxy = validateProxy(unmaskProxy(req.proxy, saved));
-      if (!proxy) throw new VidKeepError('invalid-input', 'Enter a proxy address to test.');
+      if (!proxy) throw new VidKeepError('invalid-input', 'Enter a proxy address to test.', undefined, { reason: 'proxyEmpty' });
       return testProxy({ ytDlp, proxy, url });
     },
   } satisfies Handlers;

@@ -79,5 +79,15 @@ export type SitesView = z.infer<typeof sitesViewSchema>;
 
 export const BROWSERS = ['brave', 'chrome', 'chromium', 'edge', 'firefox', 'opera', 'safari', 'vivaldi'] as const;
 
-export const proxyTestSchema = z.object({ ok: z.boolean(), ms: z.number().nullable(), message: z.string() });
+/** `reason` and `proxy` (password masked) let the UI word the result from its catalog; `message` is the English. */
+export const PROXY_TEST_REASONS = ['ok', 'refused', 'dns', 'auth', 'timeout', 'socks', 'status', 'other'] as const;
+export const proxyTestSchema = z.object({
+  ok: z.boolean(),
+  ms: z.number().nullable(),
+  message: z.string(),
+  reason: z.enum(PROXY_TEST_REASONS),
+  proxy: z.string(),
+  /** The HTTP status the test page came back with (reason 'status'). */
+  status: z.number().int().optional(),
+});
 export type ProxyTest = z.infer<typeof proxyTestSchema>;

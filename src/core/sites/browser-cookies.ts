@@ -14,22 +14,22 @@ import { VidKeepError } from '../../shared/errors';
 export function explainBrowserFailure(stderr: string, browser: string): VidKeepError {
   const name = browser.charAt(0).toUpperCase() + browser.slice(1);
   if (/could not copy .*cookie database|database is locked|being used by another process|Permission denied/i.test(stderr)) {
-    return new VidKeepError('forbidden', `${name} is holding its cookies locked, so VidKeep cannot read them.`, `Close ${name} completely and try again.`, { browser });
+    return new VidKeepError('forbidden', `${name} is holding its cookies locked, so VidKeep cannot read them.`, `Close ${name} completely and try again.`, { reason: 'browserLocked', browser });
   }
   if (/could not find \w+ (cookies database|profile)|could not find firefox|FileNotFoundError/i.test(stderr)) {
-    return new VidKeepError('not-found', `VidKeep found no ${name} cookies on this computer (is ${name} installed, with that profile?).`, 'Pick the browser and profile you sign in with, or add a cookies.txt file.', { browser });
+    return new VidKeepError('not-found', `VidKeep found no ${name} cookies on this computer (is ${name} installed, with that profile?).`, 'Pick the browser and profile you sign in with, or add a cookies.txt file.', { reason: 'browserCookies', browser });
   }
   if (/keyring (?:is|was|not|could|failed)|no keyring|secretstorage|Secret Service|kwallet|gnome-keyring|failed to decrypt|cannot decrypt|DPAPI|App-Bound/i.test(stderr)) {
-    return new VidKeepError('forbidden', `${name}'s cookies are encrypted and the system keyring refused to unlock them.`, `Allow access when your system asks, or export a cookies.txt from ${name} instead.`, { browser });
+    return new VidKeepError('forbidden', `${name}'s cookies are encrypted and the system keyring refused to unlock them.`, `Allow access when your system asks, or export a cookies.txt from ${name} instead.`, { reason: 'browserKeyring', browser });
   }
-  if (/unsupported browser/i.test(stderr)) return new VidKeepError('invalid-input', `yt-dlp cannot read cookies from ${name}.`, 'Add a cookies.txt file instead.', { browser });
+  if (/unsupported browser/i.test(stderr)) return new VidKeepError('invalid-input', `yt-dlp cannot read cookies from ${name}.`, 'Add a cookies.txt file instead.', { reason: 'browserUnsupported', browser });
   const err = stderr.split(/\r?\n/).filter((l) => /^ERROR:/.test(l)).pop();
-  return new VidKeepError('internal', `VidKeep could not read ${name}'s cookies.`, err ? `yt-dlp said: ${err.replace(/^ERROR:\s*/, '').slice(0, 200)}` : 'Add a cookies.txt file instead.', { browser });
+  return new VidKeepError('internal', `VidKeep could not read ${name}'s cookies.`, err ? `yt-dlp said: ${err.replace(/^ERROR:\s*/, '').slice(0, 200)}` : 'Add a cookies.txt file instead.', { reason: 'browserCookies', browser, ...(err ? { ytdlpSaid: err.replace(/^ERROR:\s*/, '').slice(0, 200) } : {}) });
 }
 
 export function browserSpec(browser: string, profile?: string): string {
-  if (!(BROWSERS as readonly string[]).includes(browser)) throw new VidKeepError('invalid-input', `VidKeep cannot read cookies from “${browser.slice(0, 40)}”.`, `Pick one of ${BROWSERS.join(', ')}.`);
-  if (profile !== undefined && profile !== '' && !/^[\w .@-]{1,100}$/.test(profile)) throw new VidKeepError('invalid-input', 'That browser profile name holds characters VidKeep does not pass on.');
+  if (!(BROWSERS as readonly string[]).includes(browser)) throw new VidKeepError('invalid-input', `VidKeep cannot read cookies from “${browser.slice(0, 40)}”.`, `Pick one of ${BROWSERS.join(', ')}.`, { reason: 'browserName', browser: browser.slice(0, 40) });
+  if (profile !== undefined && profile !== '' && !/^[\w .@-]{1,100}$/.test(profile)) throw new VidKeepError('invalid-input', 'That browser profile name holds characters VidKeep does not pass on.', undefined, { reason: 'browserProfile' });
   return profile ? `${browser}:${profile}` : browser;
 }
 

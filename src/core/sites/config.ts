@@ -20,7 +20,7 @@ export type SitesPatch = Partial<SitesConfig>;
 
 const siteKey = (raw: string): string => {
   const r = siteKeySchema.safeParse(raw);
-  if (!r.success) throw new VidKeepError('invalid-input', `“${raw.slice(0, 80)}” is not a site name.`, 'Write it like youtube.com.');
+  if (!r.success) throw new VidKeepError('invalid-input', `“${raw.slice(0, 80)}” is not a site name.`, 'Write it like youtube.com.', { reason: 'siteName', site: raw.slice(0, 80) });
   return r.data;
 };
 
@@ -59,7 +59,7 @@ export function createSitesConfigStore(settings: Pick<SettingsStore, 'getRaw' | 
         };
       }
       if (patch.extraArgs) {
-        if (patch.extraArgs.length > 0 && !o.desktop) throw new VidKeepError('unauthorized', 'Extra yt-dlp options can only be set in the desktop app.');
+        if (patch.extraArgs.length > 0 && !o.desktop) throw new VidKeepError('unauthorized', 'Extra yt-dlp options can only be set in the desktop app.', undefined, { reason: 'extraArgs' });
         next.extraArgs = validateExtraArgs(patch.extraArgs);
       }
       if (patch.ytDlp) next.ytDlp = patch.ytDlp;

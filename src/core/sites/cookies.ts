@@ -77,7 +77,7 @@ export function createCookieStore(o: { dataDir: string; now?: () => number }): C
     list: () => sites().map((s) => summary(s, read(s))),
     add(rawSite, text, source) {
       const key = siteKeySchema.safeParse(rawSite);
-      if (!key.success) throw new VidKeepError('invalid-input', `“${rawSite.slice(0, 80)}” is not a site name.`, 'Write just the site, like youtube.com (no https://, no path).');
+      if (!key.success) throw new VidKeepError('invalid-input', `“${rawSite.slice(0, 80)}” is not a site name.`, 'Write just the site, like youtube.com (no https://, no path).', { reason: 'siteName', site: rawSite.slice(0, 80) });
       const site = key.data;
       const all = parseCookieFile(text);
       const nowSec = now() / 1000;
@@ -85,9 +85,9 @@ export function createCookieStore(o: { dataDir: string; now?: () => number }): C
       const live = mine.filter((c) => c.expires === 0 || c.expires > nowSec);
       if (mine.length === 0) {
         const others = [...new Set(all.map((c) => c.domain.replace(/^\./, '')))].slice(0, 3).join(', ');
-        throw new VidKeepError('invalid-input', `None of these ${all.length} cookies belong to ${site} (they are for ${others}).`, `Export the cookies while on ${site}, or add them under the right site.`);
+        throw new VidKeepError('invalid-input', `None of these ${all.length} cookies belong to ${site} (they are for ${others}).`, `Export the cookies while on ${site}, or add them under the right site.`, { reason: 'cookiesOtherSites', count: all.length, site, others });
       }
-      if (live.length === 0) throw new VidKeepError('invalid-input', `All ${mine.length} cookies for ${site} have expired.`, `Sign in to ${site} again in your browser and export fresh cookies.`);
+      if (live.length === 0) throw new VidKeepError('invalid-input', `All ${mine.length} cookies for ${site} have expired.`, `Sign in to ${site} again in your browser and export fresh cookies.`, { reason: 'cookiesExpired', count: mine.length, site });
       ensure();
       writePrivate(fileOf(site), formatCookieFile(live));
       writePrivate(metaOf(site), JSON.stringify({ addedAt: now(), source: source ? 'browser' : 'file', browser: source?.browser ?? null } satisfies Meta));

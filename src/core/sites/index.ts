@@ -57,7 +57,7 @@ export function waitInfo(w: SiteWait, hint?: string): ErrorInfo {
     code: 'rate-limited',
     message: `Waiting: ${w.site} asked VidKeep to slow down; next try at ${clock(w.retryAt)}.`,
     hint: hint ?? 'Other sites go on meanwhile. VidKeep waits longer each time the site says so again.',
-    values: { site: w.site, retryAt: w.retryAt, strikes: w.strikes },
+    values: { reason: 'waiting', site: w.site, retryAt: w.retryAt, strikes: w.strikes },
   };
 }
 

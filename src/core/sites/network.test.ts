@@ -130,3 +130,16 @@ describe('wording of a site wait', () => {
     expect(sites.rateLimited(u, { code: 'rate-limited', message: 'x' }, undefined, true).info).toMatchObject({ values: { reason: 'gaveUp', strikes: 2 } });
   });
 });
+
+describe('structured errors for the catalog', () => {
+  it('carry a reason and their values', async () => {
+    const { parseCookieFile } = await import('./cookie-file');
+    const { findIssue } = await import('./extra-args');
+    const { classifyProxyFailure } = await import('./proxy');
+    expect(() => parseCookieFile('a\tb')).toThrow(expect.objectContaining({ values: { reason: 'cookieLine', problem: 'fields', line: 1, count: 2 } }));
+    expect(() => validateProxy('ftp://x:1')).toThrow(expect.objectContaining({ values: { reason: 'proxyScheme', scheme: 'ftp' } }));
+    expect(findIssue(['--exec', 'id'])?.why).toBe('runsProgram');
+    expect(findIssue(['--exe', 'id'])?.why).toBe('unknown');
+    expect(classifyProxyFailure('ERROR: HTTP Error 404: Not Found', 'http://u:pw@h:1')).toEqual({ reason: 'status', status: 404, proxy: 'http://u:••••@h:1', message: expect.stringMatching(/HTTP 404/) });
+  });
+});

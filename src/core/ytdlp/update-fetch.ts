@@ -29,12 +29,12 @@ const host = (url: string) => {
 
 function explain(err: unknown, url: string, timedOut: boolean): VidKeepError {
   if (err instanceof VidKeepError) return err;
-  if (timedOut) return new VidKeepError('timeout', `${host(url)} did not answer in time.`, 'Check the internet connection and try again later.');
+  if (timedOut) return new VidKeepError('timeout', `${host(url)} did not answer in time.`, 'Check the internet connection and try again later.', { reason: 'release', host: host(url) });
   const cause = (err as { cause?: { code?: string; message?: string } } | null)?.cause;
   const code = cause?.code ?? (err as { code?: string } | null)?.code ?? '';
   const detail = (cause?.message ?? (err instanceof Error ? err.message : String(err))).slice(0, 200);
-  if (/ENOTFOUND|EAI_AGAIN/.test(code)) return new VidKeepError('network', `VidKeep could not reach ${host(url)}: this computer seems to be offline.`, `Check the internet connection and try again (${detail}).`);
-  return new VidKeepError('network', `VidKeep could not download from ${host(url)}.`, `Check the internet connection and try again (${detail}).`);
+  if (/ENOTFOUND|EAI_AGAIN/.test(code)) return new VidKeepError('network', `VidKeep could not reach ${host(url)}: this computer seems to be offline.`, `Check the internet connection and try again (${detail}).`, { reason: 'offline', host: host(url) });
+  return new VidKeepError('network', `VidKeep could not download from ${host(url)}.`, `Check the internet connection and try again (${detail}).`, { reason: 'release', host: host(url) });
 }
 
 async function withDeadline<T>(url: string, o: FetchFileOptions, body: (res: Response) => Promise<T>): Promise<T> {
@@ -46,8 +46,8 @@ async function withDeadline<T>(url: string, o: FetchFileOptions, body: (res: Res
   }, o.timeoutMs ?? 120_000);
   try {
     const res = await (o.fetch ?? fetch)(url, { signal: ctrl.signal, redirect: 'follow' });
-    if (res.status === 404) throw new VidKeepError('not-found', `The release server has no ${url.split('/').pop()} (404).`, 'The release may not be published for this channel yet; try the other channel or later.');
-    if (!res.ok) throw new VidKeepError('network', `The release server answered ${res.status} for ${url.split('/').pop()}.`, 'Try again later.');
+    if (res.status === 404) throw new VidKeepError('not-found', `The release server has no ${url.split('/').pop()} (404).`, 'The release may not be published for this channel yet; try the other channel or later.', { reason: 'releaseFile', file: String(url.split('/').pop()) });
+    if (!res.ok) throw new VidKeepError('network', `The release server answered ${res.status} for ${url.split('/').pop()}.`, 'Try again later.', { reason: 'releaseStatus', status: res.status, file: String(url.split('/').pop()) });
     const announced = Number(res.headers.get('content-length') ?? NaN);
     if (Number.isFinite(announced) && announced > o.maxBytes) throw new VidKeepError('invalid-input', `${url.split('/').pop()} is larger than VidKeep accepts (${announced} bytes).`);
     return await body(res);

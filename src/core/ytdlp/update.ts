@@ -42,7 +42,7 @@ export async function updateYtDlp(o: UpdateOptions): Promise<UpdateResult> {
 
   const sums = parseSums(await fetchText(`${base}SHA2-256SUMS`, { ...net, maxBytes: 1024 * 1024 }));
   const expected = sums.get(asset);
-  if (!expected) throw new VidKeepError('not-found', `This release lists no ${asset} in its SHA2-256SUMS, so VidKeep did not install it.`, 'Try again later or switch channel.');
+  if (!expected) throw new VidKeepError('not-found', `This release lists no ${asset} in its SHA2-256SUMS, so VidKeep did not install it.`, 'Try again later or switch channel.', { reason: 'releaseAsset', asset });
 
   const target = downloadedYtDlpPath(o.userDataDir);
   mkdirSync(join(o.userDataDir, 'bin'), { recursive: true });
@@ -51,7 +51,7 @@ export async function updateYtDlp(o: UpdateOptions): Promise<UpdateResult> {
   const got = await fetchToFile(`${base}${asset}`, tmp, { ...net, maxBytes: MAX_BINARY });
   if (got.sha256 !== expected) {
     rmSync(tmp, { force: true });
-    throw new VidKeepError('checksum-mismatch', 'The downloaded yt-dlp does not match the release’s checksum; VidKeep threw it away and kept your current copy.', 'The download was damaged or tampered with. Try again later.', { expected: expected.slice(0, 16), got: got.sha256.slice(0, 16) });
+    throw new VidKeepError('checksum-mismatch', 'The downloaded yt-dlp does not match the release’s checksum; VidKeep threw it away and kept your current copy.', 'The download was damaged or tampered with. Try again later.', { reason: 'ytdlp', expected: expected.slice(0, 16), got: got.sha256.slice(0, 16) });
   }
   if (process.platform !== 'win32') chmodSync(tmp, 0o755);
 
@@ -65,7 +65,7 @@ export async function updateYtDlp(o: UpdateOptions): Promise<UpdateResult> {
     // Put the old copy back before saying anything: the user must never be left without yt-dlp.
     if (hadPrevious) renameSync(previousPath, target);
     else rmSync(target, { force: true });
-    throw new VidKeepError('ytdlp-broken', `The new yt-dlp does not run on this computer, so VidKeep ${hadPrevious ? `went back to ${previous ?? 'the previous copy'}` : 'did not install it'}.`, 'Try the other channel, or install yt-dlp yourself and set its path in Settings.');
+    throw new VidKeepError('ytdlp-broken', `The new yt-dlp does not run on this computer, so VidKeep ${hadPrevious ? `went back to ${previous ?? 'the previous copy'}` : 'did not install it'}.`, 'Try the other channel, or install yt-dlp yourself and set its path in Settings.', hadPrevious ? { reason: 'rolledBack', previous: previous ?? '' } : { reason: 'notInstalled' });
   }
   return { found: true, path: target, version: now, source: 'downloaded', previous, channel: o.channel };
 }

@@ -60,8 +60,8 @@ export function ProxySection({ view, save }: { view: SitesView; save: Save }) {
   const runTest = (p: string) =>
     test.run(async () => {
       const r = await api.invoke('proxy.test', { proxy: p });
-      if (!r.ok) throw { code: 'proxy-failed', message: r.message, values: { reason: 'detail', detail: r.message } };
-      return r.message;
+      if (!r.ok) throw { code: 'proxy-failed', message: r.message, values: { reason: r.reason === 'other' ? 'detail' : r.reason, proxy: r.proxy, detail: r.message, ...(r.status !== undefined ? { status: r.status } : {}) } };
+      return t(intl, 'sites.proxy.works', { proxy: r.proxy, ms: r.ms ?? 0 });
     });
   return (
     <section className="panel" aria-labelledby="sites-proxy">
