@@ -5,6 +5,7 @@ import { testProxy, validateProxy, unmaskProxy, proxyFor } from './sites/proxy';
 import { JOB_NAMES } from '../shared/types';
 import { downloadTimeLimitMs } from './downloads/index';
 import { ensureFolder } from './folders';
+import { probeChapters } from './media/probe-chapters';
 import type { Core } from './index';
 
 export interface HandlerHooks {
@@ -15,6 +16,12 @@ export interface HandlerHooks {
 
 const need = <T>(value: T | null, what: 'video' | 'download'): T => {
   if (value === null) throw new VidKeepError('not-found', `That ${what} is not in VidKeep any more.`, undefined, { reason: what === 'download' ? 'job' : what });
+  return value;
+};
+
+/** A channel or playlist page whose last video was deleted meanwhile. */
+const needCollection = <T>(value: T | null): T => {
+  if (value === null) throw new VidKeepError('not-found', 'No video of that channel or playlist is in VidKeep any more.', undefined, { reason: 'collection' });
   return value;
 };
 
@@ -97,6 +104,13 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     },
     'library.sites': () => core.library.sites(),
     'library.setKeep': (req) => need(core.library.setKeep(req.videoId, req.keep), 'video'),
+    'library.setPosition': (req) => need(core.library.setPosition(req.videoId, req.positionSec), 'video'),
+    'library.setWatched': (req) => need(core.library.setWatched(req.videoId, req.watched), 'video'),
+    'library.continue': (req) => core.library.continueWatching(req.limit),
+    'library.playback': async (req) => need(await core.library.playback(req.videoId, (file) => probeChapters(core.tools().ffmpeg.path, file)), 'video'),
+    'library.subtitleSearch': (req) => core.library.searchSubtitles(req.query, req.limit),
+    'library.collection': (req) => needCollection(core.library.collection(req.kind, req.name)),
+    'library.setCollectionWatched': (req) => needCollection(core.library.setCollectionWatched(req.kind, req.name, req.watched)),
     'subscriptions.list': () => core.subscriptions.list(),
     'subscriptions.add': (req) => core.subscriptions.add(req),
     'subscriptions.update': (req) => core.subscriptions.update(req),

@@ -102,6 +102,8 @@ export interface Core {
   lastUpdateCheck(): number | null;
   /** Absolute path of a video's file or thumbnail, resolved inside the library, or null. */
   resolveMedia(kind: 'video' | 'thumb', videoId: string): Promise<string | null>;
+  /** One language of a video's subtitles as WebVTT, or null. */
+  subtitleVtt(videoId: string, lang: string): Promise<string | null>;
   /** The computer is going to sleep / woke up; the user's own "Pause all" stays as it was. */
   suspend(): void;
   resume(): void;
@@ -332,6 +334,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     },
     lastUpdateCheck,
     resolveMedia: (kind, videoId) => library.resolveMedia(videoId, kind),
+    subtitleVtt: (videoId, lang) => library.subtitleVtt(videoId, lang),
     suspend: () => pauses.add('system'),
     resume() {
       pauses.remove('system');

@@ -13,6 +13,8 @@ export const downloadPayloadSchema = z.object({
   confirmPlaylist: z.boolean().optional(),
   /** Title of the playlist this entry came from. */
   playlist: z.string().nullable().optional(),
+  /** Its place in that playlist (1 first), so a playlist kept whole plays in its order. */
+  playlistIndex: z.number().int().positive().optional(),
   /** Queued by this subscription's check. */
   subscriptionId: z.string().optional(),
   /** Who asked; rows from before this field read as pasted (or subscription when subscriptionId is set). */

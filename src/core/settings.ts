@@ -29,6 +29,7 @@ export function defaultSettings(libraryDir: string): Settings {
     sponsorBlock: { ...SPONSORBLOCK_OFF },
     background: { keepRunning: null, startAtLogin: false, toldKeepRunning: false },
     language: 'system',
+    subtitleLanguage: '',
   };
 }
 

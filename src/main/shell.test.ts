@@ -200,6 +200,16 @@ describe('desktop shell against a typed fake of Electron', () => {
     expect(past.status).toBe(416);
     expect((await f.electron.protocol.fetch('vidkeep-media://video/..%2f..%2fsecret.txt')).status).toBe(404);
     expect((await f.electron.protocol.fetch(`vidkeep-media://file/${encodeURIComponent(id)}`)).status).toBe(404);
+
+    // Subtitles beside the file come out as WebVTT, by id and language only.
+    writeFileSync(path.replace(/\.[^.]+$/, '.en.srt'), '1\n00:00:01,000 --> 00:00:02,000\nHello <b>there</b>\n');
+    expect(((await value('library.playback', { videoId: id })) as { subtitles: unknown[] }).subtitles).toEqual([{ lang: 'en', format: 'srt' }]);
+    const sub = await f.electron.protocol.fetch(`vidkeep-media://sub/${encodeURIComponent(id)}/en`);
+    expect(sub.status).toBe(200);
+    expect(sub.headers.get('content-type')).toBe('text/vtt; charset=utf-8');
+    expect(await sub.text()).toBe('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello there\n');
+    expect((await f.electron.protocol.fetch(`vidkeep-media://sub/${encodeURIComponent(id)}/..%2f..`)).status).toBe(404);
+    expect((await f.electron.protocol.fetch(`vidkeep-media://sub/${encodeURIComponent(id)}/fr`)).status).toBe(404);
   });
 
   it('suspend/resume: sleep holds new work, waking resumes it, and never undoes the user’s Pause all', async () => {

@@ -6,7 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_MESSAGE_BYTES, type InvokeResult } from '../shared/contract';
 import type { Core } from '../core/index';
 import { dispatch } from '../core/dispatch';
-import { serveMediaFile } from '../core/media/serve';
+import { serveMediaFile, serveWebVtt } from '../core/media/serve';
 import { checkAccess, checkTokenStrength, isLoopback, type AccessPolicy } from './auth';
 import { createConnectionLimits } from './connection-limits';
 import { isForeignFetch, MEDIA_ISOLATION_HEADERS } from './fetch-site';
@@ -79,8 +79,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const url = new URL(req.url ?? '/', 'http://x');
-    const media = /^\/media\/(video|thumb)\/([^/]+)$/.exec(url.pathname);
-    if (media) {
+    const media = /^\/media\/(video|thumb|sub)\/([^/]+)(?:\/([A-Za-z0-9_-]{1,20}))?$/.exec(url.pathname);
+    if (media && (media[1] === 'sub') === (media[3] !== undefined)) {
       const isolated = { ...extra, ...MEDIA_ISOLATION_HEADERS };
       if (isForeignFetch(req)) {
         res.writeHead(403, { ...isolated, 'content-type': 'text/plain; charset=utf-8' }).end('Media is not shared with other sites.\n');
@@ -92,8 +92,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       } catch {
         id = '';
       }
-      const path = id ? await core.resolveMedia(media[1] as 'video' | 'thumb', id) : null;
-      const r = await serveMediaFile(path, req.headers.range);
+      const r =
+        media[1] === 'sub'
+          ? serveWebVtt(id ? await core.subtitleVtt(id, media[3]!) : null)
+          : await serveMediaFile(id ? await core.resolveMedia(media[1] as 'video' | 'thumb', id) : null, req.headers.range);
       res.writeHead(r.status, { ...isolated, ...r.headers });
       if (r.body && req.method === 'GET') await pipeline(r.body, res).catch(() => res.destroy());
       else {

@@ -7,7 +7,7 @@ import { errorViewSchema, type ErrorInfo } from './errors';
 import { jobStateSchema, pageOf, progressSchema } from './progress';
 import { downloadOptionsSchema, presetOptionsSchema, requestOriginSchema } from './download';
 import { jobViewSchema } from './job';
-import { librarySortSchema, videoSchema } from './video';
+import { collectionSchema, librarySortSchema, playbackInfoSchema, subtitleHitSchema, videoSchema, watchFilterSchema } from './video';
 import { archiveImportSchema, initialFetchSchema, subscriptionFiltersSchema, subscriptionRetentionSchema, subscriptionSchema } from './subscription';
 import { settingsSchema, themeSchema } from './settings';
 import { appInfoSchema } from './app-info';
@@ -67,6 +67,11 @@ export const schemas = {
       site: z.string().max(100).optional(),
       kind: z.enum(['all', 'video', 'audio']).optional(),
       subscriptionId: id.optional(),
+      watch: watchFilterSchema.optional(),
+      /** A channel page: only this uploader's videos. */
+      uploader: z.string().min(1).max(500).optional(),
+      /** A playlist page: only this playlist's videos (sort 'playlist' keeps its order). */
+      playlist: z.string().min(1).max(1000).optional(),
     })
     .strict(),
   'library.get': z.object({ videoId: id }).strict(),
@@ -74,6 +79,16 @@ export const schemas = {
   'library.reveal': z.object({ videoId: id }).strict(),
   'library.sites': z.object({}).strict(),
   'library.setKeep': z.object({ videoId: id, keep: z.boolean() }).strict(),
+  /** Where playback is now; 90 % of the way through counts as watched. */
+  'library.setPosition': z.object({ videoId: id, positionSec: z.number().min(0).max(1e7) }).strict(),
+  /** Marked watched or unwatched by hand (either way the position starts over). */
+  'library.setWatched': z.object({ videoId: id, watched: z.boolean() }).strict(),
+  'library.continue': z.object({ limit: z.number().int().min(1).max(50) }).strict(),
+  'library.playback': z.object({ videoId: id }).strict(),
+  'library.subtitleSearch': z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(100) }).strict(),
+  'library.collection': z.object({ kind: z.enum(['channel', 'playlist']), name: z.string().min(1).max(1000) }).strict(),
+  /** Every video of a channel or playlist marked watched or unwatched at once. */
+  'library.setCollectionWatched': z.object({ kind: z.enum(['channel', 'playlist']), name: z.string().min(1).max(1000), watched: z.boolean() }).strict(),
   'settings.get': z.object({}).strict(),
   'settings.set': z
     .object({
@@ -90,6 +105,8 @@ export const schemas = {
       sponsorBlock: sponsorBlockSchema.optional(),
       background: backgroundSchema.partial().optional(),
       language: z.enum(LANGUAGE_CHOICES).optional(),
+      /** Captions shown by default in this language ('' for none). */
+      subtitleLanguage: z.string().max(20).regex(/^[A-Za-z0-9_-]*$/, 'must be a language code such as en or pt-BR').optional(),
     })
     .strict(),
   /** One probe of a link: its formats, duration and live state (nothing downloads). */
@@ -187,6 +204,13 @@ export const responses = {
   'library.reveal': z.object({ path: z.string() }),
   'library.sites': z.array(z.string()),
   'library.setKeep': videoSchema,
+  'library.setPosition': videoSchema,
+  'library.setWatched': videoSchema,
+  'library.continue': z.array(videoSchema),
+  'library.playback': playbackInfoSchema,
+  'library.subtitleSearch': z.array(subtitleHitSchema),
+  'library.collection': collectionSchema,
+  'library.setCollectionWatched': collectionSchema,
   'settings.get': settingsSchema,
   'settings.set': settingsSchema,
   'tools.updateYtDlp': appInfoSchema,

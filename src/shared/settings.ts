@@ -21,5 +21,7 @@ export const settingsSchema = z.object({
   background: backgroundSchema,
   /** The UI language, or 'system' to follow the system (or browser) language. */
   language: z.enum(LANGUAGE_CHOICES),
+  /** Captions shown by default in this language ('' for none). */
+  subtitleLanguage: z.string(),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -16,7 +16,19 @@ export {
 } from './download';
 export type { SubscriptionCheck } from './subscription-check';
 export { JOB_NAMES, type JobView } from './job';
-export { LIBRARY_SORTS, type Video, type LibrarySort } from './video';
+export {
+  LIBRARY_SORTS,
+  WATCH_FILTERS,
+  type Video,
+  type LibrarySort,
+  type WatchFilter,
+  type WatchState,
+  type SubtitleTrack,
+  type Chapter,
+  type PlaybackInfo,
+  type SubtitleHit,
+  type Collection,
+} from './video';
 export type { SubscriptionFilters, SubscriptionRetention, InitialFetch, Subscription, ArchiveImport } from './subscription';
 export type { Theme, Settings } from './settings';
 export type { ToolStatus, AppInfo } from './app-info';

@@ -89,10 +89,11 @@ describe('downloads.add', () => {
     expect(ask.result).toEqual({ needsConfirm: true, playlistTitle: 'Queue list', count: 2, url });
     const yes = await settled(downloads.add({ urls: [url], confirmPlaylist: true }, DEFAULT_DOWNLOAD_OPTIONS).jobs[0]!.jobId!);
     expect(yes.result).toEqual({ expanded: 2, playlistTitle: 'Queue list' });
-    for (const name of ['q1', 'q2']) {
+    for (const [i, name] of ['q1', 'q2'].entries()) {
       const entry = await settled(downloadJobId(`${h.server.url}/v/${name}.mp4`));
       expect(entry.state).toBe('succeeded');
-      expect(h.library.get((entry.result as { videoId: string }).videoId)?.playlist).toBe('Queue list');
+      // Kept whole: each video knows its place, so the playlist's page lists them in its order.
+      expect(h.library.get((entry.result as { videoId: string }).videoId)).toMatchObject({ playlist: 'Queue list', playlistIndex: i + 1 });
       expect(toDownload(entry)).toMatchObject({ playlist: 'Queue list', origin: 'pasted' });
     }
   });

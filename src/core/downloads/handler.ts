@@ -179,7 +179,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       const playlistTitle = pl?.title ?? null;
       if (!p.confirmPlaylist && count > 1) return { needsConfirm: true, playlistTitle, count, url: p.url };
       let expanded = 0;
-      for (const entry of entries) {
+      for (const [index, entry] of entries.entries()) {
         let entryUrl: URL;
         try {
           entryUrl = validateUrl(entry.url);
@@ -187,7 +187,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
           continue; // an entry that is not a web link is skipped, the others still come
         }
         const jobId = downloadJobId(normalizeUrl(entry.url));
-        ctx.enqueue(DOWNLOAD_JOB, { url: entry.url, options: p.options, playlist: playlistTitle, ...(p.origin ? { origin: p.origin } : {}) } satisfies DownloadPayload, downloadEnqueueOptions(entryUrl, jobId, o, entry.title ?? entry.url));
+        ctx.enqueue(DOWNLOAD_JOB, { url: entry.url, options: p.options, playlist: playlistTitle, playlistIndex: index + 1, ...(p.origin ? { origin: p.origin } : {}) } satisfies DownloadPayload, downloadEnqueueOptions(entryUrl, jobId, o, entry.title ?? entry.url));
         expanded++;
       }
       return { expanded, playlistTitle };
@@ -214,6 +214,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
         sourceUrl: normalizeUrl(p.url),
         audioOnly: p.options.audioOnly,
         playlist: p.playlist ?? null,
+        ...(p.playlistIndex ? { playlistIndex: p.playlistIndex } : {}),
         subscriptionId: p.subscriptionId && !claimed.get(normalizeUrl(p.url)) ? p.subscriptionId : null,
       }));
       choice.added(v.id, info);

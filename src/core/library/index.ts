@@ -3,54 +3,20 @@ import { realpath } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
-import type { Page, Video } from '../../shared/types';
+import type { Chapter, Collection, Page, Video } from '../../shared/types';
 import { VidKeepError } from '../../shared/errors';
 import type { AddVideo, Library, SearchQuery } from './types';
-import { buildSearch, chooseStrategy, encodeCursor, ftsQuery, hasFilters } from './search';
+import { buildSearch, chooseStrategy, encodeCursor, ftsQuery, hasFilters, WATCH_STATES } from './search';
 import { defaultTrashDir, moveToTrash } from './trash';
 import { createMediaInfoWriter } from './media-info';
 import { isGenericSite, newVideoId, storedSiteId } from './identity';
+import { toVideo, type Row } from './rows';
+import { createWatchStore } from './watch';
+import { createSubtitleIndex, readAsVtt } from './subtitles';
+import { chaptersFromInfo } from './chapters';
+import { formatOf } from './subtitle-format';
 
 export type { Library, SearchQuery, AddVideo } from './types';
-
-interface Row {
-  id: string;
-  site: string;
-  site_id: string;
-  title: string;
-  uploader: string | null;
-  description: string | null;
-  duration: number | null;
-  size: number | null;
-  file_path: string;
-  thumbnail_path: string | null;
-  source_url: string;
-  added_at: number;
-  audio_only: number;
-  missing: number;
-  playlist: string | null;
-  keep: number;
-  sort_key?: string | number;
-}
-
-const toVideo = (r: Row): Video => ({
-  id: r.id,
-  site: r.site,
-  siteId: r.site_id,
-  title: r.title,
-  uploader: r.uploader,
-  description: r.description,
-  durationSec: r.duration,
-  sizeBytes: r.size,
-  filePath: r.file_path,
-  hasThumbnail: r.thumbnail_path !== null,
-  sourceUrl: r.source_url,
-  addedAt: r.added_at,
-  audioOnly: r.audio_only === 1,
-  missing: r.missing === 1,
-  playlist: r.playlist,
-  keep: r.keep === 1,
-});
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -94,12 +60,13 @@ export function createLibrary(o: LibraryOptions): Library {
   const del = db.prepare<[string]>('DELETE FROM videos WHERE id = ?');
   const sites = db.prepare<[], { site: string }>('SELECT DISTINCT site FROM videos ORDER BY site');
   const upsert = db.prepare(`
-    INSERT INTO videos (id, site, site_id, title, uploader, description, duration, size, file_path, thumbnail_path, info_json, source_url, added_at, audio_only, missing, playlist, subscription_id)
-    VALUES (@id, @site, @site_id, @title, @uploader, @description, @duration, @size, @file_path, @thumbnail_path, @info_json, @source_url, @added_at, @audio_only, 0, @playlist, @subscription_id)
+    INSERT INTO videos (id, site, site_id, title, uploader, description, duration, size, file_path, thumbnail_path, info_json, source_url, added_at, audio_only, missing, playlist, playlist_index, subscription_id)
+    VALUES (@id, @site, @site_id, @title, @uploader, @description, @duration, @size, @file_path, @thumbnail_path, @info_json, @source_url, @added_at, @audio_only, 0, @playlist, @playlist_index, @subscription_id)
     ON CONFLICT (site, site_id) DO UPDATE SET
       title = excluded.title, uploader = excluded.uploader, description = excluded.description, duration = excluded.duration,
       size = excluded.size, file_path = excluded.file_path, thumbnail_path = excluded.thumbnail_path, info_json = excluded.info_json,
       audio_only = excluded.audio_only, missing = 0, playlist = coalesce(excluded.playlist, videos.playlist),
+      playlist_index = CASE WHEN excluded.playlist IS NULL THEN videos.playlist_index ELSE excluded.playlist_index END,
       -- Downloaded again by hand: the user's now. A subscription never takes over a row.
       subscription_id = CASE WHEN excluded.subscription_id IS NULL THEN NULL ELSE videos.subscription_id END`);
   const allPaths = db.prepare<[], { id: string; file_path: string; missing: number }>('SELECT id, file_path, missing FROM videos');
@@ -107,7 +74,29 @@ export function createLibrary(o: LibraryOptions): Library {
   const setKeep = db.prepare<[number, string]>('UPDATE videos SET keep = ? WHERE id = ?');
   const disown = db.prepare<[string]>('UPDATE videos SET subscription_id = NULL WHERE id = ? AND subscription_id IS NOT NULL');
   const ftsCount = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM videos_fts WHERE videos_fts MATCH ?');
-  const rowCount = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM videos');
+  // Kept by triggers (006-watch): the totals a million-row library asks for on every first page.
+  const rowCount = db.prepare<[], { n: number }>('SELECT sum(n) AS n FROM video_counts');
+  const stateCount = db.prepare<[number], { n: number }>('SELECT n FROM video_counts WHERE watch_state = ?');
+  const infoOf = db.prepare<[string], { info_json: string | null }>('SELECT info_json FROM videos WHERE id = ?');
+  const collectionStats = {
+    channel: db.prepare<[{ name: string }], { n: number; bytes: number | null; w: number | null; url: string | null }>(
+      `SELECT count(*) AS n, sum(size) AS bytes, sum(watch_state = 2) AS w,
+         (SELECT coalesce(json_extract(info_json, '$.channel_url'), json_extract(info_json, '$.uploader_url')) FROM videos WHERE uploader = @name ORDER BY rowid DESC LIMIT 1) AS url
+       FROM videos WHERE uploader = @name`,
+    ),
+    playlist: db.prepare<[{ name: string }], { n: number; bytes: number | null; w: number | null; url: string | null }>(
+      `SELECT count(*) AS n, sum(size) AS bytes, sum(watch_state = 2) AS w,
+         (SELECT json_extract(info_json, '$.playlist_webpage_url') FROM videos WHERE playlist = @name ORDER BY rowid DESC LIMIT 1) AS url
+       FROM videos WHERE playlist = @name`,
+    ),
+  };
+  const avatarOf = {
+    channel: db.prepare<[string], { id: string }>('SELECT id FROM videos WHERE uploader = ? AND thumbnail_path IS NOT NULL ORDER BY rowid DESC LIMIT 1'),
+    playlist: db.prepare<[string], { id: string }>('SELECT id FROM videos WHERE playlist = ? AND thumbnail_path IS NOT NULL ORDER BY ifnull(playlist_index, 1e9) LIMIT 1'),
+  };
+  const watch = createWatchStore(db, now);
+  const subs = createSubtitleIndex(db);
+  const probed = new Map<string, Chapter[]>();
   const stmts = new Map<string, Statement>();
   const prep = (sql: string) => {
     let s = stmts.get(sql);
@@ -121,6 +110,19 @@ export function createLibrary(o: LibraryOptions): Library {
     return r.split(sep).join('/');
   };
   const absolute = (p: string) => join(root, ...p.split('/'));
+  /** The real path of a library-relative path, only when it stays inside the library. */
+  const inside = async (p: string): Promise<string | null> => {
+    try {
+      const [real, realRoot] = await Promise.all([realpath(absolute(p)), realpath(root)]);
+      return real.startsWith(realRoot + sep) ? real : null;
+    } catch {
+      return null;
+    }
+  };
+  const video = (id: string): Video | null => {
+    const r = getRow.get(id);
+    return r ? toVideo(r) : null;
+  };
 
   return {
     absolute,
@@ -139,7 +141,15 @@ export function createLibrary(o: LibraryOptions): Library {
       const ftsTotal = match ? ftsCount.get(match)!.n : null;
       const b = buildSearch(q, chooseStrategy(q, ftsTotal, ftsTotal === null ? 0 : rowCount.get()!.n));
       const rows = prep(b.sql).all(...b.params) as Row[];
-      const total = ftsTotal !== null && !hasFilters(q) ? ftsTotal : (prep(b.countSql).get(...b.countParams) as { n: number }).n;
+      const onlyWatch = ftsTotal === null && !hasFilters({ ...q, watch: 'all' });
+      const total =
+        ftsTotal !== null && !hasFilters(q)
+          ? ftsTotal
+          : onlyWatch && q.watch && q.watch !== 'all'
+            ? stateCount.get(WATCH_STATES[q.watch])!.n
+            : onlyWatch
+              ? rowCount.get()!.n
+              : (prep(b.countSql).get(...b.countParams) as { n: number }).n;
       const more = rows.length > q.limit;
       const items = rows.slice(0, q.limit);
       const last = items[items.length - 1];
@@ -216,8 +226,11 @@ export function createLibrary(o: LibraryOptions): Library {
         duration: num(info.duration), size, file_path: filePath, thumbnail_path: thumb,
         info_json: JSON.stringify(info), source_url: v.sourceUrl, added_at: now(),
         audio_only: v.audioOnly ? 1 : 0, playlist: v.playlist ?? null, subscription_id: v.subscriptionId ?? null,
+        playlist_index: v.playlist ? (v.playlistIndex ?? num(info.playlist_index) ?? null) : null,
       });
       const row = bySource.get(site, siteId)!;
+      subs.index(row.id, v.filePath, rel);
+      probed.delete(row.id);
       changed([row.id]);
       return toVideo(row);
     },
@@ -243,13 +256,58 @@ export function createLibrary(o: LibraryOptions): Library {
     async resolveMedia(videoId, kind) {
       const r = getRow.get(videoId);
       const p = r ? (kind === 'video' ? r.file_path : r.thumbnail_path) : null;
-      if (!p) return null;
+      return p ? inside(p) : null;
+    },
+    setPosition(id, positionSec) {
+      if (!watch.setPosition(id, positionSec)) return null;
+      changed([id]);
+      return video(id);
+    },
+    setWatched(id, watched) {
+      if (!watch.setWatched(id, watched)) return null;
+      changed([id]);
+      return video(id);
+    },
+    continueWatching: (limit) => watch.continueIds(limit).flatMap((id) => video(id) ?? []),
+    async playback(id, probe) {
+      const r = getRow.get(id);
+      if (!r) return null;
+      let info: unknown = null;
       try {
-        const [real, realRoot] = await Promise.all([realpath(absolute(p)), realpath(root)]);
-        return real.startsWith(realRoot + sep) ? real : null;
+        info = JSON.parse(infoOf.get(id)?.info_json ?? 'null');
       } catch {
-        return null;
+        info = null;
       }
+      // Kept before subtitles were indexed (or files added by hand): index what is on disk now.
+      if (subs.tracks(id).length === 0) subs.index(id, absolute(r.file_path), rel);
+      const subtitles = subs.tracks(id);
+      const fromInfo = chaptersFromInfo(info);
+      if (fromInfo.length > 0) return { subtitles, chapters: fromInfo, chaptersFrom: 'info' };
+      let fromFile = probed.get(id);
+      if (!fromFile && probe) {
+        const real = await inside(r.file_path);
+        fromFile = real ? await probe(real).catch(() => []) : [];
+        if (probed.size > 500) probed.clear();
+        probed.set(id, fromFile);
+      }
+      return { subtitles, chapters: fromFile ?? [], chaptersFrom: fromFile && fromFile.length > 0 ? 'file' : 'none' };
+    },
+    async subtitleVtt(id, lang) {
+      const p = subs.pathOf(id, lang);
+      const format = p ? formatOf(p) : null;
+      const real = p ? await inside(p) : null;
+      return real && format ? readAsVtt(real, format) : null;
+    },
+    searchSubtitles: (query, limit) => subs.search(query, limit),
+    setCollectionWatched(kind, name, watched) {
+      const ids = watch.setWatchedAll(kind === 'channel' ? 'uploader' : 'playlist', name, watched);
+      if (ids.length > 0) changed(ids);
+      return this.collection(kind, name);
+    },
+    collection(kind, name): Collection | null {
+      const s = collectionStats[kind].get({ name });
+      if (!s || s.n === 0) return null;
+      return { kind, name, count: s.n, sizeBytes: s.bytes ?? 0, watchedCount: s.w ?? 0, avatarVideoId: avatarOf[kind].get(name)?.id ?? null, sourceUrl: typeof s.url === 'string' && /^https?:\/\//i.test(s.url) ? s.url : null };
     },
   };
 }

@@ -9,7 +9,12 @@ const SORTS: Record<LibrarySort, { key: string; dir: 'ASC' | 'DESC' }> = {
   title: { key: 'v.title COLLATE NOCASE', dir: 'ASC' },
   duration: { key: 'ifnull(v.duration, -1)', dir: 'DESC' },
   uploader: { key: "ifnull(v.uploader, '') COLLATE NOCASE", dir: 'ASC' },
+  // A playlist page: the playlist's own order (videos without a place go last).
+  playlist: { key: 'ifnull(v.playlist_index, 1e9)', dir: 'ASC' },
 };
+
+/** Stored watch_state values (006-watch). */
+export const WATCH_STATES = { unwatched: 0, 'in-progress': 1, watched: 2 } as const;
 
 /**
  * As-you-type FTS5 query: every word must match as a prefix ('cat' finds 'Catalogue'). Words are
@@ -62,7 +67,7 @@ export function chooseStrategy(q: SearchQuery, ftsTotal: number | null, rows: nu
 }
 
 export function hasFilters(q: SearchQuery): boolean {
-  return Boolean(q.site) || Boolean(q.subscriptionId) || q.kind === 'audio' || q.kind === 'video';
+  return Boolean(q.site) || Boolean(q.subscriptionId) || q.kind === 'audio' || q.kind === 'video' || Boolean(q.uploader) || Boolean(q.playlist) || (q.watch !== undefined && q.watch !== 'all');
 }
 
 export interface BuiltQuery {
@@ -95,6 +100,18 @@ export function buildSearch(q: SearchQuery, strategy: 'in' | 'exists' = 'in'): B
   if (q.subscriptionId) {
     where.push(`v.source_url IN (SELECT url FROM subscription_entries WHERE subscription_id = ? AND status = 'queued')`);
     params.push(q.subscriptionId);
+  }
+  if (q.watch && q.watch !== 'all') {
+    where.push('v.watch_state = ?');
+    params.push(WATCH_STATES[q.watch]);
+  }
+  if (q.uploader) {
+    where.push('v.uploader = ?');
+    params.push(q.uploader);
+  }
+  if (q.playlist) {
+    where.push('v.playlist = ?');
+    params.push(q.playlist);
   }
   if (q.kind === 'audio') where.push('v.audio_only = 1');
   if (q.kind === 'video') where.push('v.audio_only = 0');

@@ -1,5 +1,5 @@
 import type { Req } from '../../shared/contract';
-import type { Page, Video } from '../../shared/types';
+import type { Collection, Page, PlaybackInfo, SubtitleHit, Video } from '../../shared/types';
 import type { MediaInfo } from './media-info';
 
 /** The contract's request, as it is: a search never drifts from what the renderer may send. */
@@ -15,6 +15,8 @@ export interface AddVideo {
   sourceUrl: string;
   audioOnly: boolean;
   playlist?: string | null;
+  /** Its place in that playlist (else the info json's playlist_index). */
+  playlistIndex?: number;
   /** The subscription that queued this download (it owns the row for retention). */
   subscriptionId?: string | null;
 }
@@ -41,6 +43,20 @@ export interface Library {
   markMissing(): { missing: number; present: number };
   /** Absolute real path inside the library, or null (unknown, missing, or a link pointing out). */
   resolveMedia(videoId: string, kind: 'video' | 'thumb'): Promise<string | null>;
+  /** Saves where playback is; at 90 % the video counts as watched. Null when there is no such video. */
+  setPosition(id: string, positionSec: number): Video | null;
+  setWatched(id: string, watched: boolean): Video | null;
+  /** Videos in progress, last played first. */
+  continueWatching(limit: number): Video[];
+  /** Subtitle tracks and chapters (from the info json, else from the file when ffprobe is given). */
+  playback(id: string, ffprobe?: (file: string) => Promise<PlaybackInfo['chapters']>): Promise<PlaybackInfo | null>;
+  /** The subtitle file of one language, as WebVTT text; null when there is none. */
+  subtitleVtt(id: string, lang: string): Promise<string | null>;
+  /** Lines of subtitles matching a phrase (the last word as a prefix), in index order. */
+  searchSubtitles(query: string, limit: number): SubtitleHit[];
+  collection(kind: Collection['kind'], name: string): Collection | null;
+  /** Marks every video of a channel or playlist watched or unwatched (positions start over). */
+  setCollectionWatched(kind: Collection['kind'], name: string, watched: boolean): Collection | null;
   /** Absolute path of a library-relative path (no checks). */
   absolute(relPath: string): string;
 }

@@ -1,6 +1,6 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import { extname } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { parseRange } from './range';
 
 const TYPES: Record<string, string> = {
@@ -26,6 +26,17 @@ export interface MediaResponse {
 }
 
 export const notFound = (): MediaResponse => ({ status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: null });
+
+/** Subtitles, converted to WebVTT in memory (they are small); 404 when there is none. */
+export function serveWebVtt(text: string | null): MediaResponse {
+  if (text === null) return notFound();
+  const body = Buffer.from(text, 'utf8');
+  return {
+    status: 200,
+    headers: { 'content-type': 'text/vtt; charset=utf-8', 'content-length': String(body.length), 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' },
+    body: Readable.from([body]),
+  };
+}
 
 /** Streams a file the library already resolved (inside its real path), honouring one Range. */
 export async function serveMediaFile(absPath: string | null, rangeHeader: string | null | undefined): Promise<MediaResponse> {

@@ -9,6 +9,7 @@ import { NavBar, type View } from './components/nav-bar';
 import { PasteBar } from './features/paste/paste-bar';
 import { LibraryView } from './features/library/library-view';
 import { VideoDetail } from './features/library/video-detail';
+import { CollectionView, type CollectionRef } from './features/library/collection-view';
 import { DownloadsView } from './features/downloads/downloads-view';
 import { startJobStore } from './features/downloads/job-store';
 import { QueueView } from './features/queue/queue-view';
@@ -23,12 +24,23 @@ export function App() {
   const { settings } = useSettings();
   useTheme(settings?.theme);
   const [view, setView] = useState<View>('library');
-  const [openVideo, setOpenVideo] = useState<string | null>(null);
+  const [open, setOpen] = useState<{ id: string; at?: number } | null>(null);
+  const setOpenVideo = useCallback((id: string, at?: number) => setOpen(at === undefined ? { id } : { id, at }), []);
+  const [collection, setCollection] = useState<CollectionRef | null>(null);
+  const openCollection = useCallback((c: CollectionRef) => {
+    setOpen(null);
+    setCollection(c);
+    setView('library');
+  }, []);
   // Held here, not in the Library, so a subscription's "Show videos" can open the Library filtered.
   const [librarySubscription, setLibrarySubscription] = useState('');
   useEffect(() => startJobStore(), []);
   const showDownloads = useCallback(() => setView('downloads'), []);
-  const closeVideo = useCallback(() => setOpenVideo(null), []);
+  const changeView = useCallback((v: View) => {
+    setCollection(null);
+    setView(v);
+  }, []);
+  const closeVideo = useCallback(() => setOpen(null), []);
   const showSubscriptionVideos = useCallback((subscriptionId: string) => {
     setLibrarySubscription(subscriptionId);
     setView('library');
@@ -49,18 +61,19 @@ export function App() {
         {/* After the paste bar in focus order, above it on screen: the nav never moves when
             paste results appear, and Tab goes from the field straight to the views. */}
         <PasteBar onOpenVideo={setOpenVideo} onShowDownloads={showDownloads} />
-        <NavBar view={view} onChange={setView} />
+        <NavBar view={view} onChange={changeView} />
       </header>
       <main className="content" data-ready={info ? 'true' : 'false'} tabIndex={view === 'library' ? undefined : 0} aria-label={t(`view.${view}`)}>
         {error && !info && <ErrorNote error={error} />}
-        {view === 'library' && <LibraryView onOpenVideo={setOpenVideo} subscriptionId={librarySubscription} onSubscriptionChange={setLibrarySubscription} />}
+        {view === 'library' && collection && <CollectionView key={`${collection.kind}:${collection.name}`} collection={collection} onBack={() => setCollection(null)} onOpenVideo={setOpenVideo} />}
+        {view === 'library' && !collection && <LibraryView onOpenVideo={setOpenVideo} subscriptionId={librarySubscription} onSubscriptionChange={setLibrarySubscription} />}
         {view === 'downloads' && <DownloadsView onOpenVideo={setOpenVideo} />}
         {view === 'subscriptions' && <SubscriptionsView onShowVideos={showSubscriptionVideos} />}
         {view === 'queue' && <QueueView />}
         {view === 'settings' && <SettingsView />}
       </main>
       <Announcer />
-      {openVideo && <VideoDetail key={openVideo} videoId={openVideo} onClose={closeVideo} />}
+      {open && <VideoDetail key={`${open.id}@${open.at ?? ''}`} videoId={open.id} {...(open.at !== undefined ? { startAt: open.at } : {})} onClose={closeVideo} onOpenCollection={openCollection} />}
     </div>
   );
 }

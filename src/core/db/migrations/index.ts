@@ -5,6 +5,7 @@ import subscriptions from './004-subscriptions';
 import videoIds from './005-video-ids';
 import crashEvidence from './006-crash-evidence';
 import clips from './007-clips';
+import watch from './008-watch';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'video-ids', sql: videoIds },
   { version: 6, name: 'crash-evidence', sql: crashEvidence },
   { version: 7, name: 'clips', sql: clips },
+  { version: 8, name: 'watch', sql: watch },
 ];

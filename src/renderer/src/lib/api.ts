@@ -117,6 +117,11 @@ export const api = {
   mediaUrl(videoId: string): string {
     return bridge.host === 'electron' ? `vidkeep-media://video/${encodeURIComponent(videoId)}` : `/media/video/${encodeURIComponent(videoId)}${tokenQuery()}`;
   },
+  /** One language of a video's subtitles, always served as WebVTT. */
+  subtitleUrl(videoId: string, lang: string): string {
+    const path = `${encodeURIComponent(videoId)}/${encodeURIComponent(lang)}`;
+    return bridge.host === 'electron' ? `vidkeep-media://sub/${path}` : `/media/sub/${path}${tokenQuery()}`;
+  },
   thumbUrl(videoId: string): string {
     return bridge.host === 'electron' ? `vidkeep-media://thumb/${encodeURIComponent(videoId)}` : `/media/thumb/${encodeURIComponent(videoId)}${tokenQuery()}`;
   },

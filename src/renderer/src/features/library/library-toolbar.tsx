@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../lib/api';
-import type { LibrarySort } from '../../../../shared/types';
+import type { LibrarySort, WatchFilter } from '../../../../shared/types';
 import { useSubscriptions } from '../subscriptions/subscription-store';
 import { subscriptionName } from '../subscriptions/subscription-text';
 import { useT } from '../../i18n/use-t';
@@ -12,6 +12,7 @@ export interface ToolbarState {
   /** '' for every video; else only what that subscription queued. */
   subscriptionId: string;
   kind: 'all' | 'video' | 'audio';
+  watch: WatchFilter;
   layout: 'grid' | 'list';
 }
 
@@ -74,6 +75,15 @@ export function LibraryToolbar({ value, onChange, count }: { value: ToolbarState
           <option value="all">{t('library.type.all')}</option>
           <option value="video">{t('library.type.video')}</option>
           <option value="audio">{t('library.type.audio')}</option>
+        </select>
+      </label>
+      <label className="field-inline">
+        <span>{t('library.watch')}</span>
+        <select value={value.watch} onChange={(e) => set({ watch: e.target.value as WatchFilter })}>
+          <option value="all">{t('library.watch.all')}</option>
+          <option value="unwatched">{t('library.watch.unwatched')}</option>
+          <option value="in-progress">{t('library.watch.inProgress')}</option>
+          <option value="watched">{t('library.watch.watched')}</option>
         </select>
       </label>
       <div className="segmented" role="group" aria-label={t('library.layout')}>

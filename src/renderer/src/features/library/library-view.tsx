@@ -9,6 +9,8 @@ import { VideoGrid } from './video-grid';
 import { noMatchText } from './no-match-text';
 import { useSubscriptions } from '../subscriptions/subscription-store';
 import { subscriptionName } from '../subscriptions/subscription-text';
+import { ContinueRow } from './continue-row';
+import { SubtitleHits } from './subtitle-hits';
 import { useT } from '../../i18n/use-t';
 import { useIntl } from 'react-intl';
 import './library.css';
@@ -16,7 +18,7 @@ import './library.css';
 const LAYOUT_KEY = 'vidkeep.libraryLayout';
 
 interface Props {
-  onOpenVideo: (videoId: string) => void;
+  onOpenVideo: (videoId: string, atSec?: number) => void;
   /** The subscription filter lives in App, so "Show videos" on the Subscriptions view can set it. */
   subscriptionId: string;
   onSubscriptionChange: (subscriptionId: string) => void;
@@ -35,14 +37,22 @@ export function LibraryView({ onOpenVideo, subscriptionId, onSubscriptionChange 
     sort: 'added',
     site: '',
     kind: 'all',
+    watch: 'all',
     layout: localStorage.getItem(LAYOUT_KEY) === 'list' ? 'list' : 'grid',
   }));
   const tb: ToolbarState = { ...local, subscriptionId: sub };
   const text = useDebounced(tb.text.trim(), 150);
   // Same key order as DEFAULT_LIBRARY_QUERY, so the prefetched first page is used.
-  const query: LibraryQuery = { query: text, sort: tb.sort, kind: tb.kind, ...(tb.site ? { site: tb.site } : {}), ...(sub ? { subscriptionId: sub } : {}) };
+  const query: LibraryQuery = {
+    query: text,
+    sort: tb.sort,
+    kind: tb.kind,
+    ...(tb.site ? { site: tb.site } : {}),
+    ...(sub ? { subscriptionId: sub } : {}),
+    ...(tb.watch !== 'all' ? { watch: tb.watch } : {}),
+  };
   const lib = useLibrary(query);
-  const filtered = text !== '' || tb.site !== '' || tb.kind !== 'all' || sub !== '';
+  const filtered = text !== '' || tb.site !== '' || tb.kind !== 'all' || sub !== '' || tb.watch !== 'all';
   const change = ({ subscriptionId: nextSub, ...v }: ToolbarState) => {
     if (v.layout !== tb.layout) localStorage.setItem(LAYOUT_KEY, v.layout);
     if (nextSub !== sub) onSubscriptionChange(nextSub);
@@ -71,13 +81,15 @@ export function LibraryView({ onOpenVideo, subscriptionId, onSubscriptionChange 
       </h2>
       <LibraryToolbar value={tb} onChange={change} count={count} />
       {lib.error && <ErrorNote error={lib.error} />}
+      {!filtered && <ContinueRow onOpen={onOpenVideo} />}
+      <SubtitleHits text={text} onOpen={onOpenVideo} />
       {!lib.ready ? (
         <p className="muted pad" role="status">
           {t('library.loading')}
         </p>
       ) : lib.total === 0 ? (
         <EmptyState title={t('library.noMatch.title')}>
-          {noMatchText(intl, { text, from: sub ? (chosen ? subscriptionName(chosen) : t('library.noMatch.thisSubscription')) : null, otherFilters: tb.site !== '' || tb.kind !== 'all' })}
+          {noMatchText(intl, { text, from: sub ? (chosen ? subscriptionName(chosen) : t('library.noMatch.thisSubscription')) : null, otherFilters: tb.site !== '' || tb.kind !== 'all' || tb.watch !== 'all' })}
         </EmptyState>
       ) : (
         <VideoGrid items={lib.items} total={lib.total} layout={tb.layout} resetKey={JSON.stringify(query)} ensure={lib.ensure} onOpen={onOpenVideo} />

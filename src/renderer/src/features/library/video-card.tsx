@@ -28,6 +28,12 @@ export const VideoCard = memo(function VideoCard({ video, layout, onOpen }: Prop
         {duration && <span className="card-duration">{duration}</span>}
         {video.missing && <span className="badge badge-missing">{t(intl, 'video.missing')}</span>}
         {video.keep && <span className="badge badge-kept">{t(intl, 'video.kept')}</span>}
+        {video.watchState === 'watched' && !video.missing && <span className="badge badge-watched">{t(intl, 'video.watched')}</span>}
+        {video.watchState === 'in-progress' && video.durationSec ? (
+          <span className="badge-progress" role="img" aria-label={t(intl, 'video.watchedShare', { percent: Math.round((video.positionSec / video.durationSec) * 100) })}>
+            <span style={{ width: `${Math.min(100, (video.positionSec / video.durationSec) * 100)}%` }} />
+          </span>
+        ) : null}
       </span>
       <span className="card-text">
         <span className="card-title" title={video.title}>{video.title}</span>

@@ -8,11 +8,23 @@ import type { ErrorInfo } from '../../../../shared/errors';
 import { publishVideo } from './use-library';
 import { useIntl } from 'react-intl';
 import { useT } from '../../i18n/use-t';
+import { Player } from '../player/player';
+import { useSettings } from '../../hooks/use-settings';
+import type { CollectionRef } from './collection-view';
+
+interface Props {
+  videoId: string;
+  /** Start here (a subtitle search hit) rather than where it was left. */
+  startAt?: number;
+  onClose: () => void;
+  onOpenCollection: (c: CollectionRef) => void;
+}
 
 /** The player and everything known about one video, in a modal dialog (Escape closes it). */
-export function VideoDetail({ videoId, onClose }: { videoId: string; onClose: () => void }) {
+export function VideoDetail({ videoId, startAt, onClose, onOpenCollection }: Props) {
   const t = useT();
   const intl = useIntl();
+  const { settings } = useSettings();
   const dialog = useRef<HTMLDialogElement>(null);
   const [video, setVideo] = useState<Video | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -30,8 +42,13 @@ export function VideoDetail({ videoId, onClose }: { videoId: string; onClose: ()
       (v) => live && setVideo(v),
       (e: unknown) => live && setError(asErrorInfo(e)),
     );
+    // Watched here or in another tab or window: the state shown follows the database.
+    const off = api.on('library.changed', ({ videoIds }) => {
+      if (videoIds.length === 0 || videoIds.includes(videoId)) api.invoke('library.get', { videoId }).then((v) => live && setVideo(v), () => undefined);
+    });
     return () => {
       live = false;
+      off();
     };
   }, [videoId]);
 
@@ -77,19 +94,20 @@ export function VideoDetail({ videoId, onClose }: { videoId: string; onClose: ()
         {video?.missing ? (
           <p className="note note-error">{t('video.fileMissing')}</p>
         ) : (
-          <video key={videoId} controls preload="metadata" src={api.mediaUrl(videoId)} poster={video?.hasThumbnail ? api.thumbUrl(videoId) : undefined} aria-label={t('video.player', { title })} />
+          video && settings && <Player key={videoId} video={video} {...(startAt !== undefined ? { startAt } : {})} defaultLang={settings.subtitleLanguage} onVideo={setVideo} />
         )}
       </div>
       {error && <ErrorNote error={error} />}
       {note && <p className="note note-info">{note}</p>}
       {video && (
         <dl className="meta">
-          {video.uploader && (<><dt>{t('video.meta.uploader')}</dt><dd>{video.uploader}</dd></>)}
+          {video.uploader && (<><dt>{t('video.meta.uploader')}</dt><dd><button type="button" className="link-button" onClick={() => onOpenCollection({ kind: 'channel', name: video.uploader! })}>{video.uploader}</button></dd></>)}
+          <dt>{t('video.meta.watched')}</dt><dd>{video.watchState === 'watched' ? t('video.meta.watched.yes') : video.watchState === 'in-progress' ? t('video.meta.watched.stoppedAt', { time: formatDuration(video.positionSec) }) : t('video.meta.watched.no')}</dd>
           {video.durationSec !== null && (<><dt>{t('video.meta.duration')}</dt><dd>{formatDuration(video.durationSec)}</dd></>)}
           {video.sizeBytes !== null && (<><dt>{t('video.meta.size')}</dt><dd>{formatBytes(intl, video.sizeBytes)}</dd></>)}
           <dt>{t('video.meta.site')}</dt><dd>{video.site}</dd>
           <dt>{t('video.meta.added')}</dt><dd>{formatDate(intl, video.addedAt)}</dd>
-          {video.playlist && (<><dt>{t('video.meta.playlist')}</dt><dd>{video.playlist}</dd></>)}
+          {video.playlist && (<><dt>{t('video.meta.playlist')}</dt><dd><button type="button" className="link-button" onClick={() => onOpenCollection({ kind: 'playlist', name: video.playlist! })}>{video.playlist}</button></dd></>)}
           <dt>{t('video.meta.file')}</dt><dd><code className="path">{video.filePath}</code></dd>
         </dl>
       )}

@@ -92,6 +92,22 @@ export function SettingsView() {
               </select>
             </div>
           </section>
+          <section className="panel" aria-labelledby="set-watch">
+            <h3 id="set-watch">{t(intl, 'settings.watch')}</h3>
+            <div className="field field-check">
+              <input id="defSubs" type="checkbox" checked={settings.defaults.subtitles} aria-describedby="defSubs-help" onChange={(e) => put('defSubs', { defaults: { ...settings.defaults, subtitles: e.target.checked } })} />
+              <label htmlFor="defSubs">{t(intl, 'settings.subtitles')}</label>
+              <p id="defSubs-help" className="help">{t(intl, 'settings.subtitles.help')}</p>
+            </div>
+            <TextSetting
+              id="subtitleLanguage"
+              label={t(intl, 'settings.captionsLanguage')}
+              help={t(intl, 'settings.captionsLanguage.help')}
+              value={settings.subtitleLanguage}
+              onCommit={(v) => put('subtitleLanguage', { subtitleLanguage: v.trim() })}
+              error={errFor('subtitleLanguage')}
+            />
+          </section>
           <section className="panel" aria-labelledby="set-look">
             <h3 id="set-look">{t(intl, 'settings.look')}</h3>
             <div className="field">
