@@ -118,16 +118,23 @@ describe('429 waits cover the whole site', () => {
 });
 
 describe('wording of a site wait', () => {
-  it('says "waiting, next try at" while tries remain and "gave up" on the last one', async () => {
+  it('defers (no try spent) with "waiting, next try at", and gives up only after the 429s in a row allowed', async () => {
     const { createSites } = await import('./index');
+    const { DeferJob, PermanentJobError } = await import('../queue/types');
     const raw = new Map<string, string>();
-    const sites = createSites({ dataDir: '/nonexistent-vk', desktop: false, now: () => Date.UTC(2026, 0, 1, 12), rateLimitBaseMs: 60_000, settings: { getRaw: (k) => raw.get(k), setRaw: (k, v) => void raw.set(k, v) } });
+    const sites = createSites({ dataDir: '/nonexistent-vk', desktop: false, now: () => Date.UTC(2026, 0, 1, 12), rateLimitBaseMs: 60_000, rateLimitMaxStrikes: 3, settings: { getRaw: (k) => raw.get(k), setRaw: (k, v) => void raw.set(k, v) } });
     const u = new URL('https://www.youtube.com/watch?v=1');
     const r = sites.rateLimited(u, { code: 'rate-limited', message: 'x' });
-    expect(r.delayMs).toBe(60_000);
-    expect(r.info?.message).toMatch(/^Waiting: youtube\.com asked VidKeep to slow down; next try at/);
-    expect(() => sites.begin(u, 'j', { lastTry: true })).toThrow(/kept asking VidKeep to slow down/);
-    expect(sites.rateLimited(u, { code: 'rate-limited', message: 'x' }, undefined, true).info).toMatchObject({ values: { reason: 'gaveUp', strikes: 2 } });
+    expect(r).toBeInstanceOf(DeferJob);
+    expect((r as InstanceType<typeof DeferJob>).delayMs).toBe(60_000);
+    expect(r.info.message).toMatch(/^Waiting: youtube\.com asked VidKeep to slow down; next try at/);
+    // Another download from the held site defers too, without asking it.
+    expect(() => sites.begin(u, 'j')).toThrow(DeferJob);
+    expect(sites.rateLimited(u, { code: 'rate-limited', message: 'x' })).toBeInstanceOf(DeferJob);
+    const last = sites.rateLimited(u, { code: 'rate-limited', message: 'x' });
+    expect(last).toBeInstanceOf(PermanentJobError);
+    expect(last.info).toMatchObject({ code: 'rate-limited', values: { reason: 'gaveUp', strikes: 3 } });
+    expect(last.info.message).toMatch(/kept asking VidKeep to slow down \(3 times in a row\); VidKeep gave up on this download/);
   });
 });
 
