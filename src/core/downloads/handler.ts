@@ -144,7 +144,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       const needed = res.lastProgress?.totalBytes != null ? res.lastProgress.totalBytes - (res.lastProgress.downloadedBytes ?? 0) : null;
       const c = classifyFailure({ stderr: res.stderr, exitCode: res.exitCode, ...(res.spawnError ? { spawnError: res.spawnError } : {}), site, neededBytes: needed });
       const { retry, retryAfterMs, ...info } = c;
-      if (info.code === 'rate-limited' && o.sites) throw o.sites.rateLimited(url, info, retryAfterMs);
+      if (info.code === 'rate-limited' && o.sites) throw o.sites.rateLimited(url, info, retryAfterMs ?? (await o.sites.retryAfter(url)));
       if (retry === 'never') throw fail(info);
       const delay = retry === 'later' ? (retryAfterMs ?? rateLimitDelayMs) : networkDelayMs;
       // The UI says when ("will try again at 14:05") in the user's own clock format.

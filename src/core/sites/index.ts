@@ -15,6 +15,7 @@ import { DEFAULT_PACING, pacingArgs, pacingFor } from './pacing';
 import { maskProxy, proxyArgs, proxyFor } from './proxy';
 import { siteKeyOf } from './site-key';
 import { validateExtraArgs } from './extra-args';
+import { fetchRetryAfter } from './retry-after';
 
 export interface SitesOptions {
   dataDir: string;
@@ -51,6 +52,11 @@ export interface Sites {
    * site has answered 429 `rateLimitMaxStrikes` times in a row, the error that ends the download.
    */
   rateLimited(url: URL, info: ErrorInfo, retryAfterMs?: number): DeferJob | PermanentJobError;
+  /**
+   * The site's Retry-After after a 429, asked once with a HEAD request (yt-dlp does not show
+   * headers). Only when no proxy is set for the site: VidKeep must not go around the user's proxy.
+   */
+  retryAfter(url: URL): Promise<number | undefined>;
   succeeded(url: URL): void;
   waiting(url: URL): SiteWait | null;
 }
@@ -142,6 +148,7 @@ export function createSites(o: SitesOptions): Sites {
       if (w.strikes >= maxStrikes) return new PermanentJobError(gaveUpInfo(w));
       return new DeferJob(Math.max(0, w.retryAt - now()), waitInfo(w));
     },
+    retryAfter: async (url) => (proxyFor(url.hostname, config.get()) ? undefined : fetchRetryAfter(url, { now, timeoutMs: 5_000 })),
     succeeded: (url) => backoff.succeeded(site(url)),
     waiting: (url) => backoff.waiting(site(url)),
   };

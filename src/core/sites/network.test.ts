@@ -46,12 +46,14 @@ describe('pacing', () => {
 });
 
 describe('429 backoff per site', () => {
-  it('doubles per 429 in a row, honours a longer Retry-After, caps', () => {
+  it('doubles per 429 in a row, caps, and takes Retry-After as given (clamped to 1 s .. 6 h)', () => {
     expect(nextDelay(1, 1000, 60_000)).toBe(1000);
     expect(nextDelay(3, 1000, 60_000)).toBe(4000);
     expect(nextDelay(10, 1000, 60_000)).toBe(60_000);
     expect(nextDelay(1, 1000, 60_000, 30_000)).toBe(30_000);
-    expect(nextDelay(3, 1000, 60_000, 500)).toBe(4000);
+    expect(nextDelay(3, 1000, 60_000, 2500)).toBe(2500);
+    expect(nextDelay(3, 1000, 60_000, 10)).toBe(1000);
+    expect(nextDelay(1, 1000, 60_000, 30 * 3_600_000)).toBe(6 * 3_600_000);
   });
   it('waits one site only, and a success clears it; the waits are saved', () => {
     let now = 1_000_000;
