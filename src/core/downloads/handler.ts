@@ -84,7 +84,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       throw err;
     }
     // Throws a retry while the site is waiting out a 429; otherwise its pacing, proxy and cookies.
-    const siteRun = o.sites?.begin(url, ctx.jobId, { lastTry: ctx.tryNumber >= ctx.maxTries });
+    const siteRun = o.sites?.begin(url, ctx.jobId);
     if (siteRun) args = withSiteArgs(args, siteRun.args);
 
     let title: string | undefined;
@@ -162,7 +162,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       const needed = res.lastProgress?.totalBytes != null ? res.lastProgress.totalBytes - (res.lastProgress.downloadedBytes ?? 0) : null;
       const c = classifyFailure({ stderr: res.stderr, exitCode: res.exitCode, ...(res.spawnError ? { spawnError: res.spawnError } : {}), site, neededBytes: needed });
       const { retry, retryAfterMs, ...info } = c;
-      if (info.code === 'rate-limited' && o.sites) throw o.sites.rateLimited(url, info, retryAfterMs, ctx.tryNumber >= ctx.maxTries);
+      if (info.code === 'rate-limited' && o.sites) throw o.sites.rateLimited(url, info, retryAfterMs ?? (await o.sites.retryAfter(url)));
       if (retry === 'never') throw fail(info);
       const delay = retry === 'later' ? (retryAfterMs ?? rateLimitDelayMs) : networkDelayMs;
       // The UI says when ("will try again at 14:05") in the user's own clock format.

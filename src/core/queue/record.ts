@@ -1,7 +1,7 @@
 import type { Engine } from './engine';
 import { failure, json, type Outcome } from './outcome';
 import { cancelDependents } from './deps';
-import type { QueueEvent } from './types';
+import { DeferJob, type QueueEvent } from './types';
 import { toView, type JobRow } from './view';
 import type { ProgressState } from './progress';
 import { isBusy } from './db-busy';
@@ -69,6 +69,13 @@ export function createRecorder(e: Engine, noteExpiry: (t: number | null) => void
           if (!(err instanceof OnCommitError)) throw err;
           outcome = { kind: 'error', err: err.inner };
         }
+      }
+      if (outcome.kind === 'error' && outcome.err instanceof DeferJob) {
+        // The try this run was claimed with is given back: the wait was not the job's doing.
+        const delay = Math.max(0, outcome.err.delayMs);
+        const row = store.finish(r, { ...base, state: 'queued', runAt: now + delay, error: JSON.stringify(outcome.err.info), triesDelta: -1 });
+        if (row) events.push({ type: 'retrying', job: toView(row), delayMs: delay });
+        continue;
       }
       const handler = e.handlers.get(r.name);
       const { info, delay } = failure(r, outcome, e.random, handler?.options);

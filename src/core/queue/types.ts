@@ -127,6 +127,19 @@ export class RetryJob extends Error {
   }
 }
 
+/**
+ * Throw to put the job back until `delayMs` from now without spending a try: for waits something
+ * else imposed (a site that asked us to slow down), not failures of the job's own. Recorded like
+ * a retry (a 'retrying' event, the info stored as the job's error), guarded by the claim token.
+ * The handler bounds how often it defers; the queue does not.
+ */
+export class DeferJob extends Error {
+  constructor(public readonly delayMs: number, public readonly info: ErrorInfo) {
+    super(info.message);
+    this.name = 'DeferJob';
+  }
+}
+
 /** Throw to fail without retrying. */
 export class PermanentJobError extends Error {
   constructor(public readonly info: ErrorInfo) {

@@ -28,9 +28,9 @@ export interface SiteBackoff {
 }
 
 export function nextDelay(strikes: number, baseMs: number, maxMs: number, retryAfterMs?: number): number {
-  const exp = Math.min(maxMs, baseMs * 2 ** Math.max(0, strikes - 1));
-  // Retry-After is the site's own word: never ask sooner, even if our backoff is shorter.
-  return retryAfterMs !== undefined && retryAfterMs > exp ? Math.min(retryAfterMs, 24 * 3_600_000) : exp;
+  // Retry-After is the site's own word on when to ask again: taken as given (within 1 s .. 6 h).
+  if (retryAfterMs !== undefined) return Math.min(6 * 3_600_000, Math.max(1_000, retryAfterMs));
+  return Math.min(maxMs, baseMs * 2 ** Math.max(0, strikes - 1));
 }
 
 import { hostInSite } from './site-key';

@@ -5,7 +5,7 @@
 import type { SitesView } from '../../shared/sites';
 import { randomUUID } from 'node:crypto';
 import { VidKeepError, type ErrorInfo } from '../../shared/errors';
-import { RetryJob } from '../queue/types';
+import { DeferJob, PermanentJobError } from '../queue/types';
 import type { SettingsStore } from '../settings';
 import { createSiteBackoff, type SiteBackoff, type SiteWait } from './backoff';
 import { bandwidthArgs } from './bandwidth';
@@ -15,6 +15,7 @@ import { DEFAULT_PACING, pacingArgs, pacingFor } from './pacing';
 import { maskProxy, proxyArgs, proxyFor } from './proxy';
 import { siteKeyOf } from './site-key';
 import { validateExtraArgs } from './extra-args';
+import { fetchRetryAfter } from './retry-after';
 
 export interface SitesOptions {
   dataDir: string;
@@ -24,6 +25,8 @@ export interface SitesOptions {
   /** First wait after a 429 (default 5 min), doubling per 429 in a row. */
   rateLimitBaseMs?: number;
   rateLimitMaxMs?: number;
+  /** 429s in a row from one site before a download that meets another one fails (default 8). */
+  rateLimitMaxStrikes?: number;
 }
 
 export interface SiteRun {
@@ -40,12 +43,20 @@ export interface Sites {
   view(lastUpdateCheck: number | null): SitesView;
   set(patch: SitesPatch): SitesView['config'];
   /**
-   * Args for one download or listing of `url`; throws RetryJob while the site is waiting out a 429.
-   * `lastTry`: the queue will not retry this job again, so the error is worded as final.
+   * Args for one download or listing of `url`; throws DeferJob while the site is waiting out a 429
+   * (the wait is the site's doing, so it spends none of the user's tries).
    */
-  begin(url: URL, runId: string, o?: { kind?: 'download' | 'list'; lastTry?: boolean }): SiteRun;
-  /** The 429 that just happened, as the retry that waits it out. */
-  rateLimited(url: URL, info: ErrorInfo, retryAfterMs?: number, lastTry?: boolean): RetryJob;
+  begin(url: URL, runId: string, o?: { kind?: 'download' | 'list' }): SiteRun;
+  /**
+   * The 429 that just happened, as the deferral that waits it out (no try spent), or, once the
+   * site has answered 429 `rateLimitMaxStrikes` times in a row, the error that ends the download.
+   */
+  rateLimited(url: URL, info: ErrorInfo, retryAfterMs?: number): DeferJob | PermanentJobError;
+  /**
+   * The site's Retry-After after a 429, asked once with a HEAD request (yt-dlp does not show
+   * headers). Only when no proxy is set for the site: VidKeep must not go around the user's proxy.
+   */
+  retryAfter(url: URL): Promise<number | undefined>;
   succeeded(url: URL): void;
   waiting(url: URL): SiteWait | null;
 }
@@ -61,11 +72,11 @@ export function waitInfo(w: SiteWait, hint?: string): ErrorInfo {
   };
 }
 
-/** The same wait, said of a job that has used its last try. */
-export function gaveUpInfo(w: SiteWait, tries: number | null): ErrorInfo {
+/** The same wait, said of a download that gave up after the site answered 429 `strikes` times in a row. */
+export function gaveUpInfo(w: SiteWait): ErrorInfo {
   return {
     code: 'rate-limited',
-    message: `${w.site} kept asking VidKeep to slow down${tries ? `; VidKeep gave up after ${tries} tries` : ''}.`,
+    message: `${w.site} kept asking VidKeep to slow down (${w.strikes} times in a row); VidKeep gave up on this download.`,
     hint: `Retry it after ${clock(w.retryAt)}; other downloads from ${w.site} wait until then.`,
     values: { site: w.site, retryAt: w.retryAt, strikes: w.strikes, reason: 'gaveUp' },
   };
@@ -96,6 +107,7 @@ export function createSites(o: SitesOptions): Sites {
     save: (w) => o.settings.setRaw(WAITS, JSON.stringify(w)),
   });
   const site = (url: URL) => siteKeyOf(url.hostname);
+  const maxStrikes = o.rateLimitMaxStrikes ?? 8;
   const sites: Sites = {
     config,
     cookies,
@@ -114,7 +126,7 @@ export function createSites(o: SitesOptions): Sites {
     set: (patch) => config.set(patch, { desktop: o.desktop }),
     begin(url, runId, opts) {
       const w = backoff.waiting(site(url));
-      if (w) throw new RetryJob(Math.max(1000, w.retryAt - now()), opts?.lastTry ? gaveUpInfo(w, null) : waitInfo(w));
+      if (w) throw new DeferJob(Math.max(1000, w.retryAt - now()), waitInfo(w));
       const c = config.get();
       const cookieFile = cookies.writeRunFile(url.hostname, runId);
       const extra = o.desktop && c.extraArgs.length > 0 && opts?.kind !== 'list' ? validateExtraArgs(c.extraArgs) : [];
@@ -129,11 +141,14 @@ export function createSites(o: SitesOptions): Sites {
         cleanup: () => cookies.removeRunFile(runId),
       };
     },
-    rateLimited(url, info, retryAfterMs, lastTry) {
+    rateLimited(url, info, retryAfterMs) {
       const w = backoff.rateLimited(site(url), retryAfterMs);
       void info;
-      return new RetryJob(Math.max(0, w.retryAt - now()), lastTry ? gaveUpInfo(w, null) : waitInfo(w));
+      // Bounded: a site that answers nothing but 429 must not keep a download waiting for ever.
+      if (w.strikes >= maxStrikes) return new PermanentJobError(gaveUpInfo(w));
+      return new DeferJob(Math.max(0, w.retryAt - now()), waitInfo(w));
     },
+    retryAfter: async (url) => (proxyFor(url.hostname, config.get()) ? undefined : fetchRetryAfter(url, { now, timeoutMs: 5_000 })),
     succeeded: (url) => backoff.succeeded(site(url)),
     waiting: (url) => backoff.waiting(site(url)),
   };

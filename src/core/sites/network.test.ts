@@ -46,12 +46,14 @@ describe('pacing', () => {
 });
 
 describe('429 backoff per site', () => {
-  it('doubles per 429 in a row, honours a longer Retry-After, caps', () => {
+  it('doubles per 429 in a row, caps, and takes Retry-After as given (clamped to 1 s .. 6 h)', () => {
     expect(nextDelay(1, 1000, 60_000)).toBe(1000);
     expect(nextDelay(3, 1000, 60_000)).toBe(4000);
     expect(nextDelay(10, 1000, 60_000)).toBe(60_000);
     expect(nextDelay(1, 1000, 60_000, 30_000)).toBe(30_000);
-    expect(nextDelay(3, 1000, 60_000, 500)).toBe(4000);
+    expect(nextDelay(3, 1000, 60_000, 2500)).toBe(2500);
+    expect(nextDelay(3, 1000, 60_000, 10)).toBe(1000);
+    expect(nextDelay(1, 1000, 60_000, 30 * 3_600_000)).toBe(6 * 3_600_000);
   });
   it('waits one site only, and a success clears it; the waits are saved', () => {
     let now = 1_000_000;
@@ -118,16 +120,23 @@ describe('429 waits cover the whole site', () => {
 });
 
 describe('wording of a site wait', () => {
-  it('says "waiting, next try at" while tries remain and "gave up" on the last one', async () => {
+  it('defers (no try spent) with "waiting, next try at", and gives up only after the 429s in a row allowed', async () => {
     const { createSites } = await import('./index');
+    const { DeferJob, PermanentJobError } = await import('../queue/types');
     const raw = new Map<string, string>();
-    const sites = createSites({ dataDir: '/nonexistent-vk', desktop: false, now: () => Date.UTC(2026, 0, 1, 12), rateLimitBaseMs: 60_000, settings: { getRaw: (k) => raw.get(k), setRaw: (k, v) => void raw.set(k, v) } });
+    const sites = createSites({ dataDir: '/nonexistent-vk', desktop: false, now: () => Date.UTC(2026, 0, 1, 12), rateLimitBaseMs: 60_000, rateLimitMaxStrikes: 3, settings: { getRaw: (k) => raw.get(k), setRaw: (k, v) => void raw.set(k, v) } });
     const u = new URL('https://www.youtube.com/watch?v=1');
     const r = sites.rateLimited(u, { code: 'rate-limited', message: 'x' });
-    expect(r.delayMs).toBe(60_000);
-    expect(r.info?.message).toMatch(/^Waiting: youtube\.com asked VidKeep to slow down; next try at/);
-    expect(() => sites.begin(u, 'j', { lastTry: true })).toThrow(/kept asking VidKeep to slow down/);
-    expect(sites.rateLimited(u, { code: 'rate-limited', message: 'x' }, undefined, true).info).toMatchObject({ values: { reason: 'gaveUp', strikes: 2 } });
+    expect(r).toBeInstanceOf(DeferJob);
+    expect((r as InstanceType<typeof DeferJob>).delayMs).toBe(60_000);
+    expect(r.info.message).toMatch(/^Waiting: youtube\.com asked VidKeep to slow down; next try at/);
+    // Another download from the held site defers too, without asking it.
+    expect(() => sites.begin(u, 'j')).toThrow(DeferJob);
+    expect(sites.rateLimited(u, { code: 'rate-limited', message: 'x' })).toBeInstanceOf(DeferJob);
+    const last = sites.rateLimited(u, { code: 'rate-limited', message: 'x' });
+    expect(last).toBeInstanceOf(PermanentJobError);
+    expect(last.info).toMatchObject({ code: 'rate-limited', values: { reason: 'gaveUp', strikes: 3 } });
+    expect(last.info.message).toMatch(/kept asking VidKeep to slow down \(3 times in a row\); VidKeep gave up on this download/);
   });
 });
 
