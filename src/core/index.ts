@@ -227,6 +227,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
   subscriptions.start();
   const choose = createChoose({
     queue,
+    tracker,
     downloads,
     library: () => library,
     getTools: () => tools,

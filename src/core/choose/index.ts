@@ -11,6 +11,7 @@ import { normalizeUrl, validateUrl } from '../ytdlp/url';
 import { checkClipRange, clipSuffix } from './clip-range';
 import { createListings, type ListingsOptions } from './listings';
 import { probe as runProbe } from './probe';
+import type { ProcessTracker } from '../ytdlp/processes';
 import { probeRemoteDuration } from './remote-duration';
 
 export interface ChooseOptions extends Omit<ListingsOptions, 'notify'> {
@@ -19,6 +20,8 @@ export interface ChooseOptions extends Omit<ListingsOptions, 'notify'> {
   getTools: () => { ytDlp: ToolStatus; ffmpeg: ToolStatus };
   getSettings: () => Settings;
   notify: ListingsOptions['notify'];
+  /** Records each probe's yt-dlp before it is spawned (see ytdlp/processes.ts). */
+  tracker?: ProcessTracker;
   /** Tests replace the probe. */
   probe?: (url: string) => Promise<Probe>;
 }
@@ -43,7 +46,7 @@ export function createChoose(o: ChooseOptions): Choose {
   const doProbe =
     o.probe ??
     (async (url: string): Promise<Probe> => {
-      const { mediaUrl, ...p } = await runProbe({ ytDlp: o.getTools().ytDlp.path, url });
+      const { mediaUrl, ...p } = await runProbe({ ytDlp: o.getTools().ytDlp.path, url, ...(o.tracker ? { tracker: o.tracker } : {}) });
       const ffmpeg = o.getTools().ffmpeg;
       // Direct links come without a duration; a clip's range must still be checked against one.
       if (p.durationSec === null && mediaUrl && ffmpeg.found && ffmpeg.path) return { ...p, durationSec: await probeRemoteDuration(ffmpeg.path, mediaUrl) };

@@ -1,3 +1,4 @@
+import PQueue from 'p-queue';
 import { VidKeepError } from '../../shared/errors';
 import type { Engine } from './engine';
 import { errText, MAX_TIMER_MS } from './engine';
@@ -24,9 +25,18 @@ export interface RunnerOptions {
 
 export { CLOCK_CHECK_MS } from './due-timer';
 
-/** Claims jobs, runs them, records outcomes in batches, and keeps the one due-timer. */
+/** p-queue wants at least 1; with maxJobs 0 nothing is claimed, so nothing reaches it. */
+const pqConcurrency = (maxJobs: number) => Math.max(1, maxJobs);
+
+/** Claims jobs, runs them through p-queue, records outcomes in batches, and keeps the one due-timer. */
 export function createRunner(e: Engine, o: RunnerOptions) {
   const { store, db } = e;
+  // The in-process executor: one p-queue task per claimed run, lasting as long as the run holds its
+  // slot (until its handler settles, or stopGraceMs after it was stopped), so p-queue's count of
+  // tasks under way and `active` agree. Claims never exceed the free slots, so nothing waits in it.
+  const pq = new PQueue({ concurrency: pqConcurrency(o.maxJobs) });
+  /** Ends a launched run's p-queue task: called once, when the run gives its slot back. */
+  const releases = new WeakMap<Run, () => void>();
   const progress = createProgress(e);
   const due = createDueTimer(e, {
     nextFire: () => (running ? o.nextFire() : null),
@@ -124,6 +134,8 @@ export function createRunner(e: Engine, o: RunnerOptions) {
     active.delete(run.row.id);
     bump(byQueue, run.row.queue, -1);
     if (run.row.key !== null) bump(byKey, run.row.key, -1);
+    releases.get(run)?.();
+    releases.delete(run);
     if (active.size === 0 && idle) idle();
   }
 
@@ -142,7 +154,13 @@ export function createRunner(e: Engine, o: RunnerOptions) {
   function launch(runs: Run[]) {
     if (runs.length === 0) return;
     if (e.hasListeners()) e.emit(runs.map((r) => ({ type: 'started', job: toView(r.row) })));
-    for (const run of runs) execute(run).catch((err: unknown) => e.log('error', run.row.id, `The queue failed to run the job: ${errText(err)}`));
+    for (const run of runs) {
+      const slot = new Promise<void>((res) => releases.set(run, res));
+      void pq.add(() => {
+        execute(run).catch((err: unknown) => e.log('error', run.row.id, `The queue failed to run the job: ${errText(err)}`));
+        return slot;
+      });
+    }
   }
 
   async function execute(run: Run): Promise<void> {
@@ -326,7 +344,10 @@ export function createRunner(e: Engine, o: RunnerOptions) {
       pump();
     },
     setConcurrency(c: { maxJobs?: number; perKeyConcurrency?: number }) {
-      if (c.maxJobs !== undefined) o.maxJobs = c.maxJobs;
+      if (c.maxJobs !== undefined) {
+        o.maxJobs = c.maxJobs;
+        pq.concurrency = pqConcurrency(c.maxJobs);
+      }
       if (c.perKeyConcurrency !== undefined) o.perKey = c.perKeyConcurrency;
       wake();
     },
