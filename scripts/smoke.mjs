@@ -100,7 +100,7 @@ async function serve() {
 }
 
 async function bench() {
-  const r = await run(['bench', '--', 'library', '--rows', '300', '--queries', '5', '--no-browser', '--json'], { timeoutMs: 120_000 });
+  const r = await run(['bench', '--', 'library', '--rows', '300', '--queries', '5', '--subtitle-videos', '20', '--lines', '50', '--no-browser', '--json'], { timeoutMs: 120_000 });
   if (r.code !== 0) throw new Error(`bench exited ${r.code ?? 'on timeout'}:\n${r.out}`);
   const last = r.out.trim().split('\n').at(-1) ?? '';
   const json = JSON.parse(last);

@@ -13,7 +13,7 @@ export function checkCron(cron: string, from: number): void {
   // fire on: the subscription would be saved and then never checked.
   const quartz = /[LW#?]/i.exec(cron);
   if (quartz) {
-    throw new VidKeepError('invalid-input', `"${cron}" uses "${quartz[0]}", which VidKeep's scheduler does not support.`, 'Use numbers, ranges (1-5), lists (1,15) and steps (*/6) only, e.g. "0 3 * * 1" for Mondays at 03:00.');
+    throw new VidKeepError('invalid-input', `"${cron}" uses "${quartz[0]}", which VidKeep's scheduler does not support.`, 'Use numbers, ranges (1-5), lists (1,15) and steps (*/6) only, e.g. "0 3 * * 1" for Mondays at 03:00.', { reason: 'cronToken', cron, token: quartz[0] });
   }
   const fields = parseCron(cron);
   let t = nextFireAfter(fields, from);
