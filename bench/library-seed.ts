@@ -83,7 +83,8 @@ export function seedSubtitles(dbPath: string, libraryDir: string, videos: number
       track.run(id, 'en', 'Generic/clip.en.vtt');
       for (let k = 0; k < lines; k++) {
         const text = line();
-        if (samples.length < 5000 && rand() < 0.001) samples.push(text);
+        // At least ~200 samples however small the seed (the smoke run seeds 1,000 lines).
+        if (samples.length < 5000 && rand() < Math.max(0.001, 200 / (videos * lines))) samples.push(text);
         add.run(id, 'en', k * 2500, text);
       }
     }
