@@ -85,6 +85,9 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       if (err instanceof VidKeepError) throw fail(err.toJSON());
       throw err;
     }
+    let title: string | undefined;
+    let thumbnailUrl: string | undefined;
+    const report = (pr: Progress) => ctx.progress({ ...pr, ...(title ? { title } : {}), ...(thumbnailUrl ? { thumbnailUrl } : {}) });
     // A run killed between moving the files and indexing them: finish that, download nothing again.
     const resumed = resumePlacement(o.db, libraryDir, ctx.jobId);
     if (resumed) return index(resumed.file);
@@ -93,15 +96,12 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     const siteRun = o.sites?.begin(url, ctx.jobId);
     if (siteRun) args = withSiteArgs(args, siteRun.args);
 
-    let title: string | undefined;
-    let thumbnailUrl: string | undefined;
     let known: Video | null = null;
     let playlist: { title: string | null; count: number | null } | null = null;
     const entries: Array<{ url: string; title: string | null }> = [];
     const stop = new AbortController();
     const onAbort = () => stop.abort();
     ctx.signal.addEventListener('abort', onAbort, { once: true });
-    const report = (pr: Progress) => ctx.progress({ ...pr, ...(title ? { title } : {}), ...(thumbnailUrl ? { thumbnailUrl } : {}) });
     report(blank('probing'));
 
     let res: RunResult;
