@@ -134,7 +134,7 @@ export function createSites(o: SitesOptions): Sites {
         args: [
           ...pacingArgs(pacingFor(url.hostname, c)),
           ...(opts?.kind === 'list' ? [] : bandwidthArgs(c.bandwidth, now())),
-          ...proxyArgs(proxyFor(url.hostname, c)),
+          ...proxyArgs(proxyFor(url.hostname, c), (text) => cookies.writeRunConfig(runId, text)),
           ...(cookieFile ? ['--cookies', cookieFile] : []),
           ...extra,
         ],
