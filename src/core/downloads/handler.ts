@@ -199,71 +199,71 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       return { expanded, playlistTitle };
     }
 
-    report(blank('indexing'));
+    // Checked before anything is moved: the staged file must be the library's.
     insideLibrary(file, libraryDir);
     return index(place(file));
 
-  /** yt-dlp's id-named file (and its side files) moved to the layout's readable path; on any trouble it stays. */
-  function place(staged: string): string {
-    const stem = basename(staged, extname(staged));
-    const clip = choice.isClip ? /\.clip-[^/\\]*$/u.exec(stem)?.[0] : undefined;
-    let info: Record<string, unknown>;
-    try {
-      info = JSON.parse(readFileSync(join(dirname(staged), `${stem}.info.json`), 'utf8')) as Record<string, unknown>;
-    } catch {
-      return staged; // reported by index()
-    }
-    let placed: Placement;
-    try {
-      placed = placeDownload({ db: o.db, jobId: ctx.jobId, libraryDir, layout: o.getSettings().layout ?? DEFAULT_LAYOUT, file: staged, info, dayIndex: dayIndexFor(o.db, info), ...(clip ? { stemSuffix: clip } : {}) });
-    } catch (err) {
-      ctx.log.warn(`Kept ${staged} under its download name: ${err instanceof Error ? err.message : String(err)}`);
-      return staged;
-    }
-    return placed.file;
-  }
-
-  function index(file: string): DownloadResult {
-    report(blank('indexing'));
-    insideLibrary(file, libraryDir);
-    const infoPath = join(dirname(file), `${basename(file, extname(file))}.info.json`);
-    let info: Record<string, unknown>;
-    try {
-      info = JSON.parse(readFileSync(infoPath, 'utf8')) as Record<string, unknown>;
-    } catch {
-      throw fail({ code: 'download-failed', message: 'yt-dlp finished but left no description of the video (info json).', values: { reason: 'noInfo' } });
-    }
-    const thumb = sideThumbnail(file);
-    const ffmpegFound = o.getTools().ffmpeg.found;
-    // Indexed, unclaimed and chained in one commit: each fsync here is time the next download waits.
-    const video = o.db.transaction(() => {
-      untrack(exited);
-      clearPlacement(o.db, ctx.jobId);
-      const v = o.library.add(choice.toAdd({
-        info,
-        filePath: file,
-        thumbnailPath: thumb && insideLibrary(thumb, libraryDir) ? thumb : null,
-        sourceUrl: normalizeUrl(p.url),
-        audioOnly: p.options.audioOnly,
-        playlist: p.playlist ?? null,
-        ...(p.playlistIndex ? { playlistIndex: p.playlistIndex } : {}),
-        subscriptionId: p.subscriptionId && !claimed.get(normalizeUrl(p.url)) ? p.subscriptionId : null,
-      }));
-      choice.added(v.id, info);
-      unclaim.run(normalizeUrl(p.url));
-      // Generic links come without duration or thumbnail: a chained job takes both from the file, off
-      // this download's slot. The video is in the library and plays already.
-      if (needsPosterJob(v) && ffmpegFound) {
-        try {
-          enqueuePosterJob(ctx, o.queue, v);
-        } catch (err) {
-          ctx.log.warn(`No poster job for ${v.id}: ${err instanceof Error ? err.message : String(err)}`);
-        }
+    /** yt-dlp's id-named file (and its side files) moved to the layout's readable path; on any trouble it stays. */
+    function place(staged: string): string {
+      const stem = basename(staged, extname(staged));
+      const clip = choice.isClip ? /\.clip-[^/\\]*$/u.exec(stem)?.[0] : undefined;
+      let info: Record<string, unknown>;
+      try {
+        info = JSON.parse(readFileSync(join(dirname(staged), `${stem}.info.json`), 'utf8')) as Record<string, unknown>;
+      } catch {
+        return staged; // reported by index()
       }
-      return v;
-    })();
-    report(blank('done', { percent: 100 }));
-    return { videoId: video.id, ...(choice.notes.length > 0 ? { notes: choice.notes } : {}) };
-  }
+      let placed: Placement;
+      try {
+        placed = placeDownload({ db: o.db, jobId: ctx.jobId, libraryDir, layout: o.getSettings().layout ?? DEFAULT_LAYOUT, file: staged, info, dayIndex: dayIndexFor(o.db, info), ...(clip ? { stemSuffix: clip } : {}) });
+      } catch (err) {
+        ctx.log.warn(`Kept ${staged} under its download name: ${err instanceof Error ? err.message : String(err)}`);
+        return staged;
+      }
+      return placed.file;
+    }
+
+    function index(file: string): DownloadResult {
+      report(blank('indexing'));
+      insideLibrary(file, libraryDir);
+      const infoPath = join(dirname(file), `${basename(file, extname(file))}.info.json`);
+      let info: Record<string, unknown>;
+      try {
+        info = JSON.parse(readFileSync(infoPath, 'utf8')) as Record<string, unknown>;
+      } catch {
+        throw fail({ code: 'download-failed', message: 'yt-dlp finished but left no description of the video (info json).', values: { reason: 'noInfo' } });
+      }
+      const thumb = sideThumbnail(file);
+      const ffmpegFound = o.getTools().ffmpeg.found;
+      // Indexed, unclaimed and chained in one commit: each fsync here is time the next download waits.
+      const video = o.db.transaction(() => {
+        untrack(exited);
+        clearPlacement(o.db, ctx.jobId);
+        const v = o.library.add(choice.toAdd({
+          info,
+          filePath: file,
+          thumbnailPath: thumb && insideLibrary(thumb, libraryDir) ? thumb : null,
+          sourceUrl: normalizeUrl(p.url),
+          audioOnly: p.options.audioOnly,
+          playlist: p.playlist ?? null,
+          ...(p.playlistIndex ? { playlistIndex: p.playlistIndex } : {}),
+          subscriptionId: p.subscriptionId && !claimed.get(normalizeUrl(p.url)) ? p.subscriptionId : null,
+        }));
+        choice.added(v.id, info);
+        unclaim.run(normalizeUrl(p.url));
+        // Generic links come without duration or thumbnail: a chained job takes both from the file, off
+        // this download's slot. The video is in the library and plays already.
+        if (needsPosterJob(v) && ffmpegFound) {
+          try {
+            enqueuePosterJob(ctx, o.queue, v);
+          } catch (err) {
+            ctx.log.warn(`No poster job for ${v.id}: ${err instanceof Error ? err.message : String(err)}`);
+          }
+        }
+        return v;
+      })();
+      report(blank('done', { percent: 100 }));
+      return { videoId: video.id, ...(choice.notes.length > 0 ? { notes: choice.notes } : {}) };
+    }
   }
 }
