@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_DOWNLOAD_OPTIONS } from '../../shared/types';
 import { VidKeepError } from '../../shared/errors';
@@ -76,7 +76,9 @@ describe('download lifecycle', () => {
     const ranged = media.filter((r) => r.range !== null);
     expect(ranged).toHaveLength(1);
     expect(ranged[0]!.bytesSent).toBe(h.server.media.mp4Bytes - partSize);
-    expect(statSync(part.replace(/\.part$/, '')).size).toBe(h.server.media.mp4Bytes);
+    // Finished and moved to its readable path (issue 14), whole.
+    expect(statSync(join(h.lib, h.library.get((second as { videoId: string }).videoId)!.filePath)).size).toBe(h.server.media.mp4Bytes);
+    expect(existsSync(part)).toBe(false);
   });
 
   it('at startup ends yt-dlp left by an earlier launch, but not an unrelated process with a reused pid', async () => {
