@@ -14,6 +14,7 @@ import { realFs, type FsOps } from './fs-ops';
 import { createJournal, type MoveEntry } from './journal';
 import { CopyMismatch, finish, NameTaken, place, rollback, type PlaceDeps } from './place';
 import { planMove, type SkipReason } from './plan';
+import { numberedStem } from '../layout/index';
 
 export interface Subject {
   id: string;
@@ -36,6 +37,8 @@ export interface ReorganizeProgress {
 }
 
 export interface ReorganizeResult {
+  /** Videos looked at (all of them unless cancelled). */
+  done: number;
   total: number;
   moved: number;
   unchanged: number;
@@ -70,6 +73,21 @@ interface Row {
 }
 
 const MAX_LISTED_SKIPS = 200;
+/** The info json fields naming reads (layout's fieldsFromInfo): an info json can be megabytes. */
+const NAMING_KEYS = ['extractor_key', 'extractor', 'id', 'title', 'fulltitle', 'uploader', 'channel', 'uploader_id', 'channel_id', 'upload_date', 'release_date', 'timestamp', 'release_timestamp'];
+const NAMING_INFO = `CASE WHEN json_valid(info_json) THEN json_object(${NAMING_KEYS.map((k) => `'${k}', json_extract(info_json, '$.${k}')`).join(', ')}) END`;
+
+/** Whether a video already sits where the layout puts it (or at a numbered free name of it). */
+export function isInPlace(filePath: string, target: string): boolean {
+  if (filePath === target) return true;
+  const dot = target.lastIndexOf('.');
+  const slash = target.lastIndexOf('/');
+  const [dir, stem, ext] = [target.slice(0, slash + 1), target.slice(slash + 1, dot), target.slice(dot)];
+  if (!filePath.startsWith(dir) || !filePath.endsWith(ext) || filePath.slice(dir.length).includes('/')) return false;
+  const have = filePath.slice(dir.length, filePath.length - ext.length);
+  for (let n = 2; n <= 50; n++) if (have === numberedStem(stem, n)) return true;
+  return false;
+}
 
 function parseInfo(json: string | null): Record<string, unknown> {
   try {
@@ -91,7 +109,7 @@ export function createReorganizer(o: Pick<ReorganizeOptions, 'db' | 'root' | 'fs
   const setSub = db.prepare<[string, string, string, string]>('UPDATE subtitle_tracks SET path = ? WHERE video_id = ? AND lang = ? AND path = ?');
   const subsOf = db.prepare<[string], { lang: string; path: string }>('SELECT lang, path FROM subtitle_tracks WHERE video_id = ?');
   const pathTaken = db.prepare<[string, string, string], { n: number }>('SELECT 1 AS n FROM videos WHERE (file_path = ? OR thumbnail_path = ?) AND id <> ? LIMIT 1');
-  const batch = db.prepare<[number, number], Row>('SELECT rowid, id, title, file_path, thumbnail_path, info_json, missing FROM videos WHERE rowid > ? ORDER BY rowid LIMIT ?');
+  const batch = db.prepare<[number, number], Row>(`SELECT rowid, id, title, file_path, thumbnail_path, missing, ${NAMING_INFO} AS info_json FROM videos WHERE rowid > ? ORDER BY rowid LIMIT ?`);
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM videos');
 
   /** The database switches to the new paths, if the row is still the one that was planned. */
@@ -156,9 +174,35 @@ export function createReorganizer(o: Pick<ReorganizeOptions, 'db' | 'root' | 'fs
     return 'no-free-name';
   }
 
+  const subjectOf = (v: Row): Subject => {
+    const dot = v.file_path.lastIndexOf('.');
+    return { id: v.id, title: v.title, filePath: v.file_path, ext: dot > v.file_path.lastIndexOf('/') ? v.file_path.slice(dot + 1) : '', info: parseInfo(v.info_json) };
+  };
+
+  /** How many videos a run would move now (no file is looked at: the count for a confirmation). */
+  function preview(target: (v: Subject) => string): { total: number; toMove: number } {
+    let toMove = 0;
+    let total = 0;
+    for (let after = 0; ; ) {
+      const rows = batch.all(after, 1000);
+      if (rows.length === 0) break;
+      for (const v of rows) {
+        total++;
+        after = v.rowid;
+        if (v.missing === 1) continue;
+        try {
+          if (!isInPlace(v.file_path, target(subjectOf(v)))) toMove++;
+        } catch {
+          // counted as staying: the run skips it with its reason
+        }
+      }
+    }
+    return { total, toMove };
+  }
+
   async function run(r: Pick<ReorganizeOptions, 'target' | 'signal' | 'batchSize' | 'onProgress' | 'onChange'>): Promise<ReorganizeResult> {
     await recover();
-    const result: ReorganizeResult = { total: count.get()!.n, moved: 0, unchanged: 0, skipped: [], skippedCount: 0, cancelled: false };
+    const result: ReorganizeResult = { done: 0, total: count.get()!.n, moved: 0, unchanged: 0, skipped: [], skippedCount: 0, cancelled: false };
     let done = 0;
     let after = 0;
     const size = r.batchSize ?? 100;
@@ -186,8 +230,7 @@ export function createReorganizer(o: Pick<ReorganizeOptions, 'db' | 'root' | 'fs
         }
         let target: string;
         try {
-          const dot = v.file_path.lastIndexOf('.');
-          target = r.target({ id: v.id, title: v.title, filePath: v.file_path, ext: dot > v.file_path.lastIndexOf('/') ? v.file_path.slice(dot + 1) : '', info: parseInfo(v.info_json) });
+          target = r.target(subjectOf(v));
         } catch {
           skip(v, 'bad-target');
           continue;
@@ -202,10 +245,11 @@ export function createReorganizer(o: Pick<ReorganizeOptions, 'db' | 'root' | 'fs
       if (changed.length > 0) r.onChange?.(changed);
       if (result.cancelled) break;
     }
+    result.done = done;
     report(null);
     return result;
   }
 
-  return { recover, run };
+  return { recover, run, preview };
 }
 export type Reorganizer = ReturnType<typeof createReorganizer>;

@@ -3,6 +3,7 @@
  * file's), and how each will be placed (a hard link on the same drive, else a copy).
  */
 import { posix } from 'node:path';
+import { numberedStem } from '../layout/index';
 import type { FsOps } from './fs-ops';
 import type { FileRef, MoveFile } from './journal';
 
@@ -103,8 +104,8 @@ export async function planMove(d: PlanDeps, i: PlanInput): Promise<Plan> {
   const base = splitExt(posix.basename(i.target)).stem;
   const longest = parts.reduce((a, p) => (Buffer.byteLength(p.suffix) > Buffer.byteLength(a) ? p.suffix : a), '');
   for (let n = 1; n <= MAX_TRIES; n++) {
-    const tag = n === 1 ? '' : ` (${n})`;
-    const stem = fitStem(base, `${tag}${longest}`) + tag;
+    // " (n)" goes before a trailing " [id]", as new downloads name theirs (layout's numberedStem).
+    const stem = fitStem(n === 1 ? base : numberedStem(base, n), longest);
     const names = parts.map((p) => (tdir === '.' ? '' : `${tdir}/`) + stem + p.suffix);
     if (names.every((to, k) => to === parts[k]!.from)) return { kind: 'unchanged' };
     let free = true;
