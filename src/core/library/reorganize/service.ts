@@ -73,21 +73,18 @@ export function createReorganizeService(o: ReorganizeServiceOptions): Reorganize
   o.queue.register<unknown, ReorganizeResult>(
     REORGANIZE_JOB,
     async (ctx) => {
+      // Reset per run but kept after it: a cancelled run still says how far it got.
       live = null;
-      try {
-        return await engine().run({
-          target: layoutTarget(o.db, o.layout()),
-          signal: ctx.signal,
-          onChange: o.onChange,
-          onProgress(p) {
-            live = p;
-            ctx.progress({ stage: 'post-processing', percent: p.total > 0 ? (100 * p.done) / p.total : null, downloadedBytes: null, totalBytes: null, speed: null, eta: null, ...(p.current ? { title: p.current } : {}) });
-            if (mono() - lastSent >= STATUS_EVERY_MS) send();
-          },
-        });
-      } finally {
-        live = null;
-      }
+      return engine().run({
+        target: layoutTarget(o.db, o.layout()),
+        signal: ctx.signal,
+        onChange: o.onChange,
+        onProgress(p) {
+          live = p;
+          ctx.progress({ stage: 'post-processing', percent: p.total > 0 ? (100 * p.done) / p.total : null, downloadedBytes: null, totalBytes: null, speed: null, eta: null, ...(p.current ? { title: p.current } : {}) });
+          if (mono() - lastSent >= STATUS_EVERY_MS) send();
+        },
+      });
     },
     // Moving a large library takes long; a shutdown re-queues it without spending a try.
     { defaults: { maxTries: 3, timeoutMs: 7 * 24 * 3_600_000, keepResultMs: 7 * 24 * 3_600_000, keepFailedMs: 7 * 24 * 3_600_000 } },
