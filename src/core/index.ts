@@ -32,7 +32,7 @@ import { createPauseReasons, settingsPauseStore, type PauseReasons } from './pau
 import type { Handlers } from '../shared/contract';
 import type { AppInfo, JobView, ToolStatus } from '../shared/types';
 import { createReorganizeService, type ReorganizeService } from './library/reorganize/service';
-import { DEFAULT_LAYOUT, type LayoutSetting } from './library/layout/index';
+import { DEFAULT_LAYOUT } from './library/layout/index';
 
 export interface CoreOptions {
   /** Folder for the database and downloaded tools. */
@@ -264,8 +264,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     db,
     queue,
     libraryDir,
-    // Until the layout setting lands in Settings, the default layout.
-    layout: () => (settings.get() as { layout?: LayoutSetting }).layout ?? DEFAULT_LAYOUT,
+    layout: () => settings.get().layout ?? DEFAULT_LAYOUT,
     onChange: onLibraryChange,
     onStatus: (s) => bus.emit('library.reorganize', s),
   });

@@ -91,4 +91,23 @@ describe('the reorganize job', () => {
     expect(await next).toMatchObject({ state: 'succeeded', total: 30 });
     expect((await next).moved + s.moved).toBe(30);
   });
+
+  it('numbers an uploader\'s videos of one day for the media-server preset, and keeps hostile titles inside the library', async () => {
+    const titles = ['../../etc/passwd', '/etc/x', 'nul\0byte', 'é'.repeat(300), '\u202Eevil\u202C', '%(id)s', 'two\nlines', 'CON', 'trailing. '];
+    const vs = titles.map((title, i) => kit.add(`Test/m${i}.mp4`, { title, sides: ['.info.json', '.en.vtt'] }));
+    layout = { preset: 'media-server', template: '' };
+    const done = settled();
+    service.start();
+    expect(await done).toMatchObject({ state: 'succeeded', moved: titles.length, skipped: 0 });
+    const paths = vs.map((v) => kit.paths(v.id).file);
+    expect(new Set(paths).size).toBe(titles.length);
+    for (const [i, p] of paths.entries()) {
+      expect(p).toMatch(/^Some Channel \[UC1\]\/Season 2024\/Some Channel - S2024E0102\d\d - .+\.mp4$/su);
+      expect(exists(join(kit.lib, ...p.split('/')))).toBe(true);
+      expect(p).not.toMatch(/\0|\n|(^|\/)\.\.(\/|$)/u);
+      expect(kit.paths(vs[i]!.id).subs[0]!.path).toBe(p.replace(/\.mp4$/, '.en.vtt'));
+    }
+    // Episode numbers follow the order the videos were kept: 01, 02, ...
+    expect(paths.map((p) => /E0102(\d\d)/.exec(p)![1])).toEqual(titles.map((_, i) => String(i + 1).padStart(2, '0')));
+  });
 });

@@ -4,16 +4,15 @@ import { fieldsFromInfo, planPath, type LayoutSetting } from '../layout/index';
 import type { Subject } from './engine';
 
 /**
- * The media-server preset numbers an uploader's videos of one day (E<MMDD><nn>). Counted once per
- * run, in the order they were added, so a rerun gives every video the same number again.
+ * The media-server preset numbers an uploader's videos of one day (E<MMDD><nn>) in the order they
+ * were kept, as a download counts them when it lands (downloads/place.ts dayIndexFor). Counted once
+ * per run, so a rerun gives every video the same number again.
  */
 function dayIndexes(db: Db): Map<string, number> {
   const rows = db
     .prepare<[], { id: string; n: number }>(
-      `SELECT id, row_number() OVER (
-         PARTITION BY coalesce(json_extract(info_json, '$.uploader'), json_extract(info_json, '$.channel'), uploader, ''),
-                      coalesce(json_extract(info_json, '$.upload_date'), json_extract(info_json, '$.release_date'), '')
-         ORDER BY added_at, rowid) AS n
+      `SELECT id, CASE WHEN uploader IS NULL OR json_extract(info_json, '$.upload_date') IS NULL THEN 1
+         ELSE row_number() OVER (PARTITION BY uploader, json_extract(info_json, '$.upload_date') ORDER BY added_at, rowid) END AS n
        FROM videos WHERE json_valid(info_json)`,
     )
     .all();
