@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../shared/contract';
 import { VidKeepError } from '../shared/errors';
 import { readBrowserCookies } from './sites/browser-cookies';
@@ -156,7 +157,8 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
       const saved = proxyFor(new URL(url).hostname, core.sites.config.get());
       const proxy = validateProxy(unmaskProxy(req.proxy, saved));
       if (!proxy) throw new VidKeepError('invalid-input', 'Enter a proxy address to test.', undefined, { reason: 'proxyEmpty' });
-      return testProxy({ ytDlp, proxy, url });
+      const runId = `proxy-test-${randomUUID()}`;
+      return testProxy({ ytDlp, proxy, url, privateConfig: (text) => core.sites.cookies.writeRunConfig(runId, text), done: () => core.sites.cookies.removeRunFile(runId) });
     },
   } satisfies Handlers;
 }
