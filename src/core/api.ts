@@ -129,6 +129,9 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     'subscriptions.check': (req) => core.subscriptions.checkNow(req.id),
     'subscriptions.importArchive': (req) => core.subscriptions.importArchive(req.text),
     'subscriptions.exportArchive': () => core.subscriptions.exportArchive(),
+    'library.reorganize': () => core.reorganize.start(),
+    'library.reorganizeStatus': () => core.reorganize.status(),
+    'library.reorganizePreview': () => core.reorganize.preview(),
     'tools.updateYtDlp': () => core.updateYtDlp(),
     'sites.get': () => core.sites.view(core.lastUpdateCheck()),
     'sites.set': (req) => {

@@ -16,6 +16,7 @@ import { queueMetricsSchema, scheduleViewSchema } from './queue';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channels';
 import { backgroundSchema, clipRangeSchema, compatibilitySchema, liveRecordingSchema, playlistPageSchema, probeSchema, sponsorBlockSchema } from './choose';
 import { LANGUAGE_CHOICES } from './i18n';
+import { reorganizePreviewSchema, reorganizeStatusSchema } from './reorganize';
 import { BROWSERS, bandwidthSchema, cookieSiteSchema, pacingSchema, proxyTestSchema, sitesViewSchema, ytDlpUpdatesSchema } from './sites';
 
 export { downloadOptionsSchema, subscriptionFiltersSchema, subscriptionRetentionSchema };
@@ -176,6 +177,11 @@ export const schemas = {
   'subscriptions.check': z.object({ id }).strict(),
   'subscriptions.importArchive': z.object({ text: z.string().max(MAX_ARCHIVE_CHARS) }).strict(),
   'subscriptions.exportArchive': z.object({}).strict(),
+  /** Starts moving every kept video to the chosen layout (one job; `already` when one runs). */
+  'library.reorganize': z.object({}).strict(),
+  'library.reorganizeStatus': z.object({}).strict(),
+  /** How many videos the chosen layout would move, for the confirmation. */
+  'library.reorganizePreview': z.object({}).strict(),
 } as const;
 
 export const addedJobSchema = z.object({
@@ -245,6 +251,9 @@ export const responses = {
   'live.record': liveRecordingSchema,
   'live.stop': liveRecordingSchema,
   'live.list': z.array(liveRecordingSchema),
+  'library.reorganize': z.object({ status: reorganizeStatusSchema, already: z.boolean() }),
+  'library.reorganizeStatus': reorganizeStatusSchema,
+  'library.reorganizePreview': reorganizePreviewSchema,
 } as const satisfies { [C in keyof typeof schemas]: z.ZodType };
 
 /** Every channel's request and reply, inferred from the two schema maps. */
@@ -271,6 +280,8 @@ export const eventSchemas = {
   'choose.listing': z.object({ listingId: z.string(), total: z.number().int(), done: z.boolean(), error: z.string().nullable() }),
   /** A live recording changed state or recorded more (at most about once a second). */
   'live.changed': liveRecordingSchema,
+  /** "Reorganize library" moved on (at most ~10 a second) or changed state. */
+  'library.reorganize': reorganizeStatusSchema,
 } as const;
 export type Events = { [E in keyof typeof eventSchemas]: z.infer<(typeof eventSchemas)[E]> };
 export type EventName = keyof Events;

@@ -5,6 +5,7 @@
  */
 import { serverEn } from './server.en';
 import { layoutEn } from './layout.en';
+import { reorganizeEn } from './reorganize.en';
 
 export const en = {
   'app.brand': 'VidKeep',
@@ -678,6 +679,7 @@ export const en = {
   'settings.captionsLanguage.help': "Captions in this language show when a video starts (a code such as en, de or pt-BR). Leave empty to start with captions off; press C in the player to turn them on.",
   ...serverEn,
   ...layoutEn,
+  ...reorganizeEn,
 } as const;
 
 export type MessageId = keyof typeof en;
