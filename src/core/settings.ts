@@ -30,6 +30,7 @@ export function defaultSettings(libraryDir: string): Settings {
     background: { keepRunning: null, startAtLogin: false, toldKeepRunning: false },
     language: 'system',
     subtitleLanguage: '',
+    embedMetadata: true,
   };
 }
 

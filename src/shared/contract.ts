@@ -107,6 +107,7 @@ export const schemas = {
       language: z.enum(LANGUAGE_CHOICES).optional(),
       /** Captions shown by default in this language ('' for none). */
       subtitleLanguage: z.string().max(20).regex(/^[A-Za-z0-9_-]*$/, 'must be a language code such as en or pt-BR').optional(),
+      embedMetadata: z.boolean().optional(),
     })
     .strict(),
   /** One probe of a link: its formats, duration and live state (nothing downloads). */

@@ -23,5 +23,7 @@ export const settingsSchema = z.object({
   language: z.enum(LANGUAGE_CHOICES),
   /** Captions shown by default in this language ('' for none). */
   subtitleLanguage: z.string(),
+  /** Title, date, chapters, cover and chosen subtitles written into the file itself (needs ffmpeg). */
+  embedMetadata: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;

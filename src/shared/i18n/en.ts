@@ -1,3 +1,4 @@
+import { metaEn } from './meta.en';
 /**
  * The English message catalog: ICU messages keyed by meaning. Plain data, so the renderer and the
  * Electron main process can both use it (src/shared has no runtime dependency beyond zod).
@@ -673,6 +674,7 @@ export const en = {
   'settings.subtitles.help': "Every language the site offers is kept beside the video and can be searched.",
   'settings.captionsLanguage': "Default captions",
   'settings.captionsLanguage.help': "Captions in this language show when a video starts (a code such as en, de or pt-BR). Leave empty to start with captions off; press C in the player to turn them on.",
+  ...metaEn,
 } as const;
 
 export type MessageId = keyof typeof en;
