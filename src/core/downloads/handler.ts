@@ -17,6 +17,7 @@ import { prepareChoice, type PreparedChoice } from '../choose/prepare';
 import { withSiteArgs } from '../sites/index';
 import { diskFullError, freeBytes as statfsFreeBytes, wontFit } from '../library/disk-space';
 import { embedFailure, unsupportedNotes } from '../ytdlp/embed-support';
+import { sidecarsAfterDownload } from '../library/sidecars/after-download';
 
 const blank = (stage: Stage, extra: Partial<Progress> = {}): Progress => ({ stage, percent: null, downloadedBytes: null, totalBytes: null, speed: null, eta: null, ...extra });
 
@@ -263,6 +264,8 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       }
       return v;
     })();
+    // Issue 14: Kodi/Jellyfin sidecars, beside the file where the layout placed it (keep this one line).
+    sidecarsAfterDownload({ settings: o.getSettings(), libraryDir, filePath: (o.library.get(video.id) ?? video).filePath, info, warn: (m) => ctx.log.warn(m) });
     report(blank('done', { percent: 100 }));
     const notes = [...choice.notes, ...embedNotes(file, thumb !== null, p.options.subtitles, args, embedMiss?.notes ?? [])];
     return { videoId: video.id, ...(notes.length > 0 ? { notes } : {}) };
