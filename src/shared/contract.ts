@@ -10,6 +10,7 @@ import { jobViewSchema } from './job';
 import { collectionSchema, librarySortSchema, playbackInfoSchema, subtitleHitSchema, videoSchema, watchFilterSchema } from './video';
 import { archiveImportSchema, initialFetchSchema, subscriptionFiltersSchema, subscriptionRetentionSchema, subscriptionSchema } from './subscription';
 import { settingsSchema, themeSchema } from './settings';
+import { libraryDiskSchema } from './disk';
 import { appInfoSchema } from './app-info';
 import { queueMetricsSchema, scheduleViewSchema } from './queue';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channels';
@@ -89,6 +90,8 @@ export const schemas = {
   'library.collection': z.object({ kind: z.enum(['channel', 'playlist']), name: z.string().min(1).max(1000) }).strict(),
   /** Every video of a channel or playlist marked watched or unwatched at once. */
   'library.setCollectionWatched': z.object({ kind: z.enum(['channel', 'playlist']), name: z.string().min(1).max(1000), watched: z.boolean() }).strict(),
+  /** Space used by the library (and by one channel, named as on its page) and free on its drive. */
+  'library.disk': z.object({ channel: z.string().min(1).max(1000).optional() }).strict(),
   'settings.get': z.object({}).strict(),
   'settings.set': z
     .object({
@@ -212,6 +215,7 @@ export const responses = {
   'library.subtitleSearch': z.array(subtitleHitSchema),
   'library.collection': collectionSchema,
   'library.setCollectionWatched': collectionSchema,
+  'library.disk': libraryDiskSchema,
   'settings.get': settingsSchema,
   'settings.set': settingsSchema,
   'tools.updateYtDlp': appInfoSchema,

@@ -10,7 +10,7 @@ export const metaDe: Record<keyof typeof metaEn, string> = {
   'settings.embedMetadata.help': 'Andere Player zeigen dann Titel, Datum, Beschreibung, Link, Kapitel, Titelbild und gewählte Untertitel. Benötigt ffmpeg; was ein Dateityp nicht aufnehmen kann, bleibt neben der Datei.',
   'settings.embedMetadata.noFfmpeg': 'ffmpeg wurde nicht gefunden, daher wird nichts in die Dateien geschrieben.',
   'library.disk.label': 'Speicherplatz',
-  'library.disk.summary': '{usedBytes} in der Mediathek · {freeBytes} frei auf ihrem Laufwerk',
+  'library.disk.summaryOf': '{used} · {freeBytes} frei auf ihrem Laufwerk',
   'library.disk.used': '{usedBytes} in der Mediathek',
   'library.disk.channel': '{usedBytes} für diesen Kanal',
 };

@@ -9,7 +9,7 @@ export const metaEn = {
   'settings.embedMetadata.help': 'Other players then show the title, date, description, link, chapters, cover and chosen subtitles. Needs ffmpeg; where a file type cannot hold something, it stays beside the file.',
   'settings.embedMetadata.noFfmpeg': 'ffmpeg was not found, so nothing is written into the files.',
   'library.disk.label': 'Disk space',
-  'library.disk.summary': '{usedBytes} in the library · {freeBytes} free on its drive',
+  'library.disk.summaryOf': '{used} · {freeBytes} free on its drive',
   'library.disk.used': '{usedBytes} in the library',
   'library.disk.channel': '{usedBytes} for this channel',
 } as const;
