@@ -17,6 +17,9 @@ import { prepareChoice, type PreparedChoice } from '../choose/prepare';
 import { withSiteArgs } from '../sites/index';
 import { DEFAULT_LAYOUT } from '../../shared/layout';
 import { clearPlacement, dayIndexFor, placeDownload, resumePlacement, type Placement } from './place';
+import { diskFullError, freeBytes as statfsFreeBytes, wontFit } from '../library/disk-space';
+import { embedFailure, unsupportedNotes } from '../ytdlp/embed-support';
+import { sidecarsAfterDownload } from '../library/sidecars/after-download';
 
 const blank = (stage: Stage, extra: Partial<Progress> = {}): Progress => ({ stage, percent: null, downloadedBytes: null, totalBytes: null, speed: null, eta: null, ...extra });
 
@@ -37,6 +40,13 @@ function insideLibrary(file: string, libraryDir: string): string {
     // missing file: reported below
   }
   throw fail({ code: 'outside-library', message: 'yt-dlp reported a file outside your library folder; VidKeep did not add it.' });
+}
+
+/** What the file lacks of what was to be embedded: what its container cannot hold, and what a failed step left out. */
+function embedNotes(file: string, hasThumbnail: boolean, subtitles: boolean, args: string[], failed: string[]): string[] {
+  if (!args.includes('--embed-metadata')) return [];
+  const ext = extname(file).slice(1);
+  return [...new Set([...unsupportedNotes({ ext, hasThumbnail, subtitles: subtitles && args.includes('--embed-subs') }), ...failed])];
 }
 
 export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadPayload, DownloadResult> {
@@ -80,7 +90,8 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       // Issue 17's choices (format, clip, SponsorBlock) are built apart and passed through.
       choice = await prepareChoice({ options: p.options, settings: o.getSettings(), ffmpeg: tools.ffmpeg.found, db: o.db, ...(o.sponsorBlockApi ? { sponsorBlockApi: o.sponsorBlockApi } : {}) });
       const extraArgs = choice.args;
-      args = buildDownloadArgs({ url: p.url, libraryDir, options: p.options, ffmpegPath: tools.ffmpeg.found ? tools.ffmpeg.path : null, mode: p.confirmPlaylist ? 'list' : 'single', extraArgs });
+      const embedMetadata = o.getSettings().embedMetadata;
+      args = buildDownloadArgs({ url: p.url, libraryDir, options: p.options, ffmpegPath: tools.ffmpeg.found ? tools.ffmpeg.path : null, mode: p.confirmPlaylist ? 'list' : 'single', extraArgs, embedMetadata });
     } catch (err) {
       if (err instanceof VidKeepError) throw fail(err.toJSON());
       throw err;
@@ -98,6 +109,16 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
 
     let known: Video | null = null;
     let playlist: { title: string | null; count: number | null } | null = null;
+    let noRoom: { needed: number; free: number } | null = null;
+    // Stops yt-dlp as soon as its info says the download cannot fit (unknown sizes go on).
+    const checkRoom = (needed: number | null) => {
+      if (needed === null || noRoom) return;
+      const free = (o.freeBytes ?? statfsFreeBytes)(libraryDir);
+      if (free !== null && wontFit(needed, free)) {
+        noRoom = { needed, free };
+        stop.abort();
+      }
+    };
     const entries: Array<{ url: string; title: string | null }> = [];
     const stop = new AbortController();
     const onAbort = () => stop.abort();
@@ -139,6 +160,9 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
               known = hit;
               stop.abort();
             }
+            checkRoom(i.sizeBytes);
+          } else if (e.kind === 'size') {
+            checkRoom(e.bytes);
           } else if (e.kind === 'playlist') {
             playlist = { title: e.title, count: e.count };
           }
@@ -152,6 +176,16 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     if (known) {
       if (!p.subscriptionId) o.library.disown((known as Video).id);
       return { alreadyKept: (known as Video).id };
+    }
+    if (noRoom) {
+      const { needed, free } = noRoom as { needed: number; free: number };
+      throw fail(diskFullError(needed, free).toJSON());
+    }
+    // A failed embedding step leaves the downloaded file whole: keep it and say what is missing.
+    const embedMiss = embedFailure(res, args);
+    if (embedMiss) {
+      ctx.log.warn(`Embedding failed (${res.openPostprocessor ?? '?'}); the file is kept: ${res.stderr.slice(-300)}`);
+      res = { ...res, exitCode: 0, files: [...res.files, embedMiss.file] };
     }
     if (ctx.signal.aborted || res.reason === 'aborted') {
       // The queue says why it aborted (its own timeout, shutting down); otherwise the user cancelled.
@@ -201,7 +235,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
 
     report(blank('indexing'));
     insideLibrary(file, libraryDir);
-    return index(place(file));
+    return index(place(file), embedMiss?.notes ?? []);
 
   /** yt-dlp's id-named file (and its side files) moved to the layout's readable path; on any trouble it stays. */
   function place(staged: string): string {
@@ -223,7 +257,8 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     return placed.file;
   }
 
-  function index(file: string): DownloadResult {
+  /** `embedFailed`: what an embedding step that failed left out (the file was kept). */
+  function index(file: string, embedFailed: string[] = []): DownloadResult {
     report(blank('indexing'));
     insideLibrary(file, libraryDir);
     const infoPath = join(dirname(file), `${basename(file, extname(file))}.info.json`);
@@ -262,8 +297,11 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       }
       return v;
     })();
+    // Issue 14: Kodi/Jellyfin sidecars, beside the file where the layout placed it (keep this one line).
+    sidecarsAfterDownload({ settings: o.getSettings(), libraryDir, filePath: (o.library.get(video.id) ?? video).filePath, info, warn: (m) => ctx.log.warn(m) });
     report(blank('done', { percent: 100 }));
-    return { videoId: video.id, ...(choice.notes.length > 0 ? { notes: choice.notes } : {}) };
+    const notes = [...choice.notes, ...embedNotes(file, thumb !== null, p.options.subtitles, args, embedFailed)];
+    return { videoId: video.id, ...(notes.length > 0 ? { notes } : {}) };
   }
   }
 }
