@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorViewSchema } from './errors';
 
 /** How new downloads are named inside the library (issue 14); the naming itself is in core/library/layout. */
 export const LAYOUT_PRESETS = ['channel', 'media-server', 'flat', 'custom'] as const;
@@ -17,6 +18,6 @@ export const DEFAULT_LAYOUT: LayoutSetting = { preset: 'channel', template: '' }
 /** An example path for a layout, or why its template is refused. */
 export const layoutPreviewSchema = z.object({
   path: z.string().nullable(),
-  error: z.object({ code: z.string(), message: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).nullable(),
+  error: errorViewSchema.nullable(),
 });
 export type LayoutPreview = z.infer<typeof layoutPreviewSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { downloadOptionsSchema } from './download';
 import { backgroundSchema, compatibilitySchema, sponsorBlockSchema } from './choose';
 import { LANGUAGE_CHOICES } from './i18n';
+import { layoutSettingSchema } from './layout';
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof themeSchema>;
@@ -25,5 +26,7 @@ export const settingsSchema = z.object({
   subtitleLanguage: z.string(),
   /** Title, date, chapters, cover and chosen subtitles written into the file itself (needs ffmpeg). */
   embedMetadata: z.boolean(),
+  /** How new downloads are named in the library (issue 14). */
+  layout: layoutSettingSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;

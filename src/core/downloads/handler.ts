@@ -18,6 +18,8 @@ import { withSiteArgs } from '../sites/index';
 import { diskFullError, freeBytes as statfsFreeBytes, wontFit } from '../library/disk-space';
 import { embedFailure, unsupportedNotes } from '../ytdlp/embed-support';
 import { sidecarsAfterDownload } from '../library/sidecars/after-download';
+import { DEFAULT_LAYOUT } from '../../shared/layout';
+import { clearPlacement, dayIndexFor, placeDownload, resumePlacement, type Placement } from './place';
 
 const blank = (stage: Stage, extra: Partial<Progress> = {}): Progress => ({ stage, percent: null, downloadedBytes: null, totalBytes: null, speed: null, eta: null, ...extra });
 
@@ -94,12 +96,19 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       if (err instanceof VidKeepError) throw fail(err.toJSON());
       throw err;
     }
+    let title: string | undefined;
+    let thumbnailUrl: string | undefined;
+    /** What a failed embedding step left out of the file (set after the run; index() reads it). */
+    let embedMissed: string[] = [];
+    const report = (pr: Progress) => ctx.progress({ ...pr, ...(title ? { title } : {}), ...(thumbnailUrl ? { thumbnailUrl } : {}) });
+    // A run killed between moving the files and indexing them: finish that, download nothing again.
+    const resumed = resumePlacement(o.db, libraryDir, ctx.jobId);
+    if (resumed) return index(resumed.file);
+
     // Throws a retry while the site is waiting out a 429; otherwise its pacing, proxy and cookies.
     const siteRun = o.sites?.begin(url, ctx.jobId);
     if (siteRun) args = withSiteArgs(args, siteRun.args);
 
-    let title: string | undefined;
-    let thumbnailUrl: string | undefined;
     let known: Video | null = null;
     let playlist: { title: string | null; count: number | null } | null = null;
     let noRoom: { needed: number; free: number } | null = null;
@@ -116,7 +125,6 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     const stop = new AbortController();
     const onAbort = () => stop.abort();
     ctx.signal.addEventListener('abort', onAbort, { once: true });
-    const report = (pr: Progress) => ctx.progress({ ...pr, ...(title ? { title } : {}), ...(thumbnailUrl ? { thumbnailUrl } : {}) });
     report(blank('probing'));
 
     let res: RunResult;
@@ -180,6 +188,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     if (embedMiss) {
       ctx.log.warn(`Embedding failed (${res.openPostprocessor ?? '?'}); the file is kept: ${res.stderr.slice(-300)}`);
       res = { ...res, exitCode: 0, files: [...res.files, embedMiss.file] };
+      embedMissed = embedMiss.notes;
     }
     if (ctx.signal.aborted || res.reason === 'aborted') {
       // The queue says why it aborted (its own timeout, shutting down); otherwise the user cancelled.
@@ -229,6 +238,31 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
 
     report(blank('indexing'));
     insideLibrary(file, libraryDir);
+    return index(place(file));
+
+  /** yt-dlp's id-named file (and its side files) moved to the layout's readable path; on any trouble it stays. */
+  function place(staged: string): string {
+    const stem = basename(staged, extname(staged));
+    const clip = choice.isClip ? /\.clip-[^/\\]*$/u.exec(stem)?.[0] : undefined;
+    let info: Record<string, unknown>;
+    try {
+      info = JSON.parse(readFileSync(join(dirname(staged), `${stem}.info.json`), 'utf8')) as Record<string, unknown>;
+    } catch {
+      return staged; // reported by index()
+    }
+    let placed: Placement;
+    try {
+      placed = placeDownload({ db: o.db, jobId: ctx.jobId, libraryDir, layout: o.getSettings().layout ?? DEFAULT_LAYOUT, file: staged, info, dayIndex: dayIndexFor(o.db, info), ...(clip ? { stemSuffix: clip } : {}) });
+    } catch (err) {
+      ctx.log.warn(`Kept ${staged} under its download name: ${err instanceof Error ? err.message : String(err)}`);
+      return staged;
+    }
+    return placed.file;
+  }
+
+  function index(file: string): DownloadResult {
+    report(blank('indexing'));
+    insideLibrary(file, libraryDir);
     const infoPath = join(dirname(file), `${basename(file, extname(file))}.info.json`);
     let info: Record<string, unknown>;
     try {
@@ -241,6 +275,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     // Indexed, unclaimed and chained in one commit: each fsync here is time the next download waits.
     const video = o.db.transaction(() => {
       untrack(exited);
+      clearPlacement(o.db, ctx.jobId);
       const v = o.library.add(choice.toAdd({
         info,
         filePath: file,
@@ -267,7 +302,8 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     // Issue 14: Kodi/Jellyfin sidecars, beside the file where the layout placed it (keep this one line).
     sidecarsAfterDownload({ settings: o.getSettings(), libraryDir, filePath: (o.library.get(video.id) ?? video).filePath, info, warn: (m) => ctx.log.warn(m) });
     report(blank('done', { percent: 100 }));
-    const notes = [...choice.notes, ...embedNotes(file, thumb !== null, p.options.subtitles, args, embedMiss?.notes ?? [])];
+    const notes = [...choice.notes, ...embedNotes(file, thumb !== null, p.options.subtitles, args, embedMissed)];
     return { videoId: video.id, ...(notes.length > 0 ? { notes } : {}) };
-  };
+  }
+  }
 }

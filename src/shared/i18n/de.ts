@@ -1,5 +1,8 @@
 import type { Catalog } from './en';
 import { metaDe } from './meta.de';
+import { serverDe } from './server.de';
+import { layoutDe } from './layout.de';
+import { reorganizeDe } from './reorganize.de';
 
 /** Der deutsche Katalog: dieselben Schlüssel wie en.ts (der Typ und catalog.test.ts prüfen das). */
 export const de: Catalog = {
@@ -673,4 +676,7 @@ export const de: Catalog = {
   'settings.captionsLanguage': "Standard-Untertitel",
   'settings.captionsLanguage.help': "Untertitel in dieser Sprache erscheinen, wenn ein Video startet (ein Code wie en, de oder pt-BR). Leer lassen, um ohne Untertitel zu starten; im Player schaltet C sie ein.",
   ...metaDe,
+  ...serverDe,
+  ...layoutDe,
+  ...reorganizeDe,
 };

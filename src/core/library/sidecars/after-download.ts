@@ -3,10 +3,9 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Settings } from '../../../shared/types';
 import { writeSidecars } from './write';
 
-/** The media-server preset (issue 14's layout setting); read loosely so older settings mean "no". */
+/** Only the media-server preset: Kodi and Jellyfin read these; other layouts keep the folder clean. */
 export function wantsSidecars(settings: Settings): boolean {
-  const layout = (settings as { layout?: { preset?: unknown } }).layout;
-  return layout?.preset === 'media-server';
+  return settings.layout?.preset === 'media-server';
 }
 
 function besideThumbnail(file: string): string | null {

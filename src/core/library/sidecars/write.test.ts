@@ -74,7 +74,7 @@ describe('sidecarsAfterDownload', () => {
     const warnings: string[] = [];
     const warn = (m: string) => void warnings.push(m);
     expect(sidecarsAfterDownload({ settings: defaultSettings(lib), libraryDir: lib, filePath: rel, info, warn })).toEqual([]);
-    const mediaServer = { ...defaultSettings(lib), layout: { preset: 'media-server', template: '' } };
+    const mediaServer = { ...defaultSettings(lib), layout: { preset: 'media-server' as const, template: '' } };
     expect(sidecarsAfterDownload({ settings: mediaServer, libraryDir: lib, filePath: rel, info, warn })).toHaveLength(4);
     // A folder that vanished: a warning, not an exception.
     expect(sidecarsAfterDownload({ settings: mediaServer, libraryDir: lib, filePath: 'gone/Season 2024/x.mp4', info, warn })).toEqual([]);
