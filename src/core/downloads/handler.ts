@@ -121,6 +121,13 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
         stop.abort();
       }
     };
+    // A direct link's size comes only with its first bytes (Content-Length): checked once per part.
+    let checkedTotal: number | null = null;
+    const checkPart = (pr: Progress) => {
+      if (pr.totalBytes === null || pr.totalBytes === checkedTotal) return;
+      checkedTotal = pr.totalBytes;
+      checkRoom(pr.totalBytes - (pr.downloadedBytes ?? 0));
+    };
     const entries: Array<{ url: string; title: string | null }> = [];
     const stop = new AbortController();
     const onAbort = () => stop.abort();
@@ -142,6 +149,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
         tracker: deferEnd(exited),
         onEvent: (e) => {
           if (e.kind === 'progress' || (e.kind === 'postprocess' && e.progress)) {
+            if (e.kind === 'progress') checkPart(e.progress);
             report(e.kind === 'progress' ? e.progress : e.progress!);
           } else if (e.kind === 'info') {
             const i = e.info;
