@@ -42,8 +42,19 @@ describe('disk space check', () => {
 
   it('goes on when the size fits, or is unknown', async () => {
     expect(await run('fits', 400_000, () => 5e9).then((r) => r.outcome)).toEqual({ videoId: expect.any(String) });
-    const unknown = await run('unknown', null, () => 1);
+    // The site says no size and the drive cannot be asked: nothing to go by, so it goes on.
+    const unknown = await run('unknown', null, () => null);
     expect(unknown.outcome).toEqual({ videoId: expect.any(String) });
+    // A size only known from the first bytes, and it fits.
+    expect(await run('fitsnosize', null, () => 64 * 1024 * 1024 + 5e6).then((r) => r.outcome)).toEqual({ videoId: expect.any(String) });
+  });
+
+  it('stops a direct link, whose size comes only with its first bytes, as soon as it is known', async () => {
+    const ctx = makeContext({ url: `${h.server.url}/slow/20000/v/directbig.mp4`, options: DEFAULT_DOWNLOAD_OPTIONS });
+    const outcome = await createDownloadHandler(h.options({ freeBytes: () => 64 * 1024 * 1024 + 1000 }))(ctx.ctx).then((r) => r, (e: unknown) => e);
+    expect((outcome as PermanentJobError).info).toMatchObject({ code: 'disk-full', values: { neededBytes: expect.any(Number), freeBytes: 64 * 1024 * 1024 + 1000 } });
+    // Throttled to 20 kB/s: a finished download would have taken seconds and reached 100 %.
+    expect(ctx.progress.some((p) => p.percent === 100)).toBe(false);
   });
 
   it('reads the real free space of the library drive (statfs)', async () => {

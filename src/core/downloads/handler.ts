@@ -15,11 +15,11 @@ import { DOWNLOAD_JOB, type DownloadPayload, type DownloadResult, type Downloads
 import { downloadEnqueueOptions, downloadJobId } from './job-id';
 import { prepareChoice, type PreparedChoice } from '../choose/prepare';
 import { withSiteArgs } from '../sites/index';
-import { DEFAULT_LAYOUT } from '../../shared/layout';
-import { clearPlacement, dayIndexFor, placeDownload, resumePlacement, type Placement } from './place';
 import { diskFullError, freeBytes as statfsFreeBytes, wontFit } from '../library/disk-space';
 import { embedFailure, unsupportedNotes } from '../ytdlp/embed-support';
 import { sidecarsAfterDownload } from '../library/sidecars/after-download';
+import { DEFAULT_LAYOUT } from '../../shared/layout';
+import { clearPlacement, dayIndexFor, placeDownload, resumePlacement, type Placement } from './place';
 
 const blank = (stage: Stage, extra: Partial<Progress> = {}): Progress => ({ stage, percent: null, downloadedBytes: null, totalBytes: null, speed: null, eta: null, ...extra });
 
@@ -98,6 +98,8 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     }
     let title: string | undefined;
     let thumbnailUrl: string | undefined;
+    /** What a failed embedding step left out of the file (set after the run; index() reads it). */
+    let embedMissed: string[] = [];
     const report = (pr: Progress) => ctx.progress({ ...pr, ...(title ? { title } : {}), ...(thumbnailUrl ? { thumbnailUrl } : {}) });
     // A run killed between moving the files and indexing them: finish that, download nothing again.
     const resumed = resumePlacement(o.db, libraryDir, ctx.jobId);
@@ -118,6 +120,13 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
         noRoom = { needed, free };
         stop.abort();
       }
+    };
+    // A direct link's size comes only with its first bytes (Content-Length): checked once per part.
+    let checkedTotal: number | null = null;
+    const checkPart = (pr: Progress) => {
+      if (pr.totalBytes === null || pr.totalBytes === checkedTotal) return;
+      checkedTotal = pr.totalBytes;
+      checkRoom(pr.totalBytes - (pr.downloadedBytes ?? 0));
     };
     const entries: Array<{ url: string; title: string | null }> = [];
     const stop = new AbortController();
@@ -140,6 +149,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
         tracker: deferEnd(exited),
         onEvent: (e) => {
           if (e.kind === 'progress' || (e.kind === 'postprocess' && e.progress)) {
+            if (e.kind === 'progress') checkPart(e.progress);
             report(e.kind === 'progress' ? e.progress : e.progress!);
           } else if (e.kind === 'info') {
             const i = e.info;
@@ -186,6 +196,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     if (embedMiss) {
       ctx.log.warn(`Embedding failed (${res.openPostprocessor ?? '?'}); the file is kept: ${res.stderr.slice(-300)}`);
       res = { ...res, exitCode: 0, files: [...res.files, embedMiss.file] };
+      embedMissed = embedMiss.notes;
     }
     if (ctx.signal.aborted || res.reason === 'aborted') {
       // The queue says why it aborted (its own timeout, shutting down); otherwise the user cancelled.
@@ -235,7 +246,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
 
     report(blank('indexing'));
     insideLibrary(file, libraryDir);
-    return index(place(file), embedMiss?.notes ?? []);
+    return index(place(file));
 
   /** yt-dlp's id-named file (and its side files) moved to the layout's readable path; on any trouble it stays. */
   function place(staged: string): string {
@@ -257,8 +268,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     return placed.file;
   }
 
-  /** `embedFailed`: what an embedding step that failed left out (the file was kept). */
-  function index(file: string, embedFailed: string[] = []): DownloadResult {
+  function index(file: string): DownloadResult {
     report(blank('indexing'));
     insideLibrary(file, libraryDir);
     const infoPath = join(dirname(file), `${basename(file, extname(file))}.info.json`);
@@ -300,7 +310,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     // Issue 14: Kodi/Jellyfin sidecars, beside the file where the layout placed it (keep this one line).
     sidecarsAfterDownload({ settings: o.getSettings(), libraryDir, filePath: (o.library.get(video.id) ?? video).filePath, info, warn: (m) => ctx.log.warn(m) });
     report(blank('done', { percent: 100 }));
-    const notes = [...choice.notes, ...embedNotes(file, thumb !== null, p.options.subtitles, args, embedFailed)];
+    const notes = [...choice.notes, ...embedNotes(file, thumb !== null, p.options.subtitles, args, embedMissed)];
     return { videoId: video.id, ...(notes.length > 0 ? { notes } : {}) };
   }
   }

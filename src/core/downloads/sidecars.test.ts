@@ -21,7 +21,7 @@ const HOSTILE = 'Night </title> & "day" \u0000 🌙 \u202Eמים';
 describe('media-server sidecars (real yt-dlp)', () => {
   it('writes <stem>.nfo, <stem>-thumb.jpg, tvshow.nfo and poster.jpg, valid whatever the title holds', async () => {
     h.server.setMetaPage('night', { title: HOSTILE, description: '<b>bold</b> & '.repeat(800), uploader: 'Chan <&> "x"' });
-    const settings = { ...defaultSettings(h.lib), layout: { preset: 'media-server', template: '' } } as Settings;
+    const settings: Settings = { ...defaultSettings(h.lib), layout: { preset: 'media-server', template: '' } };
     const run = makeContext({ url: `${h.server.url}/meta/night.html`, options: DEFAULT_DOWNLOAD_OPTIONS });
     const result = (await createDownloadHandler(h.options({ getSettings: () => settings }))(run.ctx)) as { videoId: string };
     const video = h.library.get(result.videoId)!;
@@ -40,7 +40,9 @@ describe('media-server sidecars (real yt-dlp)', () => {
     const show = channelFolder(file);
     expect(existsSync(join(show, 'poster.jpg'))).toBe(true);
     expect(f(parseXml(readFileSync(join(show, 'tvshow.nfo'), 'utf8')), 'title')).toBe('Chan <&> "x"');
-    expect(dirname(file)).toBe(show);
+    // Placed by the media-server layout: the show folder holds a "Season 2024" folder holding the video.
+    expect(dirname(file)).toBe(join(show, 'Season 2024'));
+    expect(video.filePath).toMatch(/ - S2024E031501 - /);
   });
 
   it('writes no sidecars with the default layout', async () => {
