@@ -4,6 +4,7 @@
  * `errors.<code>.message` / `.hint` word a VidKeepError by its code; `reason` picks the variant.
  */
 import { serverEn } from './server.en';
+import { layoutEn } from './layout.en';
 import { reorganizeEn } from './reorganize.en';
 
 export const en = {
@@ -677,6 +678,7 @@ export const en = {
   'settings.captionsLanguage': "Default captions",
   'settings.captionsLanguage.help': "Captions in this language show when a video starts (a code such as en, de or pt-BR). Leave empty to start with captions off; press C in the player to turn them on.",
   ...serverEn,
+  ...layoutEn,
   ...reorganizeEn,
 } as const;
 
