@@ -229,4 +229,16 @@ describe('reorganize', () => {
     expect(kit.paths(v.id).file).toBe('Test/e-again.mp4');
     expect(listFiles(kit.lib)).toEqual(['Test/e.en.vtt', 'Test/e.info.json', 'Test/e.mp4']);
   });
+
+  it('a full disk stops the run with a clear error, and the video stays where it was', async () => {
+    const v = kit.add('Test/f.mp4', { bytes: 1000 });
+    const fs = spyFs((op) => {
+      if (op === 'link') throw fail('EXDEV');
+      if (op === 'copyExclusive') throw fail('ENOSPC');
+    });
+    await expect(createReorganizer({ db: kit.db, root: kit.lib, fs }).run({ target: byChannel })).rejects.toMatchObject({ code: 'no-space' });
+    expect(kit.paths(v.id).file).toBe('Test/f.mp4');
+    expect(listFiles(kit.lib)).toEqual(['Test/f.info.json', 'Test/f.mp4']);
+    expect(kit.db.prepare('SELECT count(*) AS n FROM library_moves').get()).toEqual({ n: 0 });
+  });
 });

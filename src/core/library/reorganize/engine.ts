@@ -165,7 +165,8 @@ export function createReorganizer(o: Pick<ReorganizeOptions, 'db' | 'root' | 'fs
         if (code === 'ENOENT') return 'missing';
         // A full disk stops the whole job (the next video would fail the same way); a file the
         // system refuses (permissions, a locked file) is only this video's problem.
-        if (code === 'ENOSPC' || code === 'EDQUOT' || !code) throw err;
+        if (code === 'ENOSPC' || code === 'EDQUOT') throw new VidKeepError('no-space', 'The disk holding your library is full; the video being moved stays where it was.', 'Free some space, then reorganize again.');
+        if (!code) throw err;
         return 'error';
       }
       if (!commit(entry)) {
