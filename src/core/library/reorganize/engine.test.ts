@@ -241,4 +241,14 @@ describe('reorganize', () => {
     expect(listFiles(kit.lib)).toEqual(['Test/f.info.json', 'Test/f.mp4']);
     expect(kit.db.prepare('SELECT count(*) AS n FROM library_moves').get()).toEqual({ n: 0 });
   });
+
+  it('keeps a journaled move whose files are not in this folder (another drive, unplugged) for later', async () => {
+    const v = kit.add('Test/k.mp4');
+    const files = [{ from: 'Elsewhere/x.mp4', to: 'Chan/x.mp4', temp: 'Chan/.vk-move-x-0.tmp', mode: 'link', ref: { kind: 'file' } }];
+    kit.db.prepare("INSERT INTO library_moves (video_id, state, files, created_at) VALUES ('gone-drive', 'committed', ?, 0)").run(JSON.stringify(files));
+    const r = await createReorganizer({ db: kit.db, root: kit.lib }).run({ target: byChannel });
+    expect(r.moved).toBe(1);
+    expect(kit.paths(v.id).file).toMatch(/^Some Channel\//);
+    expect(kit.db.prepare('SELECT video_id FROM library_moves').all()).toEqual([{ video_id: 'gone-drive' }]);
+  });
 });

@@ -135,6 +135,10 @@ export function createReorganizer(o: Pick<ReorganizeOptions, 'db' | 'root' | 'fs
   async function recover(): Promise<number> {
     const pending = journal.pending();
     for (const entry of pending) {
+      // None of the video's names is here: another library folder (its drive unplugged, or the
+      // default used meanwhile). The entry waits for its folder rather than be dropped unfinished.
+      const file = entry.files.find((f) => f.ref.kind === 'file');
+      if (file && !(await fs.lstat(abs(file.from))) && !(await fs.lstat(abs(file.to))) && !(await fs.lstat(abs(file.temp)))) continue;
       if (entry.state === 'committed') await finish(deps(entry), entry);
       else await undo(entry);
       journal.remove(entry.videoId);
