@@ -6,6 +6,7 @@
 import type { QueueEvent } from './queue/types';
 import type { Settings, Subscription } from '../shared/types';
 import type { LiveRecording } from '../shared/choose';
+import type { ImportStatus } from '../shared/import';
 
 export interface CoreEvents {
   /** Everything the queue reports, progress included, unthrottled. */
@@ -18,6 +19,8 @@ export interface CoreEvents {
   /** A playlist listing read more entries or ended (the listing throttles itself). */
   'choose.listing': { listingId: string; total: number; done: boolean; error: string | null };
   'live.changed': LiveRecording;
+  /** An import's progress (throttled by the import itself) and its end. */
+  'import.changed': ImportStatus;
 }
 export type CoreEventName = keyof CoreEvents;
 

@@ -54,6 +54,10 @@ export const CHANNEL_NAMES = [
   'live.record',
   'live.stop',
   'live.list',
+  'import.start',
+  'import.status',
+  'import.cancel',
+  'import.pickFolder',
 ] as const;
 
-export const EVENT_NAMES = ['jobs.progress', 'jobs.changed', 'library.changed', 'settings.changed', 'subscriptions.changed', 'choose.listing', 'live.changed'] as const;
+export const EVENT_NAMES = ['jobs.progress', 'jobs.changed', 'library.changed', 'settings.changed', 'subscriptions.changed', 'choose.listing', 'live.changed', 'import.changed'] as const;

@@ -15,6 +15,7 @@ import { queueMetricsSchema, scheduleViewSchema } from './queue';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channels';
 import { backgroundSchema, clipRangeSchema, compatibilitySchema, liveRecordingSchema, playlistPageSchema, probeSchema, sponsorBlockSchema } from './choose';
 import { LANGUAGE_CHOICES } from './i18n';
+import { importStartSchema, importStatusSchema } from './import';
 import { BROWSERS, bandwidthSchema, cookieSiteSchema, pacingSchema, proxyTestSchema, sitesViewSchema, ytDlpUpdatesSchema } from './sites';
 
 export { downloadOptionsSchema, subscriptionFiltersSchema, subscriptionRetentionSchema };
@@ -171,7 +172,12 @@ export const schemas = {
   'subscriptions.check': z.object({ id }).strict(),
   'subscriptions.importArchive': z.object({ text: z.string().max(MAX_ARCHIVE_CHARS) }).strict(),
   'subscriptions.exportArchive': z.object({}).strict(),
-} as const;
+
+  'import.start': importStartSchema,
+  'import.status': z.object({}).strict(),
+  'import.cancel': z.object({}).strict(),
+  /** The desktop app's folder picker; elsewhere not-supported (type the path). */
+  'import.pickFolder': z.object({}).strict(),} as const;
 
 export const addedJobSchema = z.object({
   url: z.string(),
@@ -239,6 +245,10 @@ export const responses = {
   'live.record': liveRecordingSchema,
   'live.stop': liveRecordingSchema,
   'live.list': z.array(liveRecordingSchema),
+  'import.start': importStatusSchema,
+  'import.status': importStatusSchema.nullable(),
+  'import.cancel': importStatusSchema.nullable(),
+  'import.pickFolder': z.object({ folder: z.string().nullable() }),
 } as const satisfies { [C in keyof typeof schemas]: z.ZodType };
 
 /** Every channel's request and reply, inferred from the two schema maps. */
@@ -265,6 +275,8 @@ export const eventSchemas = {
   'choose.listing': z.object({ listingId: z.string(), total: z.number().int(), done: z.boolean(), error: z.string().nullable() }),
   /** A live recording changed state or recorded more (at most about once a second). */
   'live.changed': liveRecordingSchema,
+  /** An import's progress (a few times a second at most) and its end. */
+  'import.changed': importStatusSchema,
 } as const;
 export type Events = { [E in keyof typeof eventSchemas]: z.infer<(typeof eventSchemas)[E]> };
 export type EventName = keyof Events;
