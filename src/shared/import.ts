@@ -8,16 +8,16 @@ export type ImportMode = z.infer<typeof importModeSchema>;
 export const IMPORT_SKIP_REASONS = [
   'empty',
   'unreadable',
-  'unreadable-folder',
-  'not-media',
+  'unreadableFolder',
+  'notMedia',
   'truncated',
-  'broken-info',
+  'brokenInfo',
   'unprobeable',
   'link',
-  'not-file',
-  'too-deep',
-  'copy-failed',
-  'too-many',
+  'notFile',
+  'tooDeep',
+  'copyFailed',
+  'tooMany',
 ] as const;
 export const importSkipReasonSchema = z.enum(IMPORT_SKIP_REASONS);
 export type ImportSkipReason = z.infer<typeof importSkipReasonSchema>;

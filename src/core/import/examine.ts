@@ -56,7 +56,7 @@ export function createExaminer(o: ExamineOptions): Examine {
     const stem = stemOf(c.name);
     try {
       const st = await handle.stat();
-      if (!st.isFile()) return { ok: false, reason: 'not-file' };
+      if (!st.isFile()) return { ok: false, reason: 'notFile' };
       if (st.size === 0) return { ok: false, reason: 'empty' };
       const head = Buffer.alloc(Math.min(SNIFF_BYTES, st.size));
       try {
@@ -64,7 +64,7 @@ export function createExaminer(o: ExamineOptions): Examine {
       } catch {
         return { ok: false, reason: 'unreadable' };
       }
-      if (!sniffContainer(head)) return { ok: false, reason: 'not-media' };
+      if (!sniffContainer(head)) return { ok: false, reason: 'notMedia' };
       const fileKey = `${st.dev}:${st.ino}`;
       const base = {
         size: st.size,
@@ -76,7 +76,7 @@ export function createExaminer(o: ExamineOptions): Examine {
       const infoName = `${stem}.info.json`;
       if (c.siblings.has(infoName)) {
         const meta = await readSidecar(join(c.dir, infoName));
-        if (!meta) return { ok: false, reason: 'broken-info' };
+        if (!meta) return { ok: false, reason: 'brokenInfo' };
         if (meta.filesize !== null && st.size < meta.filesize) return { ok: false, reason: 'truncated' };
         let durationSec = meta.duration;
         // Only when the info json has none: ffprobe is what makes an import slow.

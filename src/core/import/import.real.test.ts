@@ -78,7 +78,7 @@ describe('import a folder', () => {
     const first = await importAndWait(c, src, 'in-place');
     expect(first).toMatchObject({ state: 'done', found: 7, imported: 2, alreadyKept: 0, archived: 1 });
     const reasons = Object.fromEntries(first.skippedFiles.map((s) => [s.path, s.reason]));
-    expect(reasons).toEqual({ 'zero.mp4': 'empty', 'random.mp4': 'not-media', 'notes.mkv': 'not-media', 'broken.mp4': 'broken-info', 'cut.mp4': 'truncated', 'escape.mp4': 'link' });
+    expect(reasons).toEqual({ 'zero.mp4': 'empty', 'random.mp4': 'notMedia', 'notes.mkv': 'notMedia', 'broken.mp4': 'brokenInfo', 'cut.mp4': 'truncated', 'escape.mp4': 'link' });
 
     const dawn = c.library.search({ query: 'lighthouse', limit: 10 }).items;
     expect(dawn.map((v) => [v.title, v.uploader, v.durationSec, v.site, v.siteId, v.hasThumbnail])).toEqual([['Lighthouse at dawn', 'Harbour Keeper', 2, 'Youtube', 'dawn1', true]]);

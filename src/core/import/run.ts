@@ -83,7 +83,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportStatus> {
     batch.skipped.forEach(skip);
     for (const c of batch.candidates) {
       if (candidates.length < MAX_FILES) candidates.push(c);
-      else if (candidates.length === MAX_FILES) skip({ path: shown(c.dir), reason: 'too-many' });
+      else if (candidates.length === MAX_FILES) skip({ path: shown(c.dir), reason: 'tooMany' });
     }
     for (const a of batch.archives) {
       try {
@@ -129,7 +129,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportStatus> {
         let thumbAbs = f.thumbName ? join(c.dir, f.thumbName) : null;
         if (!inPlace) {
           const placed = await place(o, c, f, site, siteId, libReal);
-          if (!placed) return skip({ path: shown(c.abs), reason: 'copy-failed' });
+          if (!placed) return skip({ path: shown(c.abs), reason: 'copyFailed' });
           ({ abs, thumbAbs } = placed);
         }
         const rel = relInside(base, abs);

@@ -47,18 +47,18 @@ export async function* scanTree(root: string, o: ScanOptions = {}): AsyncGenerat
           if (isMediaName(e.name)) batch.skipped.push({ path: shown(root, abs), reason: 'link' });
         } else if (e.isDirectory()) {
           if (e.name.startsWith('.') || o.skipDir?.(abs)) continue;
-          if (depth + 1 > maxDepth) batch.skipped.push({ path: shown(root, abs), reason: 'too-deep' });
+          if (depth + 1 > maxDepth) batch.skipped.push({ path: shown(root, abs), reason: 'tooDeep' });
           else subdirs.push(abs);
         } else if (e.isFile()) {
           // `<stem>.f137.mp4`: a part yt-dlp merges and deletes, left behind by an interrupted download.
           if (isMediaName(e.name) && !PART.test(e.name)) files.push(e.name);
           else if (ARCHIVE_NAME.test(e.name)) batch.archives.push(abs);
         } else if (isMediaName(e.name)) {
-          batch.skipped.push({ path: shown(root, abs), reason: 'not-file' });
+          batch.skipped.push({ path: shown(root, abs), reason: 'notFile' });
         }
       }
     } catch {
-      batch.skipped.push({ path: shown(root, dir) || '.', reason: 'unreadable-folder' });
+      batch.skipped.push({ path: shown(root, dir) || '.', reason: 'unreadableFolder' });
     }
     for (const name of files.sort()) batch.candidates.push({ abs: join(dir, name), name, dir, siblings: names });
     // Sorted, then reversed onto the stack: folders come out in name order.
