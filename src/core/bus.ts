@@ -6,6 +6,7 @@
 import type { QueueEvent } from './queue/types';
 import type { Settings, Subscription } from '../shared/types';
 import type { LiveRecording } from '../shared/choose';
+import type { ReorganizeStatus } from '../shared/reorganize';
 import type { ImportStatus } from '../shared/import';
 
 export interface CoreEvents {
@@ -19,6 +20,8 @@ export interface CoreEvents {
   /** A playlist listing read more entries or ended (the listing throttles itself). */
   'choose.listing': { listingId: string; total: number; done: boolean; error: string | null };
   'live.changed': LiveRecording;
+  /** "Reorganize library" status (the service throttles itself). */
+  'library.reorganize': ReorganizeStatus;
   /** An import's progress (throttled by the import itself) and its end. */
   'import.changed': ImportStatus;
 }

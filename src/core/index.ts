@@ -33,6 +33,8 @@ import { ffprobeFor } from './ytdlp/media-probe';
 import { createPauseReasons, settingsPauseStore, type PauseReasons } from './pause-reasons';
 import type { Handlers } from '../shared/contract';
 import type { AppInfo, JobView, ToolStatus } from '../shared/types';
+import { createReorganizeService, type ReorganizeService } from './library/reorganize/service';
+import { DEFAULT_LAYOUT } from './library/layout/index';
 
 export interface CoreOptions {
   /** Folder for the database and downloaded tools. */
@@ -93,6 +95,8 @@ export interface Core {
   /** Import a folder, and rebuild from disk on an empty database. */
   readonly imports: Imports;
   readonly sites: Sites;
+  /** "Reorganize library": moves kept videos to the chosen layout, as one resumable job. */
+  readonly reorganize: ReorganizeService;
   readonly handlers: Handlers;
   /** Pause all: the user's reason and the system's (sleep), kept apart. */
   readonly pauses: PauseReasons;
@@ -238,7 +242,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     library: () => library,
     getTools: () => tools,
     getSettings: () => settings.get(),
-    lister: createYtDlpLister({ getYtDlp: () => tools.ytDlp.path ?? null, onSpawn: (pid, cmd) => tracker.add(pid, cmd), onExit: (pid) => tracker.remove(pid) }),
+    lister: createYtDlpLister({ getYtDlp: () => tools.ytDlp.path ?? null, tracker }),
     notify: (e) => bus.emit('choose.listing', e),
   });
   const live = createLive({
@@ -251,13 +255,13 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
       if (r.videoId) bus.emit('library.changed', { videoIds: [r.videoId] });
     },
     now,
-    onSpawn: (pid, cmd) => tracker.add(pid, cmd),
-    onExit: (pid) => tracker.remove(pid),
+    tracker,
   });
   const imports = createImports({
     db,
     queue,
     libraryDir,
+    layout: () => settings.get().layout,
     ffprobe: () => (tools.ffmpeg.path ? ffprobeFor(tools.ffmpeg.path) : null),
     now,
     onStatus: (s) => bus.emit('import.changed', s),
@@ -272,6 +276,21 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     stopCoalescer();
   };
 
+  const reorganize = createReorganizeService({
+    db,
+    queue,
+    libraryDir,
+    layout: () => settings.get().layout ?? DEFAULT_LAYOUT,
+    onChange: onLibraryChange,
+    onStatus: (s) => bus.emit('library.reorganize', s),
+  });
+  // Before anything reads a video's path: a move a killed launch left half done is finished or
+  // undone, so every row points at its file again.
+  try {
+    await reorganize.recover();
+  } catch (err) {
+    console.warn('[vidkeep] could not finish an interrupted library reorganize; it is retried on the next one', err);
+  }
   // Files that vanished while VidKeep was not running (orphaned processes were ended earlier).
   library.markMissing();
   // A new database over a library that holds videos: bring them back (before the queue claims work).
@@ -325,6 +344,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     live,
     imports,
     sites,
+    reorganize,
     pauses,
     options,
     launchId,

@@ -28,6 +28,7 @@ export const CHANNEL_NAMES = [
   'library.subtitleSearch',
   'library.collection',
   'library.setCollectionWatched',
+  'library.layoutPreview',
   'settings.get',
   'settings.set',
   'tools.updateYtDlp',
@@ -54,10 +55,13 @@ export const CHANNEL_NAMES = [
   'live.record',
   'live.stop',
   'live.list',
+  'library.reorganize',
+  'library.reorganizeStatus',
+  'library.reorganizePreview',
   'import.start',
   'import.status',
   'import.cancel',
   'import.pickFolder',
 ] as const;
 
-export const EVENT_NAMES = ['jobs.progress', 'jobs.changed', 'library.changed', 'settings.changed', 'subscriptions.changed', 'choose.listing', 'live.changed', 'import.changed'] as const;
+export const EVENT_NAMES = ['jobs.progress', 'jobs.changed', 'library.changed', 'settings.changed', 'subscriptions.changed', 'choose.listing', 'live.changed', 'library.reorganize', 'import.changed'] as const;

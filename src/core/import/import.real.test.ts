@@ -101,6 +101,12 @@ describe('import a folder', () => {
     expect(c.library.markMissing()).toEqual({ missing: 0, present: 2 });
     expect(c.subscriptions.exportArchive().text).toContain('youtube kept-elsewhere');
 
+    // "Reorganize library" moves the library's own files; a folder left where it was is the user's.
+    await c.handlers['library.reorganize']({});
+    await expect.poll(async () => (await c.handlers['library.reorganizeStatus']({})).state, { timeout: 30_000 }).toBe('succeeded');
+    expect(await c.handlers['library.reorganizeStatus']({})).toMatchObject({ total: 0, skipped: 0 });
+    expect(await c.resolveMedia('video', dawn[0]!.id)).toBe(join(src, 'a', 'dawn.mp4'));
+
     const second = await importAndWait(c, src, 'in-place');
     expect(second).toMatchObject({ state: 'done', found: 7, imported: 0, alreadyKept: 2 });
     expect(c.library.search({ query: '', limit: 10 }).total).toBe(2);
@@ -130,10 +136,13 @@ describe('import a folder', () => {
     expect(s).toMatchObject({ state: 'done', imported: 2 });
     const dawn = c.library.search({ query: 'lighthouse', limit: 1 }).items[0]!;
     const real = await c.resolveMedia('video', dawn.id);
-    expect(real).toBe(join(dir, 'lib', 'Youtube', 'dawn1.mp4'));
+    // Named by the layout setting (the default: by channel), side files beside it under the same stem.
+    const stem = join(dir, 'lib', 'Harbour Keeper', '2024-01-02 Lighthouse at dawn [dawn1]');
+    expect(real).toBe(`${stem}.mp4`);
     expect(statSync(real!).size).toBe(media.mp4Bytes);
-    expect(existsSync(join(dir, 'lib', 'Youtube', 'dawn1.info.json'))).toBe(true);
-    expect(existsSync(join(dir, 'lib', 'Youtube', 'dawn1.en.vtt'))).toBe(true);
+    expect(existsSync(`${stem}.info.json`)).toBe(true);
+    expect(existsSync(`${stem}.en.vtt`)).toBe(true);
+    expect(existsSync(`${stem}.jpg`)).toBe(true);
     expect(existsSync(join(src, 'a', 'dawn.mp4'))).toBe(mode === 'copy');
     expect(existsSync(join(src, 'a', 'dawn.info.json'))).toBe(mode === 'copy');
     // Garbage stays where it was, whatever the mode.

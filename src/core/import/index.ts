@@ -10,6 +10,7 @@ import type { Queue } from '../queue/types';
 import type { ImportMode, ImportStatus } from '../../shared/import';
 import { VidKeepError } from '../../shared/errors';
 import { createRoots } from '../library/roots';
+import type { LayoutSetting } from '../library/layout/index';
 import { createSubtitleIndex } from '../library/subtitles';
 import { createImportStore } from './store';
 import { createProber, type Prober } from './probe';
@@ -30,6 +31,7 @@ export interface ImportsOptions {
   db: Db;
   queue: Queue;
   libraryDir: () => string;
+  layout: () => LayoutSetting;
   /** ffprobe's path, or null when it is missing (files without an info json are then skipped). */
   ffprobe: () => string | null;
   now: () => number;
@@ -113,6 +115,7 @@ export function createImports(o: ImportsOptions): Imports {
           mode: ctx.payload.mode,
           rebuild: ctx.payload.rebuild,
           libraryDir: o.libraryDir(),
+          layout: o.layout(),
           store,
           roots: createRoots(o.db, o.libraryDir()),
           probe: o.probe ?? (ffprobe ? createProber(ffprobe) : null),

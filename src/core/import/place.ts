@@ -6,6 +6,7 @@
 import { constants } from 'node:fs';
 import { copyFile, mkdir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { numberedStem } from '../library/layout/index';
 
 export type Transfer = 'copy' | 'move';
 
@@ -21,7 +22,8 @@ async function exists(p: string): Promise<boolean> {
 /** A library-relative stem (no extension) nothing else uses yet, given the extensions to come. */
 export async function freeStem(libraryDir: string, stem: string, exts: string[]): Promise<string> {
   for (let i = 1; i < 1000; i++) {
-    const s = i === 1 ? stem : `${stem} (${i})`;
+    // " (2)" goes before a trailing " [id]", as a download's does.
+    const s = i === 1 ? stem : numberedStem(stem, i);
     const taken = await Promise.all(exts.map((e) => exists(join(libraryDir, ...`${s}.${e}`.split('/')))));
     if (!taken.some(Boolean)) return s;
   }

@@ -1,13 +1,13 @@
 /**
- * TEMPORARY placement for copied and moved files, `<site>/<id>`, until the layout presets
- * (src/core/library/layout, branch `layout`) land; then planPath decides. Every part is reduced
- * to letters, digits, '.', '_' and '-', so no id or title can make a folder or leave the library.
+ * Where a copied or moved file goes in the library: the layout setting's planPath (the same
+ * readable, always-safe names a new download gets), from its info json, or for a file without one
+ * from its title and fingerprint.
  */
-const safe = (s: string, max: number) => {
-  const t = s.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[._]+|[._]+$/g, '').slice(0, max);
-  return t === '' ? 'video' : t;
-};
+import { fieldsFromInfo, planPath, type LayoutSetting } from '../library/layout/index';
 
-export function plainPlacement(site: string, siteId: string, title: string): string {
-  return site === 'Local' ? `${safe(site, 40)}/${safe(title, 120)} [${siteId.slice(0, 8)}]` : `${safe(site, 40)}/${safe(siteId, 120)}`;
+/** The library-relative path without the extension. */
+export function plannedStem(layout: LayoutSetting, info: Record<string, unknown> | null, ext: string, local: { siteId: string; title: string }): string {
+  const fields = info ? fieldsFromInfo(info, ext) : fieldsFromInfo({ extractor_key: 'Local', id: local.siteId.slice(0, 12), title: local.title }, ext);
+  const path = planPath(layout, fields);
+  return path.slice(0, path.length - ext.length - 1);
 }

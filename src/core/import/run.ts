@@ -12,7 +12,8 @@ import { scanTree } from './scan';
 import { createExaminer, stemOf, type Examined } from './examine';
 import { extOf, SUBTITLE_EXTS } from './media-kind';
 import { transfer, freeStem } from './place';
-import { plainPlacement } from './placement';
+import { plannedStem } from './placement';
+import type { LayoutSetting } from '../library/layout/index';
 import type { Prober } from './probe';
 import type { ImportStore, NewRow } from './store';
 import type { Candidate, Skip } from './types';
@@ -28,6 +29,8 @@ export interface RunImportOptions {
   mode: ImportMode;
   rebuild: boolean;
   libraryDir: string;
+  /** The layout new downloads use: copied and moved files are named by it too. */
+  layout: LayoutSetting;
   store: ImportStore;
   roots: Roots;
   probe: Prober | null;
@@ -128,7 +131,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportStatus> {
         let abs = c.abs;
         let thumbAbs = f.thumbName ? join(c.dir, f.thumbName) : null;
         if (!inPlace) {
-          const placed = await place(o, c, f, site, siteId, libReal);
+          const placed = await place(o, c, f, siteId, libReal);
           if (!placed) return skip({ path: shown(c.abs), reason: 'copyFailed' });
           ({ abs, thumbAbs } = placed);
         }
@@ -179,14 +182,14 @@ function finish(st: ImportStatus, state: 'done' | 'cancelled', o: RunImportOptio
 }
 
 /** Copies or moves the file and its side files into the library; null when the media file failed. */
-async function place(o: RunImportOptions, c: Candidate, f: Examined, site: string, siteId: string, libReal: string): Promise<{ abs: string; thumbAbs: string | null } | null> {
+async function place(o: RunImportOptions, c: Candidate, f: Examined, siteId: string, libReal: string): Promise<{ abs: string; thumbAbs: string | null } | null> {
   const ext = extOf(c.name);
   const stem = stemOf(c.name);
   const subs = [...c.siblings].filter((n) => n !== c.name && n.startsWith(`${stem}.`) && SUBTITLE_EXTS.has(extOf(n)));
   const sides = [...(f.meta ? [`${stem}.info.json`] : []), ...(f.thumbName ? [f.thumbName] : []), ...subs];
   const tail = (n: string) => n.slice(stem.length + 1);
   try {
-    const target = await freeStem(libReal, plainPlacement(site, siteId, f.title), [ext, ...sides.map(tail)]);
+    const target = await freeStem(libReal, plannedStem(o.layout, f.meta?.info ?? null, ext, { siteId, title: f.title }), [ext, ...sides.map(tail)]);
     const dest = (suffix: string) => join(libReal, ...`${target}.${suffix}`.split('/'));
     await transfer(c.abs, dest(ext), o.mode === 'move' ? 'move' : 'copy');
     for (const n of sides) await transfer(join(c.dir, n), dest(tail(n)), o.mode === 'move' ? 'move' : 'copy').catch(() => undefined);

@@ -6,6 +6,7 @@ import videoIds from './005-video-ids';
 import crashEvidence from './006-crash-evidence';
 import clips from './007-clips';
 import watch from './008-watch';
+import libraryMoves from './009-library-moves';
 import importRoots from './010-import';
 
 export interface Migration {
@@ -24,6 +25,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'crash-evidence', sql: crashEvidence },
   { version: 7, name: 'clips', sql: clips },
   { version: 8, name: 'watch', sql: watch },
-  // 010 as assigned; the lead renumbers at merge (009 belongs to another branch).
+  { version: 9, name: 'library-moves', sql: libraryMoves },
   { version: 10, name: 'import', sql: importRoots },
 ];
