@@ -111,6 +111,13 @@ describe('import a folder', () => {
     expect(second).toMatchObject({ state: 'done', found: 7, imported: 0, alreadyKept: 2 });
     expect(c.library.search({ query: '', limit: 10 }).total).toBe(2);
 
+    // Downloaded again into the library: the row points into the library, no longer the granted folder.
+    mkdirSync(join(dir, 'lib', 'Local'), { recursive: true });
+    copyFileSync(media.watch.mp4, join(dir, 'lib', 'Local', 'picnic.mp4'));
+    c.db.prepare("UPDATE videos SET site_id = 'picnic' WHERE id = ?").run(picnic.id);
+    c.library.add({ info: { id: 'picnic', extractor_key: 'Local', title: 'Family picnic' }, filePath: join(dir, 'lib', 'Local', 'picnic.mp4'), sourceUrl: '', audioOnly: false });
+    expect(await c.resolveMedia('video', picnic.id)).toBe(join(dir, 'lib', 'Local', 'picnic.mp4'));
+
     // Delete moves the file in the granted folder, and its side files, to the trash.
     await c.handlers['library.delete']({ videoId: dawn[0]!.id });
     expect(existsSync(join(src, 'a', 'dawn.mp4'))).toBe(false);

@@ -66,6 +66,8 @@ export function createLibrary(o: LibraryOptions): Library {
       title = excluded.title, uploader = excluded.uploader, description = excluded.description, duration = excluded.duration,
       size = excluded.size, file_path = excluded.file_path, thumbnail_path = excluded.thumbnail_path, info_json = excluded.info_json,
       audio_only = excluded.audio_only, missing = 0, playlist = coalesce(excluded.playlist, videos.playlist),
+      -- Downloaded into the library: its paths are the library's now, not an imported folder's.
+      root_id = NULL, file_key = NULL,
       playlist_index = CASE WHEN excluded.playlist IS NULL THEN videos.playlist_index ELSE excluded.playlist_index END,
       -- Downloaded again by hand: the user's now. A subscription never takes over a row.
       subscription_id = CASE WHEN excluded.subscription_id IS NULL THEN NULL ELSE videos.subscription_id END`);
