@@ -2,7 +2,7 @@
  * Issue 14's import, end to end in Chromium against the headless host: the database deleted, the
  * host restarted, the library is back by itself; and a folder imported from Settings, then found.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
@@ -39,14 +39,26 @@ test('delete the database, restart the headless host: the library is back', asyn
   await page.context().close();
   await running.pop()!.kill('SIGTERM');
   for (const f of ['vidkeep.db', 'vidkeep.db-wal', 'vidkeep.db-shm']) rmSync(join(tmp, 'data', f), { force: true });
+  // More kept videos whose info json has no duration (each is probed): the rebuild takes a moment.
+  const old = join(tmp, 'library', 'Older');
+  mkdirSync(old, { recursive: true });
+  for (let i = 0; i < 48; i++) {
+    linkSync(media.media.mp4, join(old, `old${i}.mp4`));
+    writeFileSync(join(old, `old${i}.info.json`), JSON.stringify({ id: `old${i}`, extractor_key: 'Youtube', title: `Older video ${i}`, uploader: 'Archive' }));
+  }
 
   page = await start(browser);
   await goTo(page, 'Library');
-  await expect(page.getByRole('button', { name: /Harbour at dawn/ })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('button', { name: /Family picnic/ })).toBeVisible();
+  await expect(page.getByText(/Rebuilding your library from disk… (\d+ of \d+|\d+ videos found)/)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('library-rebuilding.png') });
+  // Many cards now: the search finds the downloaded ones, whatever the grid shows first.
+  await search(page, 'harbour');
+  await expect(page.getByRole('button', { name: /Harbour at dawn/ })).toBeVisible({ timeout: 60_000 });
   await search(page, 'picnic');
   await expect(page.getByRole('button', { name: /Family picnic/ })).toBeVisible();
   await expect(page.getByRole('button', { name: /Harbour at dawn/ })).toHaveCount(0);
+  await search(page, 'older video 47');
+  await expect(page.getByRole('button', { name: /Older video 47/ })).toBeVisible({ timeout: 60_000 });
   await page.screenshot({ path: test.info().outputPath('library-rebuilt.png') });
 });
 
