@@ -182,7 +182,8 @@ export function createImports(o: ImportsOptions): Imports {
     },
     rebuildIfEmpty() {
       if (running() || store.videoCount() > 0 || !holdsVideos(o.libraryDir())) return false;
-      enqueue({ folder: o.libraryDir(), mode: 'in-place', rebuild: true }, `import.rebuild.${o.now()}`);
+      // One id: a rebuild that a crash interrupted is recovered by the queue, never started twice.
+      enqueue({ folder: o.libraryDir(), mode: 'in-place', rebuild: true }, 'import.rebuild');
       return true;
     },
   };
