@@ -81,6 +81,13 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     'live.record': (req) => core.live.record(req.url, req.fromStart ?? false),
     'live.stop': (req) => core.live.stop(req.id),
     'live.list': () => core.live.list(),
+    'import.start': (req) => core.imports.start(req.folder, req.mode),
+    'import.status': () => core.imports.status(),
+    'import.cancel': () => core.imports.cancel(),
+    'import.pickFolder': async () => {
+      if (!core.options.pickFolder) throw new VidKeepError('not-supported', 'Type the folder’s full path here; a folder picker needs the desktop app.');
+      return { folder: await core.options.pickFolder() };
+    },
     'jobs.list': (req) => {
       const page = queue.list(req);
       return { ...page, items: page.items.map(core.views.job) };

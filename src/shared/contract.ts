@@ -18,6 +18,7 @@ import { CHANNEL_NAMES, EVENT_NAMES } from './channels';
 import { backgroundSchema, clipRangeSchema, compatibilitySchema, liveRecordingSchema, playlistPageSchema, probeSchema, sponsorBlockSchema } from './choose';
 import { LANGUAGE_CHOICES } from './i18n';
 import { reorganizePreviewSchema, reorganizeStatusSchema } from './reorganize';
+import { importStartSchema, importStatusSchema } from './import';
 import { BROWSERS, bandwidthSchema, cookieSiteSchema, pacingSchema, proxyTestSchema, sitesViewSchema, ytDlpUpdatesSchema } from './sites';
 
 export { downloadOptionsSchema, subscriptionFiltersSchema, subscriptionRetentionSchema };
@@ -186,6 +187,12 @@ export const schemas = {
   'library.reorganizeStatus': z.object({}).strict(),
   /** How many videos the chosen layout would move, for the confirmation. */
   'library.reorganizePreview': z.object({}).strict(),
+  'import.start': importStartSchema,
+  'import.status': z.object({}).strict(),
+  'import.cancel': z.object({}).strict(),
+  /** The desktop app's folder picker; elsewhere not-supported (type the path). */
+  'import.pickFolder': z.object({}).strict(),
+
 } as const;
 
 export const addedJobSchema = z.object({
@@ -259,6 +266,10 @@ export const responses = {
   'library.reorganize': z.object({ status: reorganizeStatusSchema, already: z.boolean() }),
   'library.reorganizeStatus': reorganizeStatusSchema,
   'library.reorganizePreview': reorganizePreviewSchema,
+  'import.start': importStatusSchema,
+  'import.status': importStatusSchema.nullable(),
+  'import.cancel': importStatusSchema.nullable(),
+  'import.pickFolder': z.object({ folder: z.string().nullable() }),
 } as const satisfies { [C in keyof typeof schemas]: z.ZodType };
 
 /** Every channel's request and reply, inferred from the two schema maps. */
@@ -287,6 +298,8 @@ export const eventSchemas = {
   'live.changed': liveRecordingSchema,
   /** "Reorganize library" moved on (at most ~10 a second) or changed state. */
   'library.reorganize': reorganizeStatusSchema,
+  /** An import's progress (a few times a second at most) and its end. */
+  'import.changed': importStatusSchema,
 } as const;
 export type Events = { [E in keyof typeof eventSchemas]: z.infer<(typeof eventSchemas)[E]> };
 export type EventName = keyof Events;

@@ -1,5 +1,4 @@
 import { existsSync, readdirSync, statSync, unlinkSync } from 'node:fs';
-import { realpath } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
@@ -15,6 +14,7 @@ import { createWatchStore } from './watch';
 import { createSubtitleIndex, readAsVtt } from './subtitles';
 import { chaptersFromInfo } from './chapters';
 import { formatOf } from './subtitle-format';
+import { createRoots } from './roots';
 
 export type { Library, SearchQuery, AddVideo } from './types';
 
@@ -66,10 +66,12 @@ export function createLibrary(o: LibraryOptions): Library {
       title = excluded.title, uploader = excluded.uploader, description = excluded.description, duration = excluded.duration,
       size = excluded.size, file_path = excluded.file_path, thumbnail_path = excluded.thumbnail_path, info_json = excluded.info_json,
       audio_only = excluded.audio_only, missing = 0, playlist = coalesce(excluded.playlist, videos.playlist),
+      -- Downloaded into the library: its paths are the library's now, not an imported folder's.
+      root_id = NULL, file_key = NULL,
       playlist_index = CASE WHEN excluded.playlist IS NULL THEN videos.playlist_index ELSE excluded.playlist_index END,
       -- Downloaded again by hand: the user's now. A subscription never takes over a row.
       subscription_id = CASE WHEN excluded.subscription_id IS NULL THEN NULL ELSE videos.subscription_id END`);
-  const allPaths = db.prepare<[], { id: string; file_path: string; missing: number }>('SELECT id, file_path, missing FROM videos');
+  const allPaths = db.prepare<[], { id: string; file_path: string; missing: number; root_id: number | null }>('SELECT id, file_path, missing, root_id FROM videos');
   const setMissing = db.prepare<[number, string]>('UPDATE videos SET missing = ? WHERE id = ?');
   const setKeep = db.prepare<[number, string]>('UPDATE videos SET keep = ? WHERE id = ?');
   const disown = db.prepare<[string]>('UPDATE videos SET subscription_id = NULL WHERE id = ? AND subscription_id IS NOT NULL');
@@ -110,15 +112,17 @@ export function createLibrary(o: LibraryOptions): Library {
     return r.split(sep).join('/');
   };
   const absolute = (p: string) => join(root, ...p.split('/'));
-  /** The real path of a library-relative path, only when it stays inside the library. */
-  const inside = async (p: string): Promise<string | null> => {
-    try {
-      const [real, realRoot] = await Promise.all([realpath(absolute(p)), realpath(root)]);
-      return real.startsWith(realRoot + sep) ? real : null;
-    } catch {
-      return null;
-    }
+  // An imported video left where it was has its paths relative to the folder the user granted.
+  const roots = createRoots(db, root);
+  const rootOf = (r: { root_id?: number | null }) => r.root_id ?? null;
+  const absOf = (r: { root_id?: number | null }, p: string) => roots.absolute(rootOf(r), p);
+  const relFor = (r: { root_id?: number | null }) => (abs: string): string => {
+    const p = roots.relTo(rootOf(r), abs);
+    if (p === null) throw new VidKeepError('outside-library', 'A file lies outside your library folder; VidKeep did not add it.');
+    return p;
   };
+  /** The real path of a row's relative path, only when it stays inside the library or its granted folder. */
+  const inside = (p: string, rootId: number | null = null): Promise<string | null> => roots.inside(rootId, p);
   const video = (id: string): Video | null => {
     const r = getRow.get(id);
     return r ? toVideo(r) : null;
@@ -164,8 +168,9 @@ export function createLibrary(o: LibraryOptions): Library {
     async delete(id, opts) {
       const r = getRow.get(id);
       if (!r) return false;
-      const video = absolute(r.file_path);
-      const files = [video, ...(r.thumbnail_path ? [absolute(r.thumbnail_path)] : []), ...sideFiles(video)];
+      const video = absOf(r, r.file_path);
+      const thumb = r.thumbnail_path ? absOf(r, r.thumbnail_path) : null;
+      const files = video ? [video, ...(thumb ? [thumb] : []), ...sideFiles(video)] : [];
       // Row first: if moving a file fails the video is gone from the list, never a row without a file.
       del.run(id);
       changed([id]);
@@ -244,7 +249,8 @@ export function createLibrary(o: LibraryOptions): Library {
       let present = 0;
       const changes: Array<[number, string]> = [];
       for (const r of allPaths.iterate()) {
-        const gone = !existsSync(absolute(r.file_path));
+        const abs = absOf(r, r.file_path);
+        const gone = abs === null || !existsSync(abs);
         if (gone) missing++;
         else present++;
         if (gone !== (r.missing === 1)) changes.push([gone ? 1 : 0, r.id]);
@@ -256,7 +262,7 @@ export function createLibrary(o: LibraryOptions): Library {
     async resolveMedia(videoId, kind) {
       const r = getRow.get(videoId);
       const p = r ? (kind === 'video' ? r.file_path : r.thumbnail_path) : null;
-      return p ? inside(p) : null;
+      return p && r ? inside(p, rootOf(r)) : null;
     },
     setPosition(id, positionSec) {
       if (!watch.setPosition(id, positionSec)) return null;
@@ -279,13 +285,14 @@ export function createLibrary(o: LibraryOptions): Library {
         info = null;
       }
       // Kept before subtitles were indexed (or files added by hand): index what is on disk now.
-      if (subs.tracks(id).length === 0) subs.index(id, absolute(r.file_path), rel);
+      const abs = absOf(r, r.file_path);
+      if (subs.tracks(id).length === 0 && abs) subs.index(id, abs, relFor(r));
       const subtitles = subs.tracks(id);
       const fromInfo = chaptersFromInfo(info);
       if (fromInfo.length > 0) return { subtitles, chapters: fromInfo, chaptersFrom: 'info' };
       let fromFile = probed.get(id);
       if (!fromFile && probe) {
-        const real = await inside(r.file_path);
+        const real = await inside(r.file_path, rootOf(r));
         fromFile = real ? await probe(real).catch(() => []) : [];
         if (probed.size > 500) probed.clear();
         probed.set(id, fromFile);
@@ -295,7 +302,8 @@ export function createLibrary(o: LibraryOptions): Library {
     async subtitleVtt(id, lang) {
       const p = subs.pathOf(id, lang);
       const format = p ? formatOf(p) : null;
-      const real = p ? await inside(p) : null;
+      const r = p ? getRow.get(id) : undefined;
+      const real = p && r ? await inside(p, rootOf(r)) : null;
       return real && format ? readAsVtt(real, format) : null;
     },
     searchSubtitles: (query, limit) => subs.search(query, limit),

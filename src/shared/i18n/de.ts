@@ -3,6 +3,7 @@ import { serverDe } from './server.de';
 import { layoutDe } from './layout.de';
 import { reorganizeDe } from './reorganize.de';
 import { metaDe } from './meta.de';
+import { importDe } from './import.de';
 
 /** Der deutsche Katalog: dieselben Schlüssel wie en.ts (der Typ und catalog.test.ts prüfen das). */
 export const de: Catalog = {
@@ -679,4 +680,5 @@ export const de: Catalog = {
   ...layoutDe,
   ...reorganizeDe,
   ...metaDe,
+  ...importDe,
 };

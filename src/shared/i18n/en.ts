@@ -7,6 +7,7 @@ import { metaEn } from './meta.en';
 import { serverEn } from './server.en';
 import { layoutEn } from './layout.en';
 import { reorganizeEn } from './reorganize.en';
+import { importEn } from './import.en';
 
 export const en = {
   'app.brand': 'VidKeep',
@@ -682,6 +683,7 @@ export const en = {
   ...layoutEn,
   ...reorganizeEn,
   ...metaEn,
+  ...importEn,
 } as const;
 
 export type MessageId = keyof typeof en;

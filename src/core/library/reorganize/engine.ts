@@ -109,9 +109,10 @@ export function createReorganizer(o: Pick<ReorganizeOptions, 'db' | 'root' | 'fs
   const setPaths = db.prepare<[string, string | null, string]>('UPDATE videos SET file_path = ?, thumbnail_path = ?, missing = 0 WHERE id = ?');
   const setSub = db.prepare<[string, string, string, string]>('UPDATE subtitle_tracks SET path = ? WHERE video_id = ? AND lang = ? AND path = ?');
   const subsOf = db.prepare<[string], { lang: string; path: string }>('SELECT lang, path FROM subtitle_tracks WHERE video_id = ?');
-  const pathTaken = db.prepare<[string, string, string], { n: number }>('SELECT 1 AS n FROM videos WHERE (file_path = ? OR thumbnail_path = ?) AND id <> ? LIMIT 1');
-  const batch = db.prepare<[number, number], Row>(`SELECT rowid, id, title, file_path, thumbnail_path, missing, ${NAMING_INFO} AS info_json FROM videos WHERE rowid > ? ORDER BY rowid LIMIT ?`);
-  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM videos');
+  const pathTaken = db.prepare<[string, string, string], { n: number }>('SELECT 1 AS n FROM videos WHERE (file_path = ? OR thumbnail_path = ?) AND id <> ? AND root_id IS NULL LIMIT 1');
+  // Videos imported where they lie (root_id, 010-import) are in the user's own folders, not the library's to move.
+  const batch = db.prepare<[number, number], Row>(`SELECT rowid, id, title, file_path, thumbnail_path, missing, ${NAMING_INFO} AS info_json FROM videos WHERE rowid > ? AND root_id IS NULL ORDER BY rowid LIMIT ?`);
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM videos WHERE root_id IS NULL');
 
   /** The database switches to the new paths, if the row is still the one that was planned. */
   const commit = db.transaction((entry: MoveEntry): boolean => {

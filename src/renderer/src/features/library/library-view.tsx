@@ -13,6 +13,7 @@ import { ContinueRow } from './continue-row';
 import { SubtitleHits } from './subtitle-hits';
 import { useT } from '../../i18n/use-t';
 import { useIntl } from 'react-intl';
+import { isRunning, useImportStatus } from '../import/use-import-status';
 import './library.css';
 import { DiskLine } from './disk-line';
 
@@ -30,6 +31,7 @@ export function LibraryView({ onOpenVideo, subscriptionId, onSubscriptionChange 
   const intl = useIntl();
   const { info } = useAppInfo();
   const subs = useSubscriptions();
+  const importing = useImportStatus();
   const chosen = subs.items.find((s) => s.id === subscriptionId) ?? null;
   // A subscription removed since it was chosen leaves nothing to filter by: show everything.
   const sub = subscriptionId && (chosen || subs.loading) ? subscriptionId : '';
@@ -65,6 +67,11 @@ export function LibraryView({ onOpenVideo, subscriptionId, onSubscriptionChange 
     return (
       <section className="view library" aria-label={t('view.library')}>
         <EmptyState title={t('library.empty.title')} headingLevel={2}>
+          {importing && isRunning(importing) && importing.rebuild && (
+            <p role="status" aria-live="polite" className="rebuilding">
+              {importing.state === 'scanning' ? t('import.rebuildingScan', { found: importing.found }) : t('import.rebuilding', { done: importing.done, found: importing.found })}
+            </p>
+          )}
           <p>{t('library.empty.paste')}</p>
           <p>{t('library.empty.several')}</p>
           {info && (

@@ -18,6 +18,7 @@ import { ChooseSettings } from '../choose/choose-settings';
 import { LayoutSettings } from './layout-settings';
 import { ReorganizePanel } from './reorganize-panel';
 import { EmbedSetting } from './embed-setting';
+import { ImportSection } from '../import/import-section';
 
 /** A folder path the core accepts: absolute on Unix or Windows (the contract's own rule, said here first). */
 const FULL_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
@@ -76,6 +77,7 @@ export function SettingsView() {
             <ReorganizePanel />
             <EmbedSetting settings={settings} info={info} put={put} />
           </section>
+          <ImportSection />
           <section className="panel" aria-labelledby="set-dl">
             <h3 id="set-dl">{t(intl, 'settings.downloads')}</h3>
             <NumberField id="maxConcurrent" label={t(intl, 'settings.maxConcurrent')} value={settings.maxConcurrent} min={1} max={10} onCommit={(n) => put('maxConcurrent', { maxConcurrent: n })} error={errFor('maxConcurrent')} />
