@@ -6,7 +6,8 @@ import type { Db } from '../db/open';
 import type { Chapter, Collection, Page, Video } from '../../shared/types';
 import { VidKeepError } from '../../shared/errors';
 import type { AddVideo, Library, SearchQuery } from './types';
-import { buildSearch, chooseStrategy, encodeCursor, ftsQuery, hasFilters, WATCH_STATES } from './search';
+import { buildSearch, chooseStrategy, COUNT_CAP, encodeCursor, ftsQuery, hasFilters, WATCH_STATES } from './search';
+import { registerWordMatch } from './word-match';
 import { defaultTrashDir, moveToTrash } from './trash';
 import { createMediaInfoWriter } from './media-info';
 import { isGenericSite, newVideoId, storedSiteId } from './identity';
@@ -73,7 +74,9 @@ export function createLibrary(o: LibraryOptions): Library {
   const setMissing = db.prepare<[number, string]>('UPDATE videos SET missing = ? WHERE id = ?');
   const setKeep = db.prepare<[number, string]>('UPDATE videos SET keep = ? WHERE id = ?');
   const disown = db.prepare<[string]>('UPDATE videos SET subscription_id = NULL WHERE id = ? AND subscription_id IS NOT NULL');
-  const ftsCount = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM videos_fts WHERE videos_fts MATCH ?');
+  // Stops at the cap: counting every match of a one-letter prefix in a million rows takes longer than a page.
+  const ftsCount = db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM videos_fts WHERE videos_fts MATCH ? LIMIT ?)');
+  registerWordMatch(db);
   // Kept by triggers (006-watch): the totals a million-row library asks for on every first page.
   const rowCount = db.prepare<[], { n: number }>('SELECT sum(n) AS n FROM video_counts');
   const stateCount = db.prepare<[number], { n: number }>('SELECT n FROM video_counts WHERE watch_state = ?');
@@ -137,14 +140,14 @@ export function createLibrary(o: LibraryOptions): Library {
     },
     search(q: SearchQuery): Page<Video> {
       const match = ftsQuery(q.query);
-      // FTS counts its own matches cheaply (prefix indexes); that count picks the plan.
-      const ftsTotal = match ? ftsCount.get(match)!.n : null;
+      // FTS counts its own matches cheaply up to the cap; that count picks the plan and is the total.
+      const ftsTotal = match ? ftsCount.get(match, COUNT_CAP + 1)!.n : null;
       const b = buildSearch(q, chooseStrategy(q, ftsTotal, ftsTotal === null ? 0 : rowCount.get()!.n));
       const rows = prep(b.sql).all(...b.params) as Row[];
       const onlyWatch = ftsTotal === null && !hasFilters({ ...q, watch: 'all' });
       const total =
         ftsTotal !== null && !hasFilters(q)
-          ? ftsTotal
+          ? Math.min(ftsTotal, COUNT_CAP)
           : onlyWatch && q.watch && q.watch !== 'all'
             ? stateCount.get(WATCH_STATES[q.watch])!.n
             : onlyWatch
@@ -154,6 +157,8 @@ export function createLibrary(o: LibraryOptions): Library {
       const items = rows.slice(0, q.limit);
       const last = items[items.length - 1];
       const page: Page<Video> = { items: items.map(toVideo), total };
+      // Past the cap the total is a floor ("20,000+"): at least that many match.
+      if (ftsTotal !== null && ftsTotal > COUNT_CAP) page.totalAtLeast = true;
       if (more && last && last.sort_key !== undefined) page.nextCursor = encodeCursor({ k: last.sort_key, id: last.id });
       return page;
     },
