@@ -232,7 +232,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     library: () => library,
     getTools: () => tools,
     getSettings: () => settings.get(),
-    lister: createYtDlpLister({ getYtDlp: () => tools.ytDlp.path ?? null, onSpawn: (pid, cmd) => tracker.add(pid, cmd), onExit: (pid) => tracker.remove(pid) }),
+    lister: createYtDlpLister({ getYtDlp: () => tools.ytDlp.path ?? null, tracker }),
     notify: (e) => bus.emit('choose.listing', e),
   });
   const live = createLive({
@@ -245,8 +245,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
       if (r.videoId) bus.emit('library.changed', { videoIds: [r.videoId] });
     },
     now,
-    onSpawn: (pid, cmd) => tracker.add(pid, cmd),
-    onExit: (pid) => tracker.remove(pid),
+    tracker,
   });
   const views = { job: (job: QueueJob) => toJobView(job, { subscriptionTitle: subscriptions.titleOf }) };
   const stopQueueEvents = queue.on((e) => bus.emit('job', e));

@@ -28,6 +28,7 @@ export const CHANNEL_NAMES = [
   'library.subtitleSearch',
   'library.collection',
   'library.setCollectionWatched',
+  'library.layoutPreview',
   'settings.get',
   'settings.set',
   'tools.updateYtDlp',

@@ -10,6 +10,7 @@ import { jobViewSchema } from './job';
 import { collectionSchema, librarySortSchema, playbackInfoSchema, subtitleHitSchema, videoSchema, watchFilterSchema } from './video';
 import { archiveImportSchema, initialFetchSchema, subscriptionFiltersSchema, subscriptionRetentionSchema, subscriptionSchema } from './subscription';
 import { settingsSchema, themeSchema } from './settings';
+import { layoutPreviewSchema, layoutSettingSchema } from './layout';
 import { appInfoSchema } from './app-info';
 import { queueMetricsSchema, scheduleViewSchema } from './queue';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channels';
@@ -89,6 +90,8 @@ export const schemas = {
   'library.collection': z.object({ kind: z.enum(['channel', 'playlist']), name: z.string().min(1).max(1000) }).strict(),
   /** Every video of a channel or playlist marked watched or unwatched at once. */
   'library.setCollectionWatched': z.object({ kind: z.enum(['channel', 'playlist']), name: z.string().min(1).max(1000), watched: z.boolean() }).strict(),
+  /** An example path of a layout (the same naming new downloads get), or why its template is refused. */
+  'library.layoutPreview': z.object({ layout: layoutSettingSchema }).strict(),
   'settings.get': z.object({}).strict(),
   'settings.set': z
     .object({
@@ -107,6 +110,8 @@ export const schemas = {
       language: z.enum(LANGUAGE_CHOICES).optional(),
       /** Captions shown by default in this language ('' for none). */
       subtitleLanguage: z.string().max(20).regex(/^[A-Za-z0-9_-]*$/, 'must be a language code such as en or pt-BR').optional(),
+      /** A custom template is also checked by core (checkTemplate); a refused one keeps the old setting. */
+      layout: layoutSettingSchema.optional(),
     })
     .strict(),
   /** One probe of a link: its formats, duration and live state (nothing downloads). */
@@ -211,6 +216,7 @@ export const responses = {
   'library.subtitleSearch': z.array(subtitleHitSchema),
   'library.collection': collectionSchema,
   'library.setCollectionWatched': collectionSchema,
+  'library.layoutPreview': layoutPreviewSchema,
   'settings.get': settingsSchema,
   'settings.set': settingsSchema,
   'tools.updateYtDlp': appInfoSchema,

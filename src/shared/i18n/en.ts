@@ -3,6 +3,8 @@
  * Electron main process can both use it (src/shared has no runtime dependency beyond zod).
  * `errors.<code>.message` / `.hint` word a VidKeepError by its code; `reason` picks the variant.
  */
+import { serverEn } from './server.en';
+import { layoutEn } from './layout.en';
 import { libraryScaleEn } from './library-scale.en';
 
 export const en = {
@@ -675,6 +677,8 @@ export const en = {
   'settings.subtitles.help': "Every language the site offers is kept beside the video and can be searched.",
   'settings.captionsLanguage': "Default captions",
   'settings.captionsLanguage.help': "Captions in this language show when a video starts (a code such as en, de or pt-BR). Leave empty to start with captions off; press C in the player to turn them on.",
+  ...serverEn,
+  ...layoutEn,
   ...libraryScaleEn,
 } as const;
 
