@@ -62,7 +62,9 @@ function openForSeeding(dbPath: string): Db {
   mkdirSync(dirname(dbPath), { recursive: true });
   const db = openDatabase(dbPath, { synchronous: 'NORMAL' });
   migrate(db);
-  db.pragma('journal_mode = OFF');
+  // Not OFF: better-sqlite3's defensive mode refuses it. MEMORY never writes a journal file, and a
+  // bulk load writes new pages, so there is little to keep in it.
+  db.pragma('journal_mode = MEMORY');
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144'); // 256 MB
   db.pragma('temp_store = MEMORY');

@@ -75,7 +75,7 @@ export function createLibrary(o: LibraryOptions): Library {
   const setKeep = db.prepare<[number, string]>('UPDATE videos SET keep = ? WHERE id = ?');
   const disown = db.prepare<[string]>('UPDATE videos SET subscription_id = NULL WHERE id = ? AND subscription_id IS NOT NULL');
   // Stops at the cap: counting every match of a one-letter prefix in a million rows takes longer than a page.
-  const ftsCount = db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM videos_fts WHERE videos_fts MATCH ? LIMIT ?)');
+  const ftsIds = db.prepare<[string, number], number>('SELECT rowid FROM videos_fts WHERE videos_fts MATCH ? LIMIT ?').pluck();
   registerWordMatch(db);
   // Kept by triggers (006-watch): the totals a million-row library asks for on every first page.
   const rowCount = db.prepare<[], { n: number }>('SELECT sum(n) AS n FROM video_counts');
@@ -140,9 +140,12 @@ export function createLibrary(o: LibraryOptions): Library {
     },
     search(q: SearchQuery): Page<Video> {
       const match = ftsQuery(q.query);
-      // FTS counts its own matches cheaply up to the cap; that count picks the plan and is the total.
-      const ftsTotal = match ? ftsCount.get(match, COUNT_CAP + 1)!.n : null;
-      const b = buildSearch(q, chooseStrategy(q, ftsTotal, ftsTotal === null ? 0 : rowCount.get()!.n));
+      // The first matches, up to the cap, read once: their number picks the plan and is the total,
+      // and 'in' sorts them without asking FTS again.
+      const ids = match ? ftsIds.all(match, COUNT_CAP + 1) : null;
+      const ftsTotal = ids ? ids.length : null;
+      const matchIds = ids ? { json: JSON.stringify(ids), complete: ids.length <= COUNT_CAP } : undefined;
+      const b = buildSearch(q, chooseStrategy(q, ftsTotal, ftsTotal === null ? 0 : rowCount.get()!.n), matchIds);
       const rows = prep(b.sql).all(...b.params) as Row[];
       const onlyWatch = ftsTotal === null && !hasFilters({ ...q, watch: 'all' });
       const total =

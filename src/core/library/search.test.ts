@@ -62,9 +62,12 @@ describe('search at scale', () => {
 
   it('a narrow query collects its few matches first', () => {
     expect(chooseStrategy({ query: '12345', limit: 50 }, 1, 20_000)).toBe('in');
-    // Around sqrt(page x rows) matches both plans cost the same: 14,000 of a million for a page of 200.
-    expect(chooseStrategy({ query: 'froz', limit: 200 }, 12_000, 1_000_000)).toBe('in');
-    expect(chooseStrategy({ query: 'froz', limit: 200 }, 16_000, 1_000_000)).toBe('scan');
+    // Up to the count cap a million-row library collects (cheaper than ~28,000 random row reads);
+    // past it, it scans. A smaller library scans sooner: near sqrt(4 x page x rows).
+    expect(chooseStrategy({ query: 'froz', limit: 200 }, COUNT_CAP, 1_000_000)).toBe('in');
+    expect(chooseStrategy({ query: 'froz', limit: 200 }, COUNT_CAP + 1, 1_000_000)).toBe('scan');
+    expect(chooseStrategy({ query: 'froz', limit: 200 }, 8000, 100_000)).toBe('in');
+    expect(chooseStrategy({ query: 'froz', limit: 200 }, 10_000, 100_000)).toBe('scan');
     expect(chooseStrategy({ query: 's', limit: 50 }, COUNT_CAP + 1, 100_000)).toBe('scan');
     // Only FTS5 can judge non-ASCII words: always collected.
     expect(chooseStrategy({ query: 'café', limit: 50 }, COUNT_CAP + 1, 100_000)).toBe('in');
