@@ -6,7 +6,7 @@ import type { Db } from '../db/open';
 import type { Chapter, Collection, Page, Video } from '../../shared/types';
 import { VidKeepError } from '../../shared/errors';
 import type { AddVideo, Library, SearchQuery } from './types';
-import { buildSearch, chooseStrategy, COUNT_CAP, encodeCursor, ftsQuery, hasFilters, WATCH_STATES } from './search';
+import { buildSearch, chooseStrategy, COUNT_CAP, encodeCursor, ftsQuery, hasFilters, readCap, WATCH_STATES } from './search';
 import { registerWordMatch } from './word-match';
 import { defaultTrashDir, moveToTrash } from './trash';
 import { createMediaInfoWriter } from './media-info';
@@ -56,6 +56,7 @@ export function createLibrary(o: LibraryOptions): Library {
   const changed = (ids: string[]) => o.onChange?.(ids);
   const writeMediaInfo = createMediaInfoWriter(db);
   const getRow = db.prepare<[string], Row>('SELECT * FROM videos WHERE id = ?');
+  const byRowid = db.prepare<[number], Row>('SELECT * FROM videos WHERE rowid = ?');
   const bySource = db.prepare<[string, string], Row>('SELECT * FROM videos WHERE site = ? AND site_id = ?');
   const byUrl = db.prepare<[string], Row>('SELECT * FROM videos WHERE source_url = ? LIMIT 1');
   const del = db.prepare<[string]>('DELETE FROM videos WHERE id = ?');
@@ -140,17 +141,20 @@ export function createLibrary(o: LibraryOptions): Library {
     },
     search(q: SearchQuery): Page<Video> {
       const match = ftsQuery(q.query);
-      // The first matches, up to the cap, read once: their number picks the plan and is the total,
+      // The matches, up to the read cap, read once: their number picks the plan and is the total,
       // and 'in' sorts them without asking FTS again.
-      const ids = match ? ftsIds.all(match, COUNT_CAP + 1) : null;
+      const libraryRows = match ? rowCount.get()!.n : 0;
+      const cap = readCap(q.limit, libraryRows);
+      const ids = match ? ftsIds.all(match, cap + 1) : null;
       const ftsTotal = ids ? ids.length : null;
-      const matchIds = ids ? { json: JSON.stringify(ids), complete: ids.length <= COUNT_CAP } : undefined;
-      const b = buildSearch(q, chooseStrategy(q, ftsTotal, ftsTotal === null ? 0 : rowCount.get()!.n), matchIds);
-      const rows = prep(b.sql).all(...b.params) as Row[];
+      const complete = ids !== null && ids.length <= cap;
+      const matchIds = ids ? { json: JSON.stringify(ids), complete } : undefined;
+      const b = buildSearch(q, chooseStrategy(q, ftsTotal, libraryRows), matchIds);
+      const rows = prep(b.sql).all(...b.params) as Array<{ rid: number; id: string; sort_key: string | number }>;
       const onlyWatch = ftsTotal === null && !hasFilters({ ...q, watch: 'all' });
       const total =
         ftsTotal !== null && !hasFilters(q)
-          ? Math.min(ftsTotal, COUNT_CAP)
+          ? (complete ? ftsTotal : COUNT_CAP)
           : onlyWatch && q.watch && q.watch !== 'all'
             ? stateCount.get(WATCH_STATES[q.watch])!.n
             : onlyWatch
@@ -159,9 +163,9 @@ export function createLibrary(o: LibraryOptions): Library {
       const more = rows.length > q.limit;
       const items = rows.slice(0, q.limit);
       const last = items[items.length - 1];
-      const page: Page<Video> = { items: items.map(toVideo), total };
-      // Past the cap the total is a floor ("20,000+"): at least that many match.
-      if (ftsTotal !== null && ftsTotal > COUNT_CAP) page.totalAtLeast = true;
+      // Past the read cap the total is a floor ("20,000+"): at least that many match.
+      const page: Page<Video> = { items: items.flatMap((r) => byRowid.get(r.rid) ?? []).map(toVideo), total };
+      if (match && !complete) page.totalAtLeast = true;
       if (more && last && last.sort_key !== undefined) page.nextCursor = encodeCursor({ k: last.sort_key, id: last.id });
       return page;
     },

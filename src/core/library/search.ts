@@ -53,33 +53,38 @@ export function decodeCursor(s: string | undefined): Cursor | null {
 }
 
 /**
- * FTS matches are counted up to here and no further: past it the total reads "20,000+". Counting
- * every match of 's' in a million videos alone takes longer than a page should.
+ * Past this many matches the total reads "20,000+": counting every match of 's' in a million videos
+ * alone takes longer than a page should.
  */
 export const COUNT_CAP = 20_000;
-/** Below this many matches collecting them is instant whatever the library's size. */
-export const SCAN_MIN = 2000;
 
 export type Strategy = 'in' | 'scan';
 
 /**
  * What testing one row costs 'scan' (a random row read, then its text) against what one match
- * costs 'in' (its id, read in rowid order, and a place in the sort): measured ~4x at a million rows.
+ * costs 'in' (its id, read in rowid order, and a place in the sort): ~4x, measured at a million rows.
  */
 const SCAN_COST = 4;
 
 /**
- * 'in' collects the FTS matches and sorts them: its cost grows with the matches. 'scan' walks the
- * sort's index (or a filter's) and tests each row's own text (word-match.ts), stopping after a page:
- * its cost grows with rows / matches. They cost the same near matches = sqrt(SCAN_COST x page x
- * rows): ~28,000 of a million, past the count cap, so a big library scans only what it cannot
- * count. Non-ASCII queries always collect: only FTS5 can test their rows.
+ * How many FTS matches a search reads before it stops counting. 'in' collects the matches and sorts
+ * them: its cost grows with the matches. 'scan' walks the sort's index (or a filter's) and tests
+ * each row's own text (word-match.ts), stopping after a page: its cost grows with rows / matches.
+ * They cost the same near matches = sqrt(SCAN_COST x page x rows), ~28,000 of a million: up to
+ * there the matches are read (all of them, so 'in' can sort them), past it the search scans.
+ */
+export function readCap(limit: number, rows: number): number {
+  return Math.max(COUNT_CAP, Math.ceil(Math.sqrt(SCAN_COST * (limit + 1) * rows)));
+}
+
+/**
+ * 'scan' only when the matches outnumber the read cap (they were not all read). Non-ASCII queries
+ * always collect: only FTS5 can test their rows.
  */
 export function chooseStrategy(q: SearchQuery, matches: number | null, rows: number): Strategy {
   const words = asciiWords(queryWords(q.query));
   if (matches === null || words === null || words.length === 0) return 'in';
-  if (matches > COUNT_CAP) return 'scan';
-  return matches > SCAN_MIN && matches * matches > SCAN_COST * (q.limit + 1) * rows ? 'scan' : 'in';
+  return matches > readCap(q.limit, rows) ? 'scan' : 'in';
 }
 
 export function hasFilters(q: SearchQuery): boolean {
@@ -96,7 +101,7 @@ export interface BuiltQuery {
 
 /**
  * SQL for one page: filters, the match (see chooseStrategy), keyset after the cursor, ordered by the
- * sort's index. `countSql` counts the filtered matches among the first COUNT_CAP + 1 FTS matches:
+ * sort's index. `countSql` counts the filtered matches among the first FTS matches (readCap):
  * exact below the cap, a floor above it. `matchIds` (a JSON array of those first rowids, when the
  * caller has read them) spares SQLite evaluating the FTS query again: a long prefix ('documenta')
  * merges every term it starts, each time it is evaluated.
@@ -114,7 +119,7 @@ export function buildSearch(q: SearchQuery, strategy: Strategy = 'in', matchIds?
     countParams.push(matchIds.json);
   } else if (match) {
     countWhere.push('v.rowid IN (SELECT rowid FROM videos_fts WHERE videos_fts MATCH ? LIMIT ?)');
-    countParams.push(match, COUNT_CAP + 1);
+    countParams.push(match, readCap(q.limit, 0) + 1);
   }
   if (match && matchIds?.complete && (strategy === 'in' || !words)) {
     where.push('v.rowid IN (SELECT value FROM json_each(?))');
@@ -162,7 +167,9 @@ export function buildSearch(q: SearchQuery, strategy: Strategy = 'in', matchIds?
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const cw = countWhere.length ? `WHERE ${countWhere.join(' AND ')}` : '';
   return {
-    sql: `SELECT v.*, ${sort.key.replace(/ COLLATE NOCASE$/, '')} AS sort_key FROM videos v ${w} ORDER BY ${sort.key} ${sort.dir}, v.id ${sort.dir} LIMIT ?`,
+    // Ids and keys only: sorting thousands of matches need not carry every column of each along;
+    // the page's rows are read afterwards by rowid.
+    sql: `SELECT v.rowid AS rid, v.id AS id, ${sort.key.replace(/ COLLATE NOCASE$/, '')} AS sort_key FROM videos v ${w} ORDER BY ${sort.key} ${sort.dir}, v.id ${sort.dir} LIMIT ?`,
     countSql: `SELECT count(*) AS n FROM videos v ${cw}`,
     params: [...params, q.limit + 1],
     countParams,
