@@ -87,6 +87,10 @@ export function chooseStrategy(q: SearchQuery, matches: number | null, rows: num
   return matches > readCap(q.limit, rows) ? 'scan' : 'in';
 }
 
+function onlyWatchFilter(q: SearchQuery): boolean {
+  return q.watch !== undefined && q.watch !== 'all' && !hasFilters({ ...q, watch: 'all' });
+}
+
 export function hasFilters(q: SearchQuery): boolean {
   return Boolean(q.site) || Boolean(q.subscriptionId) || q.kind === 'audio' || q.kind === 'video' || Boolean(q.uploader) || Boolean(q.playlist) || (q.watch !== undefined && q.watch !== 'all');
 }
@@ -170,7 +174,8 @@ export function buildSearch(q: SearchQuery, strategy: Strategy = 'in', matchIds?
     // Ids and keys only: sorting thousands of matches need not carry every column of each along;
     // the page's rows are read afterwards by rowid.
     sql: `SELECT v.rowid AS rid, v.id AS id, ${sort.key.replace(/ COLLATE NOCASE$/, '')} AS sort_key FROM videos v ${w} ORDER BY ${sort.key} ${sort.dir}, v.id ${sort.dir} LIMIT ?`,
-    countSql: `SELECT count(*) AS n FROM videos v ${cw}`,
+    // Matches under a watch filter alone: each one a seek in the small state index, not a table row.
+    countSql: `SELECT count(*) AS n FROM videos v${match && onlyWatchFilter(q) ? ' INDEXED BY videos_by_watch' : ''} ${cw}`,
     params: [...params, q.limit + 1],
     countParams,
     sortKey: sort.key,
