@@ -29,6 +29,7 @@ export const CHANNEL_NAMES = [
   'library.collection',
   'library.setCollectionWatched',
   'library.layoutPreview',
+  'library.disk',
   'settings.get',
   'settings.set',
   'tools.updateYtDlp',
@@ -55,6 +56,9 @@ export const CHANNEL_NAMES = [
   'live.record',
   'live.stop',
   'live.list',
+  'library.reorganize',
+  'library.reorganizeStatus',
+  'library.reorganizePreview',
 ] as const;
 
-export const EVENT_NAMES = ['jobs.progress', 'jobs.changed', 'library.changed', 'settings.changed', 'subscriptions.changed', 'choose.listing', 'live.changed'] as const;
+export const EVENT_NAMES = ['jobs.progress', 'jobs.changed', 'library.changed', 'settings.changed', 'subscriptions.changed', 'choose.listing', 'live.changed', 'library.reorganize'] as const;

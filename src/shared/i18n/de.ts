@@ -1,6 +1,8 @@
 import type { Catalog } from './en';
 import { serverDe } from './server.de';
 import { layoutDe } from './layout.de';
+import { reorganizeDe } from './reorganize.de';
+import { metaDe } from './meta.de';
 import { libraryScaleDe } from './library-scale.de';
 
 /** Der deutsche Katalog: dieselben Schlüssel wie en.ts (der Typ und catalog.test.ts prüfen das). */
@@ -676,5 +678,7 @@ export const de: Catalog = {
   'settings.captionsLanguage.help': "Untertitel in dieser Sprache erscheinen, wenn ein Video startet (ein Code wie en, de oder pt-BR). Leer lassen, um ohne Untertitel zu starten; im Player schaltet C sie ein.",
   ...serverDe,
   ...layoutDe,
+  ...reorganizeDe,
+  ...metaDe,
   ...libraryScaleDe,
 };

@@ -1,3 +1,4 @@
+import { metaEn } from './meta.en';
 /**
  * The English message catalog: ICU messages keyed by meaning. Plain data, so the renderer and the
  * Electron main process can both use it (src/shared has no runtime dependency beyond zod).
@@ -5,6 +6,7 @@
  */
 import { serverEn } from './server.en';
 import { layoutEn } from './layout.en';
+import { reorganizeEn } from './reorganize.en';
 import { libraryScaleEn } from './library-scale.en';
 
 export const en = {
@@ -679,6 +681,8 @@ export const en = {
   'settings.captionsLanguage.help': "Captions in this language show when a video starts (a code such as en, de or pt-BR). Leave empty to start with captions off; press C in the player to turn them on.",
   ...serverEn,
   ...layoutEn,
+  ...reorganizeEn,
+  ...metaEn,
   ...libraryScaleEn,
 } as const;
 

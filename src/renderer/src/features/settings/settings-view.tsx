@@ -16,6 +16,8 @@ import './settings.css';
 import { QUALITY_OPTIONS } from '../../lib/quality';
 import { ChooseSettings } from '../choose/choose-settings';
 import { LayoutSettings } from './layout-settings';
+import { ReorganizePanel } from './reorganize-panel';
+import { EmbedSetting } from './embed-setting';
 
 /** A folder path the core accepts: absolute on Unix or Windows (the contract's own rule, said here first). */
 const FULL_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
@@ -71,6 +73,8 @@ export function SettingsView() {
             <h3 id="set-lib">{t(intl, 'settings.library')}</h3>
             <TextSetting id="libraryDir" label={t(intl, 'settings.libraryDir')} help={t(intl, 'settings.libraryDir.help')} value={settings.libraryDir} check={(v) => (FULL_PATH.test(v) ? null : t(intl, 'settings.libraryDir.notFull'))} onCommit={(v) => put('libraryDir', { libraryDir: v })} error={errFor('libraryDir')} />
             <LayoutSettings />
+            <ReorganizePanel />
+            <EmbedSetting settings={settings} info={info} put={put} />
           </section>
           <section className="panel" aria-labelledby="set-dl">
             <h3 id="set-dl">{t(intl, 'settings.downloads')}</h3>
