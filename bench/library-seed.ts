@@ -200,10 +200,14 @@ export function cached<T>(dir: string, seed: (into: string) => T): { dir: string
   const partial = `${dir}.partial-${process.pid}`;
   // What an interrupted run left (its process gone): gigabytes nobody will finish.
   const parent = dirname(dir);
+  const stem = basename(dir).replace(/-[0-9a-f]{12}$/, '');
+  const stale = new RegExp(`^${stem.replace(/[^A-Za-z0-9]/g, '\\$&')}-[0-9a-f]{12}$`);
   if (existsSync(parent)) {
     for (const f of readdirSync(parent)) {
       const m = f.startsWith(`${basename(dir)}.partial-`) ? Number(f.slice(basename(dir).length + 9)) : NaN;
       if (Number.isInteger(m) && !alive(m)) rmSync(join(parent, f), { recursive: true, force: true });
+      // The same seed under an older schema or generator (another hash): never read again.
+      if (stale.test(f) && f !== basename(dir)) rmSync(join(parent, f), { recursive: true, force: true });
     }
   }
   rmSync(partial, { recursive: true, force: true });

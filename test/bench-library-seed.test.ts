@@ -89,8 +89,12 @@ describe('bench seed (bulk) = the database the triggers build', () => {
 });
 
 describe('bench seed cache', () => {
-  it('seeds once per folder, builds beside it, and sweeps what a dead run left', () => {
-    const target = join(dir, 'cache', 'videos-x');
+  it('seeds once per folder, builds beside it, and sweeps what a dead run or an older schema left', () => {
+    const target = join(dir, 'cache', 'videos-rows50-aaaaaaaaaaaa');
+    const older = join(dir, 'cache', 'videos-rows50-bbbbbbbbbbbb');
+    const other = join(dir, 'cache', 'videos-rows60-bbbbbbbbbbbb');
+    seedVideos(join(older, 'data', 'vidkeep.db'), join(older, 'library'), 5);
+    seedVideos(join(other, 'data', 'vidkeep.db'), join(other, 'library'), 5);
     let calls = 0;
     const seed = (into: string) => {
       calls++;
@@ -102,10 +106,11 @@ describe('bench seed cache', () => {
     const first = cached(target, seed);
     expect(first.seeded).not.toBeNull();
     expect(existsSync(stale)).toBe(false);
+    expect(existsSync(older)).toBe(false);
     const again = cached(target, seed);
     expect(again.seeded).toBeNull();
     expect(calls).toBe(1);
-    expect(readdirSync(join(dir, 'cache'))).toEqual(['videos-x']);
+    expect(readdirSync(join(dir, 'cache')).sort()).toEqual(['videos-rows50-aaaaaaaaaaaa', 'videos-rows60-bbbbbbbbbbbb']);
     expect(existsSync(join(target, 'data', 'vidkeep.db'))).toBe(true);
   });
 });
