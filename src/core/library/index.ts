@@ -5,7 +5,8 @@ import type { Db } from '../db/open';
 import type { Chapter, Collection, Page, Video } from '../../shared/types';
 import { VidKeepError } from '../../shared/errors';
 import type { AddVideo, Library, SearchQuery } from './types';
-import { buildSearch, chooseStrategy, encodeCursor, ftsQuery, hasFilters, WATCH_STATES } from './search';
+import { buildSearch, chooseStrategy, COUNT_CAP, encodeCursor, ftsQuery, hasFilters, readCap, WATCH_STATES } from './search';
+import { registerWordMatch } from './word-match';
 import { defaultTrashDir, moveToTrash } from './trash';
 import { createMediaInfoWriter } from './media-info';
 import { isGenericSite, newVideoId, storedSiteId } from './identity';
@@ -55,6 +56,7 @@ export function createLibrary(o: LibraryOptions): Library {
   const changed = (ids: string[]) => o.onChange?.(ids);
   const writeMediaInfo = createMediaInfoWriter(db);
   const getRow = db.prepare<[string], Row>('SELECT * FROM videos WHERE id = ?');
+  const byRowid = db.prepare<[number], Row>('SELECT * FROM videos WHERE rowid = ?');
   const bySource = db.prepare<[string, string], Row>('SELECT * FROM videos WHERE site = ? AND site_id = ?');
   const byUrl = db.prepare<[string], Row>('SELECT * FROM videos WHERE source_url = ? LIMIT 1');
   const del = db.prepare<[string]>('DELETE FROM videos WHERE id = ?');
@@ -75,7 +77,9 @@ export function createLibrary(o: LibraryOptions): Library {
   const setMissing = db.prepare<[number, string]>('UPDATE videos SET missing = ? WHERE id = ?');
   const setKeep = db.prepare<[number, string]>('UPDATE videos SET keep = ? WHERE id = ?');
   const disown = db.prepare<[string]>('UPDATE videos SET subscription_id = NULL WHERE id = ? AND subscription_id IS NOT NULL');
-  const ftsCount = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM videos_fts WHERE videos_fts MATCH ?');
+  // Stops at the cap: counting every match of a one-letter prefix in a million rows takes longer than a page.
+  const ftsIds = db.prepare<[string, number], number>('SELECT rowid FROM videos_fts WHERE videos_fts MATCH ? LIMIT ?').pluck();
+  registerWordMatch(db);
   // Kept by triggers (006-watch): the totals a million-row library asks for on every first page.
   const rowCount = db.prepare<[], { n: number }>('SELECT sum(n) AS n FROM video_counts');
   const stateCount = db.prepare<[number], { n: number }>('SELECT n FROM video_counts WHERE watch_state = ?');
@@ -141,14 +145,20 @@ export function createLibrary(o: LibraryOptions): Library {
     },
     search(q: SearchQuery): Page<Video> {
       const match = ftsQuery(q.query);
-      // FTS counts its own matches cheaply (prefix indexes); that count picks the plan.
-      const ftsTotal = match ? ftsCount.get(match)!.n : null;
-      const b = buildSearch(q, chooseStrategy(q, ftsTotal, ftsTotal === null ? 0 : rowCount.get()!.n));
-      const rows = prep(b.sql).all(...b.params) as Row[];
+      // The matches, up to the read cap, read once: their number picks the plan and is the total,
+      // and 'in' sorts them without asking FTS again.
+      const libraryRows = match ? rowCount.get()!.n : 0;
+      const cap = readCap(q.limit, libraryRows);
+      const ids = match ? ftsIds.all(match, cap + 1) : null;
+      const ftsTotal = ids ? ids.length : null;
+      const complete = ids !== null && ids.length <= cap;
+      const matchIds = ids ? { json: JSON.stringify(ids), complete } : undefined;
+      const b = buildSearch(q, chooseStrategy(q, ftsTotal, libraryRows), matchIds);
+      const rows = prep(b.sql).all(...b.params) as Array<{ rid: number; id: string; sort_key: string | number }>;
       const onlyWatch = ftsTotal === null && !hasFilters({ ...q, watch: 'all' });
       const total =
         ftsTotal !== null && !hasFilters(q)
-          ? ftsTotal
+          ? (complete ? ftsTotal : COUNT_CAP)
           : onlyWatch && q.watch && q.watch !== 'all'
             ? stateCount.get(WATCH_STATES[q.watch])!.n
             : onlyWatch
@@ -157,7 +167,9 @@ export function createLibrary(o: LibraryOptions): Library {
       const more = rows.length > q.limit;
       const items = rows.slice(0, q.limit);
       const last = items[items.length - 1];
-      const page: Page<Video> = { items: items.map(toVideo), total };
+      // Past the read cap the total is a floor ("20,000+"): at least that many match.
+      const page: Page<Video> = { items: items.flatMap((r) => byRowid.get(r.rid) ?? []).map(toVideo), total };
+      if (match && !complete) page.totalAtLeast = true;
       if (more && last && last.sort_key !== undefined) page.nextCursor = encodeCursor({ k: last.sort_key, id: last.id });
       return page;
     },

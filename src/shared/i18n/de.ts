@@ -4,6 +4,7 @@ import { layoutDe } from './layout.de';
 import { reorganizeDe } from './reorganize.de';
 import { metaDe } from './meta.de';
 import { importDe } from './import.de';
+import { libraryScaleDe } from './library-scale.de';
 
 /** Der deutsche Katalog: dieselben Schlüssel wie en.ts (der Typ und catalog.test.ts prüfen das). */
 export const de: Catalog = {
@@ -681,4 +682,5 @@ export const de: Catalog = {
   ...reorganizeDe,
   ...metaDe,
   ...importDe,
+  ...libraryScaleDe,
 };

@@ -8,6 +8,7 @@ import { serverEn } from './server.en';
 import { layoutEn } from './layout.en';
 import { reorganizeEn } from './reorganize.en';
 import { importEn } from './import.en';
+import { libraryScaleEn } from './library-scale.en';
 
 export const en = {
   'app.brand': 'VidKeep',
@@ -684,6 +685,7 @@ export const en = {
   ...reorganizeEn,
   ...metaEn,
   ...importEn,
+  ...libraryScaleEn,
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -61,7 +61,7 @@ export function LibraryView({ onOpenVideo, subscriptionId, onSubscriptionChange 
     if (nextSub !== sub) onSubscriptionChange(nextSub);
     setLocal(v);
   };
-  const count = lib.ready ? t('library.count', { count: lib.total }) : '';
+  const count = !lib.ready ? '' : lib.totalAtLeast ? t('library.countAtLeast', { count: lib.matched }) : t('library.count', { count: lib.total });
 
   if (lib.ready && !lib.error && lib.total === 0 && !filtered) {
     return (
