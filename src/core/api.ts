@@ -10,6 +10,7 @@ import { probeChapters } from './media/probe-chapters';
 import type { Core } from './index';
 import { checkTemplate } from './library/layout/index';
 import { layoutPreview } from './library/layout/preview';
+import { createDiskUsage } from './library/disk-usage';
 
 export interface HandlerHooks {
   reopenLibrary(dir: string): void;
@@ -31,6 +32,7 @@ const needCollection = <T>(value: T | null): T => {
 /** The contract's handlers, in one place. Hosts only validate and carry messages. */
 export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
   const { queue } = core;
+  const diskUsage = createDiskUsage(core.db, () => core.libraryDir());
   return {
     'app.info': () => core.info(),
     'settings.get': () => core.settings.get(),
@@ -127,6 +129,7 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     'library.subtitleSearch': (req) => core.library.searchSubtitles(req.query, req.limit),
     'library.collection': (req) => needCollection(core.library.collection(req.kind, req.name)),
     'library.setCollectionWatched': (req) => needCollection(core.library.setCollectionWatched(req.kind, req.name, req.watched)),
+    'library.disk': (req) => diskUsage(req.channel),
     'subscriptions.list': () => core.subscriptions.list(),
     'subscriptions.add': (req) => core.subscriptions.add(req),
     'subscriptions.update': (req) => core.subscriptions.update(req),

@@ -29,6 +29,7 @@ export const CHANNEL_NAMES = [
   'library.collection',
   'library.setCollectionWatched',
   'library.layoutPreview',
+  'library.disk',
   'settings.get',
   'settings.set',
   'tools.updateYtDlp',

@@ -11,6 +11,7 @@ import { collectionSchema, librarySortSchema, playbackInfoSchema, subtitleHitSch
 import { archiveImportSchema, initialFetchSchema, subscriptionFiltersSchema, subscriptionRetentionSchema, subscriptionSchema } from './subscription';
 import { settingsSchema, themeSchema } from './settings';
 import { layoutPreviewSchema, layoutSettingSchema } from './layout';
+import { libraryDiskSchema } from './disk';
 import { appInfoSchema } from './app-info';
 import { queueMetricsSchema, scheduleViewSchema } from './queue';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channels';
@@ -94,6 +95,8 @@ export const schemas = {
   'library.setCollectionWatched': z.object({ kind: z.enum(['channel', 'playlist']), name: z.string().min(1).max(1000), watched: z.boolean() }).strict(),
   /** An example path of a layout (the same naming new downloads get), or why its template is refused. */
   'library.layoutPreview': z.object({ layout: layoutSettingSchema }).strict(),
+  /** Space used by the library (and by one channel, named as on its page) and free on its drive. */
+  'library.disk': z.object({ channel: z.string().min(1).max(1000).optional() }).strict(),
   'settings.get': z.object({}).strict(),
   'settings.set': z
     .object({
@@ -114,6 +117,7 @@ export const schemas = {
       subtitleLanguage: z.string().max(20).regex(/^[A-Za-z0-9_-]*$/, 'must be a language code such as en or pt-BR').optional(),
       /** A custom template is also checked by core (checkTemplate); a refused one keeps the old setting. */
       layout: layoutSettingSchema.optional(),
+      embedMetadata: z.boolean().optional(),
     })
     .strict(),
   /** One probe of a link: its formats, duration and live state (nothing downloads). */
@@ -230,6 +234,7 @@ export const responses = {
   'library.collection': collectionSchema,
   'library.setCollectionWatched': collectionSchema,
   'library.layoutPreview': layoutPreviewSchema,
+  'library.disk': libraryDiskSchema,
   'settings.get': settingsSchema,
   'settings.set': settingsSchema,
   'tools.updateYtDlp': appInfoSchema,

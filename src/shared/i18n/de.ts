@@ -2,6 +2,7 @@ import type { Catalog } from './en';
 import { serverDe } from './server.de';
 import { layoutDe } from './layout.de';
 import { reorganizeDe } from './reorganize.de';
+import { metaDe } from './meta.de';
 import { importDe } from './import.de';
 
 /** Der deutsche Katalog: dieselben Schlüssel wie en.ts (der Typ und catalog.test.ts prüfen das). */
@@ -678,5 +679,6 @@ export const de: Catalog = {
   ...serverDe,
   ...layoutDe,
   ...reorganizeDe,
+  ...metaDe,
   ...importDe,
 };

@@ -1,3 +1,4 @@
+import { metaEn } from './meta.en';
 /**
  * The English message catalog: ICU messages keyed by meaning. Plain data, so the renderer and the
  * Electron main process can both use it (src/shared has no runtime dependency beyond zod).
@@ -681,6 +682,7 @@ export const en = {
   ...serverEn,
   ...layoutEn,
   ...reorganizeEn,
+  ...metaEn,
   ...importEn,
 } as const;
 

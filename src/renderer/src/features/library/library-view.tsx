@@ -15,6 +15,7 @@ import { useT } from '../../i18n/use-t';
 import { useIntl } from 'react-intl';
 import { isRunning, useImportStatus } from '../import/use-import-status';
 import './library.css';
+import { DiskLine } from './disk-line';
 
 const LAYOUT_KEY = 'vidkeep.libraryLayout';
 
@@ -87,6 +88,7 @@ export function LibraryView({ onOpenVideo, subscriptionId, onSubscriptionChange 
         {t('view.library')}
       </h2>
       <LibraryToolbar value={tb} onChange={change} count={count} />
+      <DiskLine />
       {lib.error && <ErrorNote error={lib.error} />}
       {!filtered && <ContinueRow onOpen={onOpenVideo} />}
       <SubtitleHits text={text} onOpen={onOpenVideo} />

@@ -17,6 +17,7 @@ import { QUALITY_OPTIONS } from '../../lib/quality';
 import { ChooseSettings } from '../choose/choose-settings';
 import { LayoutSettings } from './layout-settings';
 import { ReorganizePanel } from './reorganize-panel';
+import { EmbedSetting } from './embed-setting';
 import { ImportSection } from '../import/import-section';
 
 /** A folder path the core accepts: absolute on Unix or Windows (the contract's own rule, said here first). */
@@ -74,6 +75,7 @@ export function SettingsView() {
             <TextSetting id="libraryDir" label={t(intl, 'settings.libraryDir')} help={t(intl, 'settings.libraryDir.help')} value={settings.libraryDir} check={(v) => (FULL_PATH.test(v) ? null : t(intl, 'settings.libraryDir.notFull'))} onCommit={(v) => put('libraryDir', { libraryDir: v })} error={errFor('libraryDir')} />
             <LayoutSettings />
             <ReorganizePanel />
+            <EmbedSetting settings={settings} info={info} put={put} />
           </section>
           <ImportSection />
           <section className="panel" aria-labelledby="set-dl">
