@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../shared/contract';
 import { VidKeepError } from '../shared/errors';
 import { readBrowserCookies } from './sites/browser-cookies';
@@ -7,6 +8,8 @@ import { downloadTimeLimitMs } from './downloads/index';
 import { ensureFolder } from './folders';
 import { probeChapters } from './media/probe-chapters';
 import type { Core } from './index';
+import { checkTemplate } from './library/layout/index';
+import { layoutPreview } from './library/layout/preview';
 
 export interface HandlerHooks {
   reopenLibrary(dir: string): void;
@@ -31,6 +34,7 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
   return {
     'app.info': () => core.info(),
     'settings.get': () => core.settings.get(),
+    'library.layoutPreview': (req) => layoutPreview(req.layout),
     'settings.set': (req) => {
       if (req.ytDlpPath !== undefined && req.ytDlpPath !== core.settings.get().ytDlpPath && !core.options.allowToolPathChange) {
         throw new VidKeepError('unauthorized', 'The yt-dlp program can only be changed in the desktop app.', 'In headless mode, start VidKeep with VIDKEEP_YTDLP=/path/to/yt-dlp.', { reason: 'toolPath' });
@@ -38,6 +42,11 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
       // Make sure a new library folder is usable before it is saved: a bad one must not be kept.
       if (req.libraryDir !== undefined && !ensureFolder(req.libraryDir)) {
         throw new VidKeepError('invalid-input', `VidKeep cannot create or use the folder ${req.libraryDir}.`, 'Pick a folder you can write to, on a drive that is connected.', { reason: 'folder', folder: req.libraryDir });
+      }
+      // A custom layout template that could name files badly is refused; the saved layout stays.
+      if (req.layout?.preset === 'custom') {
+        const bad = checkTemplate(req.layout.template);
+        if (bad) throw bad;
       }
       const before = core.settings.get();
       // Background preferences arrive one at a time; the rest of the group stays as it was.
@@ -120,6 +129,9 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     'subscriptions.check': (req) => core.subscriptions.checkNow(req.id),
     'subscriptions.importArchive': (req) => core.subscriptions.importArchive(req.text),
     'subscriptions.exportArchive': () => core.subscriptions.exportArchive(),
+    'library.reorganize': () => core.reorganize.start(),
+    'library.reorganizeStatus': () => core.reorganize.status(),
+    'library.reorganizePreview': () => core.reorganize.preview(),
     'tools.updateYtDlp': () => core.updateYtDlp(),
     'sites.get': () => core.sites.view(core.lastUpdateCheck()),
     'sites.set': (req) => {
@@ -145,7 +157,8 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
       const saved = proxyFor(new URL(url).hostname, core.sites.config.get());
       const proxy = validateProxy(unmaskProxy(req.proxy, saved));
       if (!proxy) throw new VidKeepError('invalid-input', 'Enter a proxy address to test.', undefined, { reason: 'proxyEmpty' });
-      return testProxy({ ytDlp, proxy, url });
+      const runId = `proxy-test-${randomUUID()}`;
+      return testProxy({ ytDlp, proxy, url, privateConfig: (text) => core.sites.cookies.writeRunConfig(runId, text), done: () => core.sites.cookies.removeRunFile(runId) });
     },
   } satisfies Handlers;
 }

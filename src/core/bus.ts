@@ -6,6 +6,7 @@
 import type { QueueEvent } from './queue/types';
 import type { Settings, Subscription } from '../shared/types';
 import type { LiveRecording } from '../shared/choose';
+import type { ReorganizeStatus } from '../shared/reorganize';
 
 export interface CoreEvents {
   /** Everything the queue reports, progress included, unthrottled. */
@@ -18,6 +19,8 @@ export interface CoreEvents {
   /** A playlist listing read more entries or ended (the listing throttles itself). */
   'choose.listing': { listingId: string; total: number; done: boolean; error: string | null };
   'live.changed': LiveRecording;
+  /** "Reorganize library" status (the service throttles itself). */
+  'library.reorganize': ReorganizeStatus;
 }
 export type CoreEventName = keyof CoreEvents;
 

@@ -78,6 +78,7 @@ export function createCoalescer(o: CoalescerOptions): () => void {
     o.bus.on('subscriptions.changed', (c) => o.emit('subscriptions.changed', c)),
     o.bus.on('choose.listing', (c) => o.emit('choose.listing', c)),
     o.bus.on('live.changed', (r) => o.emit('live.changed', r)),
+    o.bus.on('library.reorganize', (r) => o.emit('library.reorganize', r)),
   ];
   return () => {
     for (const off of offs) off();

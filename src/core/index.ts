@@ -31,6 +31,8 @@ import { VidKeepError } from '../shared/errors';
 import { createPauseReasons, settingsPauseStore, type PauseReasons } from './pause-reasons';
 import type { Handlers } from '../shared/contract';
 import type { AppInfo, JobView, ToolStatus } from '../shared/types';
+import { createReorganizeService, type ReorganizeService } from './library/reorganize/service';
+import { DEFAULT_LAYOUT } from './library/layout/index';
 
 export interface CoreOptions {
   /** Folder for the database and downloaded tools. */
@@ -87,6 +89,8 @@ export interface Core {
   /** Live streams and premieres, recorded apart from the download queue. */
   readonly live: Live;
   readonly sites: Sites;
+  /** "Reorganize library": moves kept videos to the chosen layout, as one resumable job. */
+  readonly reorganize: ReorganizeService;
   readonly handlers: Handlers;
   /** Pause all: the user's reason and the system's (sleep), kept apart. */
   readonly pauses: PauseReasons;
@@ -232,7 +236,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     library: () => library,
     getTools: () => tools,
     getSettings: () => settings.get(),
-    lister: createYtDlpLister({ getYtDlp: () => tools.ytDlp.path ?? null, onSpawn: (pid, cmd) => tracker.add(pid, cmd), onExit: (pid) => tracker.remove(pid) }),
+    lister: createYtDlpLister({ getYtDlp: () => tools.ytDlp.path ?? null, tracker }),
     notify: (e) => bus.emit('choose.listing', e),
   });
   const live = createLive({
@@ -245,8 +249,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
       if (r.videoId) bus.emit('library.changed', { videoIds: [r.videoId] });
     },
     now,
-    onSpawn: (pid, cmd) => tracker.add(pid, cmd),
-    onExit: (pid) => tracker.remove(pid),
+    tracker,
   });
   const views = { job: (job: QueueJob) => toJobView(job, { subscriptionTitle: subscriptions.titleOf }) };
   const stopQueueEvents = queue.on((e) => bus.emit('job', e));
@@ -256,6 +259,21 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     stopCoalescer();
   };
 
+  const reorganize = createReorganizeService({
+    db,
+    queue,
+    libraryDir,
+    layout: () => settings.get().layout ?? DEFAULT_LAYOUT,
+    onChange: onLibraryChange,
+    onStatus: (s) => bus.emit('library.reorganize', s),
+  });
+  // Before anything reads a video's path: a move a killed launch left half done is finished or
+  // undone, so every row points at its file again.
+  try {
+    await reorganize.recover();
+  } catch (err) {
+    console.warn('[vidkeep] could not finish an interrupted library reorganize; it is retried on the next one', err);
+  }
   // Files that vanished while VidKeep was not running (orphaned processes were ended earlier).
   library.markMissing();
   try {
@@ -306,6 +324,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     choose,
     live,
     sites,
+    reorganize,
     pauses,
     options,
     launchId,

@@ -3,6 +3,7 @@ import type { DownloadOptions, Settings } from '../shared/types';
 import { DEFAULT_DOWNLOAD_OPTIONS } from '../shared/types';
 import { SPONSORBLOCK_OFF } from '../shared/choose';
 import { LANGUAGE_CHOICES } from '../shared/i18n';
+import { DEFAULT_LAYOUT, layoutSettingSchema } from '../shared/layout';
 
 export type SettingsPatch = Omit<Partial<Settings>, 'defaults'> & { defaults?: Partial<DownloadOptions> };
 
@@ -30,6 +31,7 @@ export function defaultSettings(libraryDir: string): Settings {
     background: { keepRunning: null, startAtLogin: false, toldKeepRunning: false },
     language: 'system',
     subtitleLanguage: '',
+    layout: { ...DEFAULT_LAYOUT },
   };
 }
 
@@ -49,6 +51,8 @@ export function createSettingsStore(db: Db, defaults: Settings, onChange?: (next
       const merged = { ...defaults, ...saved, defaults: { ...defaults.defaults, ...(saved.defaults ?? {}) } };
       // A language this build no longer speaks (or a hand-edited value) follows the system instead.
       if (!(LANGUAGE_CHOICES as readonly string[]).includes(merged.language)) merged.language = defaults.language;
+      // A hand-edited or unknown layout names files the default way; the template itself is checked where it is used.
+      if (!layoutSettingSchema.safeParse(merged.layout).success) merged.layout = { ...defaults.layout };
       return merged;
     } catch {
       // A damaged value falls back to defaults rather than blocking start-up; it is overwritten on next save.

@@ -12,16 +12,23 @@ export interface ServeArgs {
   open: boolean;
   /** Lets the daily yt-dlp update check run (off by default on a server). */
   allowYtDlpUpdates: boolean;
+  /** Links given on the command line (`vidkeep <link>…`): queued once the host is up. */
+  urls: string[];
 }
 
 /**
- * Parses `--port 8080 --data-dir X --library Y --host 0.0.0.0 --token T --library-root R`; throws a
- * human message on bad input.
+ * Parses `--port 8080 --data-dir X --library Y --host 0.0.0.0 --token T --library-root R [link…]`;
+ * throws a human message on bad input.
  */
 export function parseServeArgs(argv: string[]): ServeArgs {
-  const out: ServeArgs = { host: '127.0.0.1', port: null, libraryRoots: [], open: false, allowYtDlpUpdates: false };
+  const out: ServeArgs = { host: '127.0.0.1', port: null, libraryRoots: [], open: false, allowYtDlpUpdates: false, urls: [] };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
+    // Not an option: a link to download (checked like a paste when it is queued).
+    if (!raw.startsWith('-')) {
+      out.urls.push(raw);
+      continue;
+    }
     const [flag, inline] = raw.includes('=') ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)] : [raw, undefined];
     const value = () => {
       const v = inline ?? argv[++i];

@@ -44,7 +44,9 @@ function readToken(req: IncomingMessage, url: URL): string | null {
   return null;
 }
 
-export type Verdict = { ok: true; setCookie?: string } | { ok: false; status: 401 | 403; message: string };
+/** Why a request was refused: worded from the catalog in the browser's language (refusal.ts). */
+export type Refusal = 'host' | 'origin' | 'crossSite' | 'token';
+export type Verdict = { ok: true; setCookie?: string } | { ok: false; status: 401 | 403; reason: Refusal };
 
 /**
  * DNS-rebinding and cross-site defence: the Host must be ours, an Origin (when sent) must be ours,
@@ -52,21 +54,21 @@ export type Verdict = { ok: true; setCookie?: string } | { ok: false; status: 40
  */
 export function checkAccess(req: IncomingMessage, policy: AccessPolicy): Verdict {
   const host = req.headers.host ?? '';
-  if (!policy.allowedHosts.has(host.toLowerCase())) return { ok: false, status: 403, message: 'Unknown Host header.' };
+  if (!policy.allowedHosts.has(host.toLowerCase())) return { ok: false, status: 403, reason: 'host' };
   const origin = req.headers.origin;
   if (origin !== undefined) {
     let originHost = '';
     try {
       originHost = new URL(origin).host.toLowerCase();
     } catch {
-      return { ok: false, status: 403, message: 'Bad Origin header.' };
+      return { ok: false, status: 403, reason: 'origin' };
     }
-    if (!policy.allowedHosts.has(originHost)) return { ok: false, status: 403, message: 'Requests from other sites are refused.' };
+    if (!policy.allowedHosts.has(originHost)) return { ok: false, status: 403, reason: 'crossSite' };
   }
   if (policy.token) {
     const url = new URL(req.url ?? '/', 'http://x');
     const given = readToken(req, url);
-    if (!given || !safeEqual(given, policy.token)) return { ok: false, status: 401, message: 'A VidKeep access token is needed. Open the link VidKeep printed when it started.' };
+    if (!given || !safeEqual(given, policy.token)) return { ok: false, status: 401, reason: 'token' };
     if (url.searchParams.has('token')) {
       return { ok: true, setCookie: `${COOKIE}=${encodeURIComponent(policy.token)}; HttpOnly; SameSite=Strict; Path=/` };
     }

@@ -10,6 +10,7 @@ import { installCrashGuard } from '../core/guard';
 import { openBrowser } from './open-browser';
 import { resolveLibraryRoots } from './library-roots';
 import { startupMessage } from './startup-message';
+import { queueCommandLineLinks } from './command-line-links';
 
 declare const __APP_VERSION__: string | undefined;
 
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   }
   const link = token ? `${host.url}?token=${token}` : host.url;
   for (const line of startupMessage({ link, bind: args.host, libraryDir: core.libraryDir(), dataDir: core.options.dataDir, libraryRoots })) console.log(line);
+  for (const line of await queueCommandLineLinks(core, args.urls)) console.log(line);
   if (args.open) void openBrowser(link).then((r) => !r.ok && console.error(r.message));
 
   let stopping = false;

@@ -72,6 +72,19 @@ describe('web host', () => {
     await expect(socket(ws, { Origin: 'http://evil.example' })).rejects.toThrow(/403/);
   });
 
+  it('words its refusals in the browser’s language', async () => {
+    const en = await get(host.url, { Origin: 'http://evil.example' });
+    expect(en.body).toBe('Requests from other sites are refused.\n');
+    expect(en.headers['content-language']).toBe('en');
+    const de = await get(host.url, { Origin: 'http://evil.example', 'Accept-Language': 'fr;q=0.9, de-AT, en;q=0.5' });
+    expect(de.body).toBe('Anfragen von anderen Websites werden abgelehnt.\n');
+    expect(de.headers['content-language']).toBe('de');
+    const token = await get(tokenHost.url, { 'Accept-Language': 'de' });
+    expect(token.body).toMatch(/^Ein VidKeep-Zugangstoken wird benötigt/);
+    // q=0 means "not this one".
+    expect((await get(tokenHost.url, { 'Accept-Language': 'de;q=0, en' })).body).toMatch(/^A VidKeep access token is needed/);
+  });
+
   it('requires the token when one is set', async () => {
     expect((await get(tokenHost.url)).status).toBe(401);
     expect((await get(`${tokenHost.url}?token=wrong`)).status).toBe(401);

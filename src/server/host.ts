@@ -7,6 +7,7 @@ import { MAX_MESSAGE_BYTES, type InvokeResult } from '../shared/contract';
 import type { Core } from '../core/index';
 import { dispatch } from '../core/dispatch';
 import { serveMediaFile, serveWebVtt } from '../core/media/serve';
+import { refusalLocale, refusalText } from './refusal';
 import { checkAccess, checkTokenStrength, isLoopback, type AccessPolicy } from './auth';
 import { createConnectionLimits } from './connection-limits';
 import { isForeignFetch, MEDIA_ISOLATION_HEADERS } from './fetch-site';
@@ -70,7 +71,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const verdict = checkAccess(req, policy);
     if (!verdict.ok) {
-      res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8' }).end(`${verdict.message}\n`);
+      res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8', 'content-language': refusalLocale(req) }).end(`${refusalText(verdict.reason, req)}\n`);
       return;
     }
     const extra: Record<string, string> = { ...SECURITY_HEADERS, ...(verdict.setCookie ? { 'set-cookie': verdict.setCookie } : {}) };
@@ -83,7 +84,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (media && (media[1] === 'sub') === (media[3] !== undefined)) {
       const isolated = { ...extra, ...MEDIA_ISOLATION_HEADERS };
       if (isForeignFetch(req)) {
-        res.writeHead(403, { ...isolated, 'content-type': 'text/plain; charset=utf-8' }).end('Media is not shared with other sites.\n');
+        res.writeHead(403, { ...isolated, 'content-type': 'text/plain; charset=utf-8', 'content-language': refusalLocale(req) }).end(`${refusalText('media', req)}\n`);
         return;
       }
       let id: string;

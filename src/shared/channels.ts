@@ -28,6 +28,7 @@ export const CHANNEL_NAMES = [
   'library.subtitleSearch',
   'library.collection',
   'library.setCollectionWatched',
+  'library.layoutPreview',
   'settings.get',
   'settings.set',
   'tools.updateYtDlp',
@@ -54,6 +55,9 @@ export const CHANNEL_NAMES = [
   'live.record',
   'live.stop',
   'live.list',
+  'library.reorganize',
+  'library.reorganizeStatus',
+  'library.reorganizePreview',
 ] as const;
 
-export const EVENT_NAMES = ['jobs.progress', 'jobs.changed', 'library.changed', 'settings.changed', 'subscriptions.changed', 'choose.listing', 'live.changed'] as const;
+export const EVENT_NAMES = ['jobs.progress', 'jobs.changed', 'library.changed', 'settings.changed', 'subscriptions.changed', 'choose.listing', 'live.changed', 'library.reorganize'] as const;

@@ -10,11 +10,13 @@ import { jobViewSchema } from './job';
 import { collectionSchema, librarySortSchema, playbackInfoSchema, subtitleHitSchema, videoSchema, watchFilterSchema } from './video';
 import { archiveImportSchema, initialFetchSchema, subscriptionFiltersSchema, subscriptionRetentionSchema, subscriptionSchema } from './subscription';
 import { settingsSchema, themeSchema } from './settings';
+import { layoutPreviewSchema, layoutSettingSchema } from './layout';
 import { appInfoSchema } from './app-info';
 import { queueMetricsSchema, scheduleViewSchema } from './queue';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channels';
 import { backgroundSchema, clipRangeSchema, compatibilitySchema, liveRecordingSchema, playlistPageSchema, probeSchema, sponsorBlockSchema } from './choose';
 import { LANGUAGE_CHOICES } from './i18n';
+import { reorganizePreviewSchema, reorganizeStatusSchema } from './reorganize';
 import { BROWSERS, bandwidthSchema, cookieSiteSchema, pacingSchema, proxyTestSchema, sitesViewSchema, ytDlpUpdatesSchema } from './sites';
 
 export { downloadOptionsSchema, subscriptionFiltersSchema, subscriptionRetentionSchema };
@@ -89,6 +91,8 @@ export const schemas = {
   'library.collection': z.object({ kind: z.enum(['channel', 'playlist']), name: z.string().min(1).max(1000) }).strict(),
   /** Every video of a channel or playlist marked watched or unwatched at once. */
   'library.setCollectionWatched': z.object({ kind: z.enum(['channel', 'playlist']), name: z.string().min(1).max(1000), watched: z.boolean() }).strict(),
+  /** An example path of a layout (the same naming new downloads get), or why its template is refused. */
+  'library.layoutPreview': z.object({ layout: layoutSettingSchema }).strict(),
   'settings.get': z.object({}).strict(),
   'settings.set': z
     .object({
@@ -107,6 +111,8 @@ export const schemas = {
       language: z.enum(LANGUAGE_CHOICES).optional(),
       /** Captions shown by default in this language ('' for none). */
       subtitleLanguage: z.string().max(20).regex(/^[A-Za-z0-9_-]*$/, 'must be a language code such as en or pt-BR').optional(),
+      /** A custom template is also checked by core (checkTemplate); a refused one keeps the old setting. */
+      layout: layoutSettingSchema.optional(),
     })
     .strict(),
   /** One probe of a link: its formats, duration and live state (nothing downloads). */
@@ -171,6 +177,11 @@ export const schemas = {
   'subscriptions.check': z.object({ id }).strict(),
   'subscriptions.importArchive': z.object({ text: z.string().max(MAX_ARCHIVE_CHARS) }).strict(),
   'subscriptions.exportArchive': z.object({}).strict(),
+  /** Starts moving every kept video to the chosen layout (one job; `already` when one runs). */
+  'library.reorganize': z.object({}).strict(),
+  'library.reorganizeStatus': z.object({}).strict(),
+  /** How many videos the chosen layout would move, for the confirmation. */
+  'library.reorganizePreview': z.object({}).strict(),
 } as const;
 
 export const addedJobSchema = z.object({
@@ -211,6 +222,7 @@ export const responses = {
   'library.subtitleSearch': z.array(subtitleHitSchema),
   'library.collection': collectionSchema,
   'library.setCollectionWatched': collectionSchema,
+  'library.layoutPreview': layoutPreviewSchema,
   'settings.get': settingsSchema,
   'settings.set': settingsSchema,
   'tools.updateYtDlp': appInfoSchema,
@@ -239,6 +251,9 @@ export const responses = {
   'live.record': liveRecordingSchema,
   'live.stop': liveRecordingSchema,
   'live.list': z.array(liveRecordingSchema),
+  'library.reorganize': z.object({ status: reorganizeStatusSchema, already: z.boolean() }),
+  'library.reorganizeStatus': reorganizeStatusSchema,
+  'library.reorganizePreview': reorganizePreviewSchema,
 } as const satisfies { [C in keyof typeof schemas]: z.ZodType };
 
 /** Every channel's request and reply, inferred from the two schema maps. */
@@ -265,6 +280,8 @@ export const eventSchemas = {
   'choose.listing': z.object({ listingId: z.string(), total: z.number().int(), done: z.boolean(), error: z.string().nullable() }),
   /** A live recording changed state or recorded more (at most about once a second). */
   'live.changed': liveRecordingSchema,
+  /** "Reorganize library" moved on (at most ~10 a second) or changed state. */
+  'library.reorganize': reorganizeStatusSchema,
 } as const;
 export type Events = { [E in keyof typeof eventSchemas]: z.infer<(typeof eventSchemas)[E]> };
 export type EventName = keyof Events;

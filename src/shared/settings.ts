@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { downloadOptionsSchema } from './download';
 import { backgroundSchema, compatibilitySchema, sponsorBlockSchema } from './choose';
 import { LANGUAGE_CHOICES } from './i18n';
+import { layoutSettingSchema } from './layout';
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof themeSchema>;
@@ -23,5 +24,7 @@ export const settingsSchema = z.object({
   language: z.enum(LANGUAGE_CHOICES),
   /** Captions shown by default in this language ('' for none). */
   subtitleLanguage: z.string(),
+  /** How new downloads are named in the library (issue 14). */
+  layout: layoutSettingSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -2,7 +2,8 @@
 // real yt-dlp + ffmpeg, stopped, and kept as a playable file; the download queue's slots stay free.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { RUN_MARKER_ENV } from '../ytdlp/processes';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMediaServer, type MediaServer } from '../../../test/fixtures/media-server';
@@ -33,6 +34,12 @@ describe('live recording', () => {
     const started = await core.handlers['live.record']({ url });
     expect(['queued', 'recording']).toContain(started.state);
     await expect.poll(() => core.live.list()[0]?.recordedSec ?? 0, { timeout: 60_000, interval: 250 }).toBeGreaterThanOrEqual(4);
+    // The recorder was recorded before it started, with a marker in its environment: a launch after
+    // a crash finds it by that marker, not by a pid that may belong to someone else by then.
+    const rows = core.db.prepare("SELECT pid, marker FROM child_processes WHERE command LIKE ?").all(`%live-${started.id}%`) as Array<{ pid: number; marker: string | null }>;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.marker).toMatch(/^[0-9a-f-]{36}$/);
+    expect(readFileSync(`/proc/${rows[0]!.pid}/environ`, 'utf8').split('\0')).toContain(`${RUN_MARKER_ENV}=${rows[0]!.marker}`);
     // Apart from the queue: nothing is active there while the stream records.
     expect(core.queue.metrics().counts.active).toBe(0);
     const stopped = await core.handlers['live.stop']({ id: started.id });
@@ -50,6 +57,7 @@ describe('live recording', () => {
     expect(execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-f', 'null', '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })).toBe('');
     expect(readdirSync(join(dir, 'lib'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.part|\.ts$/.test(f))).toEqual([]);
     expect(processesMentioning(`live-${started.id}`)).toEqual([]);
+    expect(core.db.prepare("SELECT count(*) AS n FROM child_processes WHERE command LIKE ?").get(`%live-${started.id}%`)).toEqual({ n: 0 });
     expect(seen.filter((r) => r.id === started.id).map((r) => r.state)).toEqual(expect.arrayContaining(['recording', 'stopping', 'done']));
   }, 120_000);
 

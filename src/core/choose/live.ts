@@ -10,6 +10,7 @@ import { classifyFailure } from '../ytdlp/errors';
 import { killTree } from '../ytdlp/kill';
 import { makePosterFrame, probeDuration } from '../ytdlp/media-probe';
 import type { SpawnFn } from '../ytdlp/run';
+import type { ProcessTracker } from '../ytdlp/processes';
 import { normalizeUrl, validateUrl } from '../ytdlp/url';
 import { liveArgs, recordedSeconds } from './live-args';
 
@@ -25,8 +26,8 @@ export interface LiveOptions {
   spawn?: SpawnFn;
   /** From Stop (SIGINT, so ffmpeg ends its file) to a hard kill. */
   stopGraceMs?: number;
-  onSpawn?: (pid: number, command: string) => void;
-  onExit?: (pid: number) => void;
+  /** Records each recorder before it is spawned, with a marker in its environment, so a launch after a crash ends it. */
+  tracker?: Pick<ProcessTracker, 'begin'>;
 }
 
 export interface Live {
@@ -98,9 +99,10 @@ export function createLive(o: LiveOptions): Live {
     const tools = o.getTools();
     const args = liveArgs({ url: r.view.url, libraryDir: o.getLibraryDir(), recordingId: r.view.id, ffmpegPath: tools.ffmpeg.path!, fromStart: r.fromStart });
     set(r, { state: 'recording', startedAt: now() });
-    const child = spawn(tools.ytDlp.path!, args, { shell: false, detached: process.platform !== 'win32', windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const tracked = o.tracker?.begin([tools.ytDlp.path!, ...args].join(' '));
+    const child = spawn(tools.ytDlp.path!, args, { shell: false, detached: process.platform !== 'win32', windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...tracked?.env } });
     r.pid = child.pid ?? null;
-    if (r.pid !== null) o.onSpawn?.(r.pid, [tools.ytDlp.path!, ...args].join(' '));
+    if (r.pid !== null) tracked?.spawned(r.pid);
     const onText = (chunk: Buffer) => {
       const text = chunk.toString('utf8');
       r.stderr = (r.stderr + text).slice(-16_384);
@@ -114,7 +116,7 @@ export function createLive(o: LiveOptions): Live {
     child.stderr?.on('data', onText);
     r.ended = new Promise<void>((resolve) => {
       const done = (code: number | null) => {
-        if (r.pid !== null) o.onExit?.(r.pid);
+        tracked?.ended();
         void finish(r, code).finally(() => {
           resolve();
           pump();

@@ -27,7 +27,8 @@ describe('download handler with real yt-dlp', () => {
     // A direct link's identity is the link itself (its yt-dlp id is only the file name); so is its file name.
     const link = `${h.server.url}/slow/200000/v/progressive.mp4`;
     expect(video).toMatchObject({ site: 'Generic', siteId: link, sizeBytes: h.server.media.mp4Bytes, sourceUrl: link });
-    expect(video.filePath).toMatch(/^Generic\/127\.0\.0\.1_\d+_slow_200000_v_progressive\.mp4$/);
+    // Named by the default layout ("by channel"); a direct link has no uploader or date.
+    expect(video.filePath).toBe('Unknown uploader/progressive [progressive].mp4');
     expect(existsSync(join(h.lib, video.filePath.replace(/\.mp4$/, '.info.json')))).toBe(true);
     // The generic site gives neither duration nor thumbnail: the download does not wait for ffmpeg
     // to take them from the file; a poster job chained to it does (media/poster-job.test.ts).
@@ -56,7 +57,7 @@ describe('download handler with real yt-dlp', () => {
   it('downloads HLS', async () => {
     const run = makeContext(payload(`${h.server.url}/hls/stream.m3u8`));
     const result = (await createDownloadHandler(h.options())(run.ctx)) as { videoId: string };
-    expect(h.library.get(result.videoId)).toMatchObject({ siteId: `${h.server.url}/hls/stream.m3u8`, filePath: expect.stringMatching(/^Generic\/127\.0\.0\.1_\d+_hls_stream\.mp4$/) });
+    expect(h.library.get(result.videoId)).toMatchObject({ siteId: `${h.server.url}/hls/stream.m3u8`, filePath: 'Unknown uploader/stream [stream].mp4' });
     expect(run.progress.some((p) => p.percent === 100)).toBe(true);
   });
 
@@ -87,7 +88,7 @@ describe('download handler with real yt-dlp', () => {
     expect(run.enqueued.map((e) => e.options?.label)).toEqual(['One', 'Two', 'Three']);
   });
 
-  it('keeps a hostile title as a title: the file is named by site and id', async () => {
+  it('keeps a hostile title as a title: its file name is the cleaned title, inside the library', async () => {
     const title = `../../..//etc/passwd \u202Egnp.exe\u202C 😀🎬 ${'Ω'.repeat(110)}`;
     expect(Buffer.byteLength(title)).toBeGreaterThan(240);
     h.server.setPageTitle('hostile', title);
@@ -95,7 +96,9 @@ describe('download handler with real yt-dlp', () => {
     const { videoId } = (await createDownloadHandler(h.options())(run.ctx)) as { videoId: string };
     const v = h.library.get(videoId)!;
     expect(v.title.startsWith(title)).toBe(true);
-    expect(v.filePath).toMatch(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\.mp4$/);
+    expect(v.filePath).toMatch(/^Unknown uploader\/etc-passwd gnp\.exe 😀🎬 Ω+ \[hostile-1\]\.mp4$/u);
+    for (const part of v.filePath.split('/')) expect(Buffer.byteLength(part)).toBeLessThanOrEqual(255);
+    expect(await h.library.resolveMedia(videoId, 'video')).toBe(join(h.lib, v.filePath));
     expect(run.labels.at(-1)?.startsWith(title)).toBe(true);
     expect(readdirSync(h.dir).sort()).toEqual(['db.sqlite', 'db.sqlite-shm', 'db.sqlite-wal', 'library']);
   });
@@ -104,7 +107,8 @@ describe('download handler with real yt-dlp', () => {
     const { videoId } = (await createDownloadHandler(h.options())(makeContext(payload(`${h.server.url}/v/..%2F..%2F%E2%80%AEescape.mp4`)).ctx)) as { videoId: string };
     const v = h.library.get(videoId)!;
     expect(v.siteId).toBe(`${h.server.url}/v/..%2F..%2F%E2%80%AEescape.mp4`);
-    expect(v.filePath).toMatch(/^Generic\/[A-Za-z0-9_.%-]+\.mp4$/);
+    // The id is percent-encoded into the name: its slashes and RTL mark are text, never folders.
+    expect(v.filePath).toBe('Unknown uploader/escape [%2E.%2F..%2F%E2%80%AEescape].mp4');
     expect(await h.library.resolveMedia(videoId, 'video')).toContain(h.lib);
   });
 
@@ -166,7 +170,7 @@ describe('download handler with real yt-dlp', () => {
   it('extracts audio to mp3 with ffmpeg', async () => {
     const run = makeContext(payload(`${h.server.url}/v/song.mp4`, { options: { ...DEFAULT_DOWNLOAD_OPTIONS, audioOnly: true, audioFormat: 'mp3' } }));
     const { videoId } = (await createDownloadHandler(h.options())(run.ctx)) as { videoId: string };
-    expect(h.library.get(videoId)).toMatchObject({ filePath: expect.stringMatching(/^Generic\/127\.0\.0\.1_\d+_v_song\.mp3$/), audioOnly: true });
+    expect(h.library.get(videoId)).toMatchObject({ filePath: 'Unknown uploader/song [song].mp3', audioOnly: true });
     expect(run.progress.some((p) => p.stage === 'post-processing')).toBe(true);
   });
 });

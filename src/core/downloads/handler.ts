@@ -15,6 +15,8 @@ import { DOWNLOAD_JOB, type DownloadPayload, type DownloadResult, type Downloads
 import { downloadEnqueueOptions, downloadJobId } from './job-id';
 import { prepareChoice, type PreparedChoice } from '../choose/prepare';
 import { withSiteArgs } from '../sites/index';
+import { DEFAULT_LAYOUT } from '../../shared/layout';
+import { clearPlacement, dayIndexFor, placeDownload, resumePlacement, type Placement } from './place';
 
 const blank = (stage: Stage, extra: Partial<Progress> = {}): Progress => ({ stage, percent: null, downloadedBytes: null, totalBytes: null, speed: null, eta: null, ...extra });
 
@@ -83,19 +85,23 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       if (err instanceof VidKeepError) throw fail(err.toJSON());
       throw err;
     }
+    let title: string | undefined;
+    let thumbnailUrl: string | undefined;
+    const report = (pr: Progress) => ctx.progress({ ...pr, ...(title ? { title } : {}), ...(thumbnailUrl ? { thumbnailUrl } : {}) });
+    // A run killed between moving the files and indexing them: finish that, download nothing again.
+    const resumed = resumePlacement(o.db, libraryDir, ctx.jobId);
+    if (resumed) return index(resumed.file);
+
     // Throws a retry while the site is waiting out a 429; otherwise its pacing, proxy and cookies.
     const siteRun = o.sites?.begin(url, ctx.jobId);
     if (siteRun) args = withSiteArgs(args, siteRun.args);
 
-    let title: string | undefined;
-    let thumbnailUrl: string | undefined;
     let known: Video | null = null;
     let playlist: { title: string | null; count: number | null } | null = null;
     const entries: Array<{ url: string; title: string | null }> = [];
     const stop = new AbortController();
     const onAbort = () => stop.abort();
     ctx.signal.addEventListener('abort', onAbort, { once: true });
-    const report = (pr: Progress) => ctx.progress({ ...pr, ...(title ? { title } : {}), ...(thumbnailUrl ? { thumbnailUrl } : {}) });
     report(blank('probing'));
 
     let res: RunResult;
@@ -195,6 +201,31 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
 
     report(blank('indexing'));
     insideLibrary(file, libraryDir);
+    return index(place(file));
+
+  /** yt-dlp's id-named file (and its side files) moved to the layout's readable path; on any trouble it stays. */
+  function place(staged: string): string {
+    const stem = basename(staged, extname(staged));
+    const clip = choice.isClip ? /\.clip-[^/\\]*$/u.exec(stem)?.[0] : undefined;
+    let info: Record<string, unknown>;
+    try {
+      info = JSON.parse(readFileSync(join(dirname(staged), `${stem}.info.json`), 'utf8')) as Record<string, unknown>;
+    } catch {
+      return staged; // reported by index()
+    }
+    let placed: Placement;
+    try {
+      placed = placeDownload({ db: o.db, jobId: ctx.jobId, libraryDir, layout: o.getSettings().layout ?? DEFAULT_LAYOUT, file: staged, info, dayIndex: dayIndexFor(o.db, info), ...(clip ? { stemSuffix: clip } : {}) });
+    } catch (err) {
+      ctx.log.warn(`Kept ${staged} under its download name: ${err instanceof Error ? err.message : String(err)}`);
+      return staged;
+    }
+    return placed.file;
+  }
+
+  function index(file: string): DownloadResult {
+    report(blank('indexing'));
+    insideLibrary(file, libraryDir);
     const infoPath = join(dirname(file), `${basename(file, extname(file))}.info.json`);
     let info: Record<string, unknown>;
     try {
@@ -207,6 +238,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     // Indexed, unclaimed and chained in one commit: each fsync here is time the next download waits.
     const video = o.db.transaction(() => {
       untrack(exited);
+      clearPlacement(o.db, ctx.jobId);
       const v = o.library.add(choice.toAdd({
         info,
         filePath: file,
@@ -232,5 +264,6 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     })();
     report(blank('done', { percent: 100 }));
     return { videoId: video.id, ...(choice.notes.length > 0 ? { notes: choice.notes } : {}) };
-  };
+  }
+  }
 }

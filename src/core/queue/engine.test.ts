@@ -70,6 +70,7 @@ describe('retention and metrics', () => {
     const m = k.q.metrics();
     expect(m.counts).toMatchObject({ succeeded: 3, failed: 1, queued: 1, active: 0 });
     expect(m.depthByQueue).toEqual({ other: 1 });
+    expect(m.liveByName).toEqual({ a: { active: 0, queued: 1 } });
     expect(m.avgRunMs).toBe(200);
     expect(m.p95RunMs).toBe(300);
     expect(m.throughputPerHour).toBe(4);

@@ -7,6 +7,9 @@ const RECENT = 1000;
 export function createMetrics(db: Db) {
   const counts = db.prepare<[], { state: JobState; n: number }>('SELECT state, count(*) AS n FROM jobs GROUP BY state');
   const depth = db.prepare<[], { queue: string; n: number }>("SELECT queue, count(*) AS n FROM jobs WHERE state = 'queued' GROUP BY queue");
+  const live = db.prepare<[], { name: string; state: 'active' | 'queued'; n: number }>(
+    "SELECT name, state, count(*) AS n FROM jobs WHERE state IN ('active', 'queued') GROUP BY name, state",
+  );
   const runs = db.prepare<[number], { ms: number }>(`SELECT finished_at - started_at AS ms FROM jobs
     WHERE state = 'succeeded' AND started_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?`);
   const throughput = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM jobs WHERE state IN ('succeeded', 'failed') AND finished_at >= ?");
@@ -18,8 +21,11 @@ export function createMetrics(db: Db) {
     const ms = runs.all(RECENT).map((r) => r.ms).sort((a, b) => a - b);
     const avg = ms.length === 0 ? null : ms.reduce((a, b) => a + b, 0) / ms.length;
     const p95 = ms.length === 0 ? null : (ms[Math.min(ms.length - 1, Math.ceil(ms.length * 0.95) - 1)] ?? null);
+    const liveByName: Record<string, { active: number; queued: number }> = {};
+    for (const r of live.all()) (liveByName[r.name] ??= { active: 0, queued: 0 })[r.state] = r.n;
     return {
       counts: c,
+      liveByName,
       depthByQueue: Object.fromEntries(depth.all().map((r) => [r.queue, r.n])),
       avgRunMs: avg,
       p95RunMs: p95,

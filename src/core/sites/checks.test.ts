@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createYtDlpLister } from '../subscriptions/list';
 import { createSites, listerSiteHooks } from './index';
+import { locateTools } from '../ytdlp/locate';
+import { startMediaServer } from '../../../test/fixtures/media-server';
 
 let dir: string;
 beforeAll(() => {
@@ -55,4 +57,22 @@ describe('subscription checks and sites', () => {
     now += 60_001;
     expect(await check(ok, hooks, 'https://www.youtube.com/@someone')).toBeNull();
   });
+
+  it('a check that meets a 429 waits out the site’s own Retry-After (real yt-dlp, real server), not the doubling guess', async () => {
+    const server = await startMediaServer({ mediaDir: join(tmpdir(), 'vidkeep-test-media') });
+    try {
+      const raw = new Map<string, string>();
+      const sites = createSites({ dataDir: dir, desktop: false, rateLimitBaseMs: 3_600_000, settings: { getRaw: (k) => raw.get(k), setRaw: (k, v) => void raw.set(k, v) } });
+      const tools = await locateTools({ userDataDir: dir });
+      const before = Date.now();
+      const err = await check(tools.ytDlp.path!, listerSiteHooks(sites), `http://127.0.0.1:${server.port}/ratelimit/0/42/feed.xml`);
+      expect(err).toMatchObject({ code: 'rate-limited' });
+      const w = sites.waiting(new URL(`http://127.0.0.1:${server.port}/v/x.mp4`));
+      // The server said "Retry-After: 42" (less the seconds gone since its window opened).
+      expect(w!.retryAt).toBeGreaterThan(before + 30_000);
+      expect(w!.retryAt).toBeLessThanOrEqual(Date.now() + 42_000);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 });

@@ -25,6 +25,9 @@ export interface CookieStore {
   siteFor(host: string): string | null;
   /** Writes a run's cookie file for `host` (0600) and returns its path, or null when the site has none. */
   writeRunFile(host: string, runId: string): string | null;
+  /** Writes a run's private yt-dlp config file (0600, for secrets such as a proxy password) and returns its path. */
+  writeRunConfig(runId: string, text: string): string;
+  /** Removes both of a run's files. */
   removeRunFile(runId: string): void;
 }
 
@@ -112,7 +115,16 @@ export function createCookieStore(o: { dataDir: string; now?: () => number }): C
       writePrivate(path, formatCookieFile(cookies));
       return path;
     },
-    removeRunFile: (runId) => rmSync(join(runDir, `${safeName(runId)}.txt`), { force: true }),
+    writeRunConfig(runId, text) {
+      ensure();
+      const path = join(runDir, `${safeName(runId)}.conf`);
+      writePrivate(path, text);
+      return path;
+    },
+    removeRunFile(runId) {
+      rmSync(join(runDir, `${safeName(runId)}.txt`), { force: true });
+      rmSync(join(runDir, `${safeName(runId)}.conf`), { force: true });
+    },
   };
   return store;
 }

@@ -134,7 +134,7 @@ export function createSites(o: SitesOptions): Sites {
         args: [
           ...pacingArgs(pacingFor(url.hostname, c)),
           ...(opts?.kind === 'list' ? [] : bandwidthArgs(c.bandwidth, now())),
-          ...proxyArgs(proxyFor(url.hostname, c)),
+          ...proxyArgs(proxyFor(url.hostname, c), (text) => cookies.writeRunConfig(runId, text)),
           ...(cookieFile ? ['--cookies', cookieFile] : []),
           ...extra,
         ],
@@ -156,7 +156,7 @@ export function createSites(o: SitesOptions): Sites {
 }
 
 /** What a subscription lister needs to pace like downloads: the site's args, its 429 wait, and news of a 429. */
-export function listerSiteHooks(sites: Sites): { siteRun: (url: string) => SiteRun; onRateLimited: (url: string, retryAfterMs?: number) => void } {
+export function listerSiteHooks(sites: Sites): { siteRun: (url: string) => SiteRun; onRateLimited: (url: string, retryAfterMs?: number) => Promise<void> } {
   return {
     siteRun(url) {
       const u = new URL(url);
@@ -167,6 +167,10 @@ export function listerSiteHooks(sites: Sites): { siteRun: (url: string) => SiteR
       }
       return sites.begin(u, `list-${randomUUID()}`, { kind: 'list' });
     },
-    onRateLimited: (url, retryAfterMs) => void sites.backoff.rateLimited(siteKeyOf(new URL(url).hostname), retryAfterMs),
+    // Like downloads: the site's own Retry-After when yt-dlp did not show it (one HEAD request).
+    async onRateLimited(url, retryAfterMs) {
+      const u = new URL(url);
+      sites.backoff.rateLimited(siteKeyOf(u.hostname), retryAfterMs ?? (await sites.retryAfter(u)));
+    },
   };
 }

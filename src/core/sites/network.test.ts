@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bandwidthArgs, limitActive } from './bandwidth';
 import { createSiteBackoff, nextDelay } from './backoff';
 import { DEFAULT_PACING, pacingArgs, pacingFor } from './pacing';
-import { explainProxyFailure, maskProxy, proxyFor, unmaskProxy, validateProxy } from './proxy';
+import { explainProxyFailure, maskProxy, proxyArgs, proxyFor, unmaskProxy, validateProxy } from './proxy';
 import { hostInSite, matchSite } from './site-key';
 
 const at = (h: number, m = 0) => h * 60 + m;
@@ -95,6 +95,30 @@ describe('proxy', () => {
     expect(maskProxy(p)).toBe('http://me:••••@proxy.example:8080');
     expect(unmaskProxy(maskProxy(p), p)).toBe(p);
     expect(unmaskProxy('http://other:1', p)).toBe('http://other:1');
+  });
+  it.each([
+    ['me:hunter2', 'hunter2'],
+    ['me:p"ss w@rd\\', 'p%22ss%20w%40rd%5C'],
+    ["me:'; rm -rf ~", "'%3B%20rm%20-rf%20~"],
+    ['me:--exec=touch /tmp/x', '--exec%3Dtouch%20%2Ftmp%2Fx'],
+    ['only-user', 'only-user'],
+  ])('a proxy with credentials (%s) goes to a private config file, never argv', (auth, secret) => {
+    const proxy = validateProxy(`http://${auth.replace(/^([^:]*):?(.*)$/, (_m, u: string, p: string) => (p ? `${encodeURIComponent(u)}:${encodeURIComponent(p)}` : encodeURIComponent(u)))}@proxy.example:8080`);
+    const files: string[] = [];
+    const args = proxyArgs(proxy, (text) => (files.push(text), '/private/run.conf'));
+    expect(args).toEqual(['--config-locations', '/private/run.conf']);
+    expect(args.join(' ')).not.toContain(secret);
+    // One yt-dlp option, the value whole in double quotes (yt-dlp reads config files like a shell).
+    expect(files).toEqual([`--proxy "${proxy}"\n`]);
+    expect(files[0]).toContain(secret);
+    expect(files[0]!.match(/"/g)).toHaveLength(2);
+  });
+  it('a proxy without credentials stays on the command line; none gives no args', () => {
+    const never = () => {
+      throw new Error('no file for a proxy without secrets');
+    };
+    expect(proxyArgs('socks5://127.0.0.1:1080', never)).toEqual(['--proxy', 'socks5://127.0.0.1:1080']);
+    expect(proxyArgs('', never)).toEqual([]);
   });
   it('picks the site’s proxy, else the global one', () => {
     const c = { proxy: { global: 'http://g:1', perSite: { 'youtube.com': 'socks5://s:2' } } };

@@ -42,8 +42,20 @@ export function proxyFor(host: string, config: Pick<SitesConfig, 'proxy'>): stri
   return site ? config.proxy.perSite[site]! : config.proxy.global;
 }
 
-export function proxyArgs(proxy: string): string[] {
-  return proxy ? ['--proxy', proxy] : [];
+/** A proxy with a user name or password in it. */
+export const proxyHasSecret = (proxy: string): boolean => /^[a-z0-9]+:\/\/[^/@]*@/i.test(proxy);
+
+/**
+ * yt-dlp's args for a proxy. A proxy's password must not reach argv, which every user of the machine
+ * can read (`ps`, /proc/<pid>/cmdline): it goes into a private yt-dlp config file instead, which
+ * `--config-locations` still loads under `--ignore-config`. A validated proxy has `"` and `\`
+ * percent-encoded (URL userinfo), so double quotes hold it whole.
+ */
+export function proxyArgs(proxy: string, privateConfig: (text: string) => string): string[] {
+  if (!proxy) return [];
+  if (!proxyHasSecret(proxy)) return ['--proxy', proxy];
+  if (/["\\\s]/.test(proxy)) throw new VidKeepError('invalid-input', 'A proxy address cannot hold quotes, backslashes or spaces.', undefined, { reason: 'proxySpaces' });
+  return ['--config-locations', privateConfig(`--proxy "${proxy}"\n`)];
 }
 
 /** yt-dlp's words for a proxy that does not work, to a reason and a sentence. Pure. */
@@ -67,13 +79,14 @@ export const explainProxyFailure = (stderr: string, proxy: string): string => cl
  * Asks yt-dlp to read a page through the proxy, so the test uses exactly the code downloads use.
  * "Unsupported URL" still proves the page came through.
  */
-export function testProxy(o: { ytDlp: string; proxy: string; url: string; timeoutSec?: number; now?: () => number }): Promise<ProxyTest> {
+export function testProxy(o: { ytDlp: string; proxy: string; url: string; privateConfig: (text: string) => string; done?: () => void; timeoutSec?: number; now?: () => number }): Promise<ProxyTest> {
   const now = o.now ?? Date.now;
   const started = now();
   const t = o.timeoutSec ?? 15;
-  const args = ['--ignore-config', '--simulate', '--no-playlist', '--no-warnings', '--socket-timeout', String(t), '--retries', '0', '--extractor-retries', '0', ...proxyArgs(o.proxy), '--', o.url];
+  const args = ['--ignore-config', '--simulate', '--no-playlist', '--no-warnings', '--socket-timeout', String(t), '--retries', '0', '--extractor-retries', '0', ...proxyArgs(o.proxy, o.privateConfig), '--', o.url];
   return new Promise((resolve) => {
     execFile(o.ytDlp, args, { timeout: (t + 10) * 1000, windowsHide: true, encoding: 'utf8' }, (err, _stdout, stderr) => {
+      o.done?.();
       const ms = now() - started;
       const proxy = maskProxy(o.proxy);
       if (!err || /Unsupported URL/i.test(stderr)) return resolve({ ok: true, ms, reason: 'ok', proxy, message: `The proxy ${proxy} works: a page came through in ${ms} ms.` });

@@ -1,6 +1,6 @@
 /** Real yt-dlp against the local media server: cookies, 429 waits, speed limit, proxy. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -155,33 +155,95 @@ describe('speed limit', () => {
   }, 90_000);
 });
 
-describe('proxy test', () => {
-  let proxy: Server;
-  beforeAll(async () => {
-    // A minimal forward proxy: absolute-URI GETs passed on to the target.
-    proxy = createServer((req, res) => {
+/** yt-dlp's command line, read from /proc while it runs (what any user of the machine can see with `ps`). */
+function cmdlinesMentioning(needle: string): string[] {
+  const out: string[] = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0').join(' ');
+      if (cmd.includes(needle) && !cmd.includes('vitest')) out.push(cmd);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+describe('proxy', () => {
+  const PASSWORD = 'p"ss w@rd\\';
+  const seen: Array<{ auth: string | null; cmdlines: string[] }> = [];
+  let open: Server;
+  let locked: Server;
+  /** A minimal forward proxy: absolute-URI GETs passed on to the target; `user` demands Basic auth. */
+  const forwardProxy = (user?: string) =>
+    createServer((req, res) => {
       const target = new URL(req.url ?? '/');
-      const up = request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (r) => {
+      if (user) {
+        const header = req.headers['proxy-authorization'];
+        const auth = header?.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString('utf8') : null;
+        seen.push({ auth, cmdlines: cmdlinesMentioning(target.pathname) });
+        if (auth !== `${user}:${PASSWORD}`) return void res.writeHead(407, { 'proxy-authenticate': 'Basic realm="t"' }).end();
+      }
+      const { 'proxy-authorization': _drop, ...headers } = req.headers;
+      const up = request(target, { method: req.method, headers: { ...headers, host: target.host } }, (r) => {
         res.writeHead(r.statusCode ?? 502, r.headers);
         r.pipe(res);
       });
       up.on('error', () => res.writeHead(502).end());
       req.pipe(up);
     });
-    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
+  const portOf = (s: Server) => (s.address() as { port: number }).port;
+  const lockedUrl = () => `http://me:${encodeURIComponent(PASSWORD)}@127.0.0.1:${portOf(locked)}`;
+  beforeAll(async () => {
+    open = forwardProxy();
+    locked = forwardProxy('me');
+    await Promise.all([open, locked].map((p) => new Promise<void>((r) => p.listen(0, '127.0.0.1', () => r()))));
   });
-  afterAll(() => new Promise<void>((r) => proxy.close(() => r())));
+  afterAll(() => Promise.all([open, locked].map((p) => new Promise<void>((r) => p.close(() => r())))));
 
-  it('says it works through a real proxy, and says why when it does not', async () => {
+  it('the test says it works through a real proxy, and says why when it does not', async () => {
     const ytDlp = core.tools().ytDlp.path!;
     const page = `http://127.0.0.1:${server.port}/page/proxy-test.html`;
-    const good = await testProxy({ ytDlp, proxy: `http://127.0.0.1:${(proxy.address() as { port: number }).port}`, url: page });
+    const privateConfig = (text: string) => {
+      const f = join(dir, 'proxy-test.conf');
+      writeFileSync(f, text, { mode: 0o600 });
+      return f;
+    };
+    const good = await testProxy({ ytDlp, proxy: `http://127.0.0.1:${portOf(open)}`, url: page, privateConfig });
     expect(good).toMatchObject({ ok: true, message: expect.stringMatching(/works: a page came through in \d+ ms/) });
-    const refused = await testProxy({ ytDlp, proxy: 'http://127.0.0.1:9', url: page, timeoutSec: 5 });
+    const refused = await testProxy({ ytDlp, proxy: 'http://127.0.0.1:9', url: page, timeoutSec: 5, privateConfig });
     expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/Nothing answered at the proxy http:\/\/127\.0\.0\.1:9 \(connection refused\)/) });
-    const notAProxy = await testProxy({ ytDlp, proxy: `http://127.0.0.1:${server.port}`, url: 'http://example.invalid/page.html', timeoutSec: 5 });
+    const notAProxy = await testProxy({ ytDlp, proxy: `http://127.0.0.1:${server.port}`, url: 'http://example.invalid/page.html', timeoutSec: 5, privateConfig });
     expect(notAProxy).toMatchObject({ ok: false, message: expect.stringMatching(/may not be a proxy/) });
+    const wrong = await testProxy({ ytDlp, proxy: `http://me:nope@127.0.0.1:${portOf(locked)}`, url: page, timeoutSec: 5, privateConfig });
+    expect(wrong).toMatchObject({ ok: false, message: expect.stringMatching(/wants a user name and password \(407\)/) });
     const viaContract = await dispatch(core.handlers, 'proxy.test', { proxy: 'ftp://x:1' });
     expect(viaContract).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/ftp are not supported/) } });
   }, 60_000);
+
+  it('a proxy password reaches the proxy but never yt-dlp’s command line, and its file is gone afterwards', async () => {
+    seen.length = 0;
+    const viaContract = await dispatch(core.handlers, 'proxy.test', { proxy: lockedUrl(), url: `http://127.0.0.1:${server.port}/page/locked-proxy.html` });
+    expect(viaContract).toMatchObject({ ok: true, value: { ok: true } });
+    core.sites.set({ proxy: { global: lockedUrl(), perSite: {} } });
+    try {
+      const job = await settled(await add(`http://127.0.0.1:${server.port}/v/through-locked-proxy.mp4`));
+      expect(job.state).toBe('succeeded');
+    } finally {
+      core.sites.set({ proxy: { global: '', perSite: {} } });
+    }
+    const passed = seen.filter((s) => s.auth === `me:${PASSWORD}`);
+    expect(passed.length).toBeGreaterThanOrEqual(2);
+    // yt-dlp was running (the proxy saw its command line) and the password was nowhere in it.
+    const lines = passed.flatMap((s) => s.cmdlines);
+    expect(lines.some((l) => l.includes('locked-proxy'))).toBe(true);
+    for (const l of lines) {
+      expect(l).not.toContain(encodeURIComponent(PASSWORD));
+      expect(l).not.toContain('p"ss');
+    }
+    const runs = join(dir, 'data');
+    const leftovers = readdirSync(runs, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.conf'));
+    expect(leftovers).toEqual([]);
+  }, 90_000);
 });

@@ -51,7 +51,7 @@ export interface YtDlpListerOptions {
   /** The site's pacing, proxy and cookies (core/sites); throws while the site waits out a 429. */
   siteRun?: (url: string) => { args: string[]; cleanup(): void };
   /** Told when a listing met a 429, so the site's wait covers downloads too. */
-  onRateLimited?: (url: string, retryAfterMs?: number) => void;
+  onRateLimited?: (url: string, retryAfterMs?: number) => void | Promise<void>;
 }
 
 /**
@@ -147,7 +147,7 @@ export function createYtDlpLister(o: YtDlpListerOptions): Lister {
     // make the next check stop early and skip what this one never reached.
     if (exit && exit.code !== 0) {
       const c = classifyFailure({ stderr: exit.stderr, exitCode: exit.code, ...(exit.spawnError ? { spawnError: exit.spawnError } : {}) });
-      if (c.code === 'rate-limited') o.onRateLimited?.(url, c.retryAfterMs);
+      if (c.code === 'rate-limited') await o.onRateLimited?.(url, c.retryAfterMs);
       // classifyFailure's hint already carries what yt-dlp said.
       const listing = LISTING_MESSAGES[c.code];
       throw new VidKeepError(c.code, listing ?? c.message, c.hint, listing ? { ...c.values, reason: 'listing' } : c.values);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useAppInfo } from './hooks/use-app-info';
 import { useSettings } from './hooks/use-settings';
 import { useTheme } from './hooks/use-theme';
@@ -12,9 +12,12 @@ import { VideoDetail } from './features/library/video-detail';
 import { CollectionView, type CollectionRef } from './features/library/collection-view';
 import { DownloadsView } from './features/downloads/downloads-view';
 import { startJobStore } from './features/downloads/job-store';
-import { QueueView } from './features/queue/queue-view';
-import { SubscriptionsView } from './features/subscriptions/subscriptions-view';
-import { SettingsView } from './features/settings/settings-view';
+
+// Views seldom opened first load when first opened: the library paints sooner, and no chunk nears
+// Vite's 500 kB warning.
+const QueueView = lazy(() => import('./features/queue/queue-view').then((m) => ({ default: m.QueueView })));
+const SubscriptionsView = lazy(() => import('./features/subscriptions/subscriptions-view').then((m) => ({ default: m.SubscriptionsView })));
+const SettingsView = lazy(() => import('./features/settings/settings-view').then((m) => ({ default: m.SettingsView })));
 import { useT } from './i18n/use-t';
 
 
@@ -68,9 +71,11 @@ export function App() {
         {view === 'library' && collection && <CollectionView key={`${collection.kind}:${collection.name}`} collection={collection} onBack={() => setCollection(null)} onOpenVideo={setOpenVideo} />}
         {view === 'library' && !collection && <LibraryView onOpenVideo={setOpenVideo} subscriptionId={librarySubscription} onSubscriptionChange={setLibrarySubscription} />}
         {view === 'downloads' && <DownloadsView onOpenVideo={setOpenVideo} />}
-        {view === 'subscriptions' && <SubscriptionsView onShowVideos={showSubscriptionVideos} />}
-        {view === 'queue' && <QueueView />}
-        {view === 'settings' && <SettingsView />}
+        <Suspense fallback={null}>
+          {view === 'subscriptions' && <SubscriptionsView onShowVideos={showSubscriptionVideos} />}
+          {view === 'queue' && <QueueView />}
+          {view === 'settings' && <SettingsView />}
+        </Suspense>
       </main>
       <Announcer />
       {open && <VideoDetail key={`${open.id}@${open.at ?? ''}`} videoId={open.id} {...(open.at !== undefined ? { startAt: open.at } : {})} onClose={closeVideo} onOpenCollection={openCollection} />}

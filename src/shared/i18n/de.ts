@@ -1,4 +1,7 @@
 import type { Catalog } from './en';
+import { serverDe } from './server.de';
+import { layoutDe } from './layout.de';
+import { reorganizeDe } from './reorganize.de';
 
 /** Der deutsche Katalog: dieselben Schlüssel wie en.ts (der Typ und catalog.test.ts prüfen das). */
 export const de: Catalog = {
@@ -671,4 +674,7 @@ export const de: Catalog = {
   'settings.subtitles.help': "Jede Sprache, die die Seite anbietet, wird neben dem Video gespeichert und ist durchsuchbar.",
   'settings.captionsLanguage': "Standard-Untertitel",
   'settings.captionsLanguage.help': "Untertitel in dieser Sprache erscheinen, wenn ein Video startet (ein Code wie en, de oder pt-BR). Leer lassen, um ohne Untertitel zu starten; im Player schaltet C sie ein.",
+  ...serverDe,
+  ...layoutDe,
+  ...reorganizeDe,
 };

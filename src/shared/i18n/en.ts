@@ -3,6 +3,10 @@
  * Electron main process can both use it (src/shared has no runtime dependency beyond zod).
  * `errors.<code>.message` / `.hint` word a VidKeepError by its code; `reason` picks the variant.
  */
+import { serverEn } from './server.en';
+import { layoutEn } from './layout.en';
+import { reorganizeEn } from './reorganize.en';
+
 export const en = {
   'app.brand': 'VidKeep',
   'app.connection.reconnecting': 'Reconnecting… VidKeep lost its connection and is trying again.',
@@ -673,6 +677,9 @@ export const en = {
   'settings.subtitles.help': "Every language the site offers is kept beside the video and can be searched.",
   'settings.captionsLanguage': "Default captions",
   'settings.captionsLanguage.help': "Captions in this language show when a video starts (a code such as en, de or pt-BR). Leave empty to start with captions off; press C in the player to turn them on.",
+  ...serverEn,
+  ...layoutEn,
+  ...reorganizeEn,
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -6,6 +6,7 @@ import videoIds from './005-video-ids';
 import crashEvidence from './006-crash-evidence';
 import clips from './007-clips';
 import watch from './008-watch';
+import libraryMoves from './009-library-moves';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'crash-evidence', sql: crashEvidence },
   { version: 7, name: 'clips', sql: clips },
   { version: 8, name: 'watch', sql: watch },
+  { version: 9, name: 'library-moves', sql: libraryMoves },
 ];

@@ -6,6 +6,10 @@ import type { ErrorInfo } from '../../../../shared/errors';
 import { useIntl } from 'react-intl';
 import { t } from '../../i18n/t';
 import { errorText } from '../../i18n/error-text';
+import { JOB_NAMES, type QueueMetrics } from '../../../../shared/types';
+
+/** Downloads only: a poster made after a download (a job of its own) is not a download still running. */
+export const downloadCounts = (m: QueueMetrics) => m.liveByName[JOB_NAMES.download] ?? { active: 0, queued: 0 };
 
 /** Pause all / Resume all, showing the queue's real state from queue.metrics. */
 export function QueueControls() {
@@ -30,7 +34,7 @@ export function QueueControls() {
     <div className="queue-controls">
       {metrics && (
         <span className="muted">
-          {paused ? t(intl, 'downloads.controls.paused') : t(intl, 'downloads.controls.counts', { active: metrics.counts.active, queued: metrics.counts.queued })}
+          {paused ? t(intl, 'downloads.controls.paused') : t(intl, 'downloads.controls.counts', downloadCounts(metrics))}
         </span>
       )}
       <button type="button" className="btn" disabled={busy || unavailable} aria-pressed={paused} onClick={toggle} title={unavailable && error ? errorText(intl, error).message : undefined}>

@@ -15,6 +15,8 @@ import { useSaveStatus } from './use-save-status';
 import './settings.css';
 import { QUALITY_OPTIONS } from '../../lib/quality';
 import { ChooseSettings } from '../choose/choose-settings';
+import { LayoutSettings } from './layout-settings';
+import { ReorganizePanel } from './reorganize-panel';
 
 /** A folder path the core accepts: absolute on Unix or Windows (the contract's own rule, said here first). */
 const FULL_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
@@ -69,6 +71,8 @@ export function SettingsView() {
           <section className="panel" aria-labelledby="set-lib">
             <h3 id="set-lib">{t(intl, 'settings.library')}</h3>
             <TextSetting id="libraryDir" label={t(intl, 'settings.libraryDir')} help={t(intl, 'settings.libraryDir.help')} value={settings.libraryDir} check={(v) => (FULL_PATH.test(v) ? null : t(intl, 'settings.libraryDir.notFull'))} onCommit={(v) => put('libraryDir', { libraryDir: v })} error={errFor('libraryDir')} />
+            <LayoutSettings />
+            <ReorganizePanel />
           </section>
           <section className="panel" aria-labelledby="set-dl">
             <h3 id="set-dl">{t(intl, 'settings.downloads')}</h3>

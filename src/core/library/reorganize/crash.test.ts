@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, posix } from 'node:path';
+import { openDatabase } from '../../db/open';
+import { listDirs, listFiles, openKit, sha } from './test-kit';
+
+const ROOT = join(import.meta.dirname, '../../../..');
+const WORKER = join(import.meta.dirname, 'crash-worker.ts');
+const VIDEOS = 240;
+const KILLS = 20;
+const SEED = 14;
+
+/** Small seeded PRNG (mulberry32): the same seed kills at the same points. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One launch: killed `afterMs` after it printed `stage`, or (kill null) run to the end. */
+function launch(db: string, lib: string, preset: string, kill: { stage: string; afterMs: number } | null): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, db, lib, preset], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    let armed = false;
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (kill && !armed && out.split('\n').includes(kill.stage)) {
+        armed = true;
+        setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => void (err += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL' || code === 0) resolve(out);
+      else reject(new Error(`worker ended with ${code ?? signal}: ${out}\n${err}`));
+    });
+  });
+}
+
+interface Original {
+  video: string;
+  info: string;
+  sub: string | null;
+}
+
+const sideOf = (file: string, suffix: string) => file.slice(0, file.length - posix.extname(file).length) + suffix;
+
+describe('reorganize killed with SIGKILL at random moments', { timeout: 240_000 }, () => {
+  it(`${KILLS} kills (seed ${SEED}) lose no file and never leave the database on a missing file`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vk-reorg-crash-'));
+    const dbPath = join(dir, 'db.sqlite');
+    const lib = join(dir, 'library');
+    try {
+      const kit = openKit(dbPath, lib, { fast: true });
+      const originals = new Map<string, Original>();
+      for (let i = 0; i < VIDEOS; i++) {
+        const withSub = i % 5 === 0;
+        const v = kit.add(`Old/${i % 7}/clip-${i}.mp4`, { title: `Clip ${i} ${'∆'.repeat(i % 4)}`, uploader: `Channel ${i % 3}`, sides: withSub ? ['.info.json', '.en.vtt'] : ['.info.json'], bytes: 200 + i });
+        originals.set(v.id, { video: sha(join(lib, v.file)), info: sha(join(lib, sideOf(v.file, '.info.json'))), sub: withSub ? sha(join(lib, sideOf(v.file, '.en.vtt'))) : null });
+      }
+      kit.db.close();
+      const expectedFiles = VIDEOS * 2 + VIDEOS / 5;
+
+      /** After any kill: the database points at the original bytes; every other file is journaled. */
+      const check = (final: boolean): { journaled: number; partial: boolean } => {
+        const db = openDatabase(dbPath);
+        try {
+          const rows = db.prepare('SELECT id, file_path FROM videos').all() as Array<{ id: string; file_path: string }>;
+          const moves = db.prepare('SELECT files FROM library_moves').all() as Array<{ files: string }>;
+          const journaled = new Set(moves.flatMap((m) => (JSON.parse(m.files) as Array<{ from: string; to: string; temp: string }>).flatMap((f) => [f.from, f.to, f.temp])));
+          const referenced = new Set<string>();
+          expect(rows).toHaveLength(VIDEOS);
+          for (const r of rows) {
+            const o = originals.get(r.id)!;
+            expect(sha(join(lib, r.file_path)), r.file_path).toBe(o.video);
+            expect(sha(join(lib, sideOf(r.file_path, '.info.json')))).toBe(o.info);
+            if (o.sub) expect(sha(join(lib, sideOf(r.file_path, '.en.vtt')))).toBe(o.sub);
+            referenced.add(r.file_path).add(sideOf(r.file_path, '.info.json'));
+            if (o.sub) referenced.add(sideOf(r.file_path, '.en.vtt'));
+          }
+          const stray = listFiles(lib).filter((f) => !referenced.has(f) && !journaled.has(f));
+          expect(stray).toEqual([]);
+          if (final) {
+            expect(moves).toEqual([]);
+            expect(listFiles(lib)).toHaveLength(expectedFiles);
+            expect(listFiles(lib).filter((f) => f.includes('.vk-move-'))).toEqual([]);
+            const subs = db.prepare('SELECT s.path, v.file_path FROM subtitle_tracks s JOIN videos v ON v.id = s.video_id').all() as Array<{ path: string; file_path: string }>;
+            for (const s of subs) expect(s.path).toBe(sideOf(s.file_path, '.en.vtt'));
+          }
+          const inChannel = rows.filter((r) => r.file_path.startsWith('Channel ')).length;
+          return { journaled: moves.length, partial: inChannel > 0 && inChannel < VIDEOS };
+        } finally {
+          db.close();
+        }
+      };
+
+      const rand = prng(SEED);
+      const outcomes: string[] = [];
+      let midMove = 0;
+      let midRun = 0;
+      for (let k = 0; k < KILLS; k++) {
+        // Alternate layouts, so every launch finds videos to move (back and forth across folders).
+        const preset = k % 2 === 0 ? 'channel' : 'flat';
+        const kill = rand() < 0.15 ? { stage: 'recovering', afterMs: Math.floor(rand() * 30) } : { stage: 'ready', afterMs: Math.floor(rand() * 900) };
+        const out = await launch(dbPath, lib, preset, kill);
+        outcomes.push(out.includes('done') ? 'finished' : 'killed');
+        const c = check(false);
+        if (c.journaled > 0) midMove++;
+        if (c.partial) midRun++;
+      }
+      // The kills must land inside runs, and some inside a single move (between journal and finish).
+      expect(outcomes.filter((o) => o === 'killed').length).toBeGreaterThanOrEqual(KILLS - 4);
+      expect(midRun).toBeGreaterThanOrEqual(KILLS / 2);
+      expect(midMove).toBeGreaterThanOrEqual(2);
+      console.log(`reorganize crash test: ${midRun} kills mid-run, ${midMove} mid-move`);
+      expect(await launch(dbPath, lib, 'channel', null)).toMatch(/done succeeded/);
+      check(true);
+      // Everything sits under its channel's folder now; the old and flat places are gone.
+      expect(listDirs(lib)).toEqual(['Channel 0', 'Channel 1', 'Channel 2']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,23 @@
+/** "Reorganize library" (Settings → Library). */
+export const reorganizeEn = {
+  'reorganize.title': 'Reorganize library',
+  'reorganize.help': 'Moves the videos you already have, with their thumbnails, subtitles and other files, to where the chosen layout puts new downloads. It runs in the background; a crash or quit loses nothing and it carries on at the next start.',
+  'reorganize.start': 'Reorganize library…',
+  'reorganize.counting': 'Counting the videos to move…',
+  'reorganize.confirm': '{toMove, plural, one {# video} other {# videos}} of {total, number} will move to the chosen layout. Files already in place stay where they are.',
+  'reorganize.confirm.go': 'Move {toMove, plural, one {# video} other {# videos}}',
+  'reorganize.confirm.cancel': 'Not now',
+  'reorganize.nothing': 'Every video is already where the chosen layout puts it.',
+  'reorganize.already': 'A reorganize is already running. Wait for it to finish, or cancel it first.',
+  'reorganize.queued': 'Waiting to start…',
+  'reorganize.progress': '{done, number} of {total, number} videos checked, {moved, number} moved',
+  'reorganize.current': 'Now: {title}',
+  'reorganize.progress.label': 'Reorganize progress',
+  'reorganize.cancel': 'Cancel',
+  'reorganize.stopping': 'Stopping after the video in hand…',
+  'reorganize.done': 'Done: {moved, plural, one {# video} other {# videos}} moved{skipped, plural, =0 {.} one {; # video left where it was.} other {; # videos left where they were.}}',
+  'reorganize.cancelled': 'Cancelled after {moved, plural, one {# video} other {# videos}} moved; the rest stay where they were.',
+  'reorganize.failed': 'The reorganize stopped; every video is still playable where the library says it is.',
+  'reorganize.skipped.title': 'Left where they were',
+  'reorganize.skipped.item': '{title} — {reason, select, missing {its file is missing} notAFile {its path is not a file} badTarget {the layout gave no usable name} badSource {its stored path is not inside the library} noFreeName {no free name was found} changed {it changed while it was being moved} copyFailed {the copy on the other drive did not match} other {the system refused to move it}}',
+} as const;
