@@ -73,7 +73,7 @@ describe('events and context built on demand', () => {
     k = kit();
     const seen: unknown[] = [];
     k.q.register('d', async ({ jobId, payload, tryNumber, maxTries, progress, log, signal }) => {
-      progress({ percent: 50 });
+      progress({ stage: 'downloading', percent: 50, downloadedBytes: 5, totalBytes: 10, speed: null, eta: null });
       log.info('half way');
       seen.push(jobId, payload, tryNumber, maxTries, signal.aborted);
     });
