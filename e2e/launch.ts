@@ -17,12 +17,14 @@ export interface LaunchOptions {
   dataDir: string;
   libraryDir: string;
   env?: Record<string, string>;
+  /** More host options, e.g. `--library-root <folder>`. */
+  args?: string[];
 }
 
 const root = join(import.meta.dirname, '..');
 
 export async function launchWebApp(opts: LaunchOptions): Promise<AppProcess> {
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'out/main/server.js'), '--port', '0', '--data-dir', opts.dataDir, '--library', opts.libraryDir], {
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'out/main/server.js'), '--port', '0', '--data-dir', opts.dataDir, '--library', opts.libraryDir, ...(opts.args ?? [])], {
     cwd: root,
     env: { ...process.env, VIDKEEP_RETRY_DELAY_MS: '1500', VIDKEEP_SHUTDOWN_GRACE_MS: '2000', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],

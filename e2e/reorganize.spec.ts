@@ -2,27 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { goTo, jobRow, paste, waitForState } from './helpers';
-import type { Page } from '@playwright/test';
-
-/** Changes the layout over the host's own WebSocket (the Settings control for it is the layout feature's). */
-async function setLayout(page: Page, preset: 'channel' | 'flat'): Promise<void> {
-  const ok = await page.evaluate(
-    (p) =>
-      new Promise<boolean>((resolve) => {
-        const ws = new WebSocket(new URL('/ws', location.href).href.replace(/^http/, 'ws'));
-        ws.onopen = () => ws.send(JSON.stringify({ id: 1, channel: 'settings.set', payload: { layout: { preset: p, template: '' } } }));
-        ws.onmessage = (e) => {
-          const m = JSON.parse(String(e.data)) as { id?: number; result?: { ok: boolean } };
-          if (m.id === 1) {
-            resolve(m.result?.ok === true);
-            ws.close();
-          }
-        };
-      }),
-    preset,
-  );
-  expect(ok).toBe(true);
-}
 
 test('a layout change, then Reorganize: the detail shows the new path and the video still plays', async ({ vk, media }, testInfo) => {
   const { page } = vk;
@@ -38,8 +17,9 @@ test('a layout change, then Reorganize: the detail shows the new path and the vi
   const before = (await pathCell.textContent())!;
   await page.keyboard.press('Escape');
 
-  await setLayout(page, 'flat');
   await goTo(page, 'Settings');
+  await page.getByLabel('Flat', { exact: true }).check();
+  await expect(page.getByLabel('Flat', { exact: true })).toBeChecked();
   await page.getByRole('button', { name: 'Reorganize library…' }).click();
   await expect(page.getByText('1 video of 1 will move to the chosen layout.', { exact: false })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('reorganize-confirm.png') });

@@ -10,6 +10,7 @@ import { probeChapters } from './media/probe-chapters';
 import type { Core } from './index';
 import { checkTemplate } from './library/layout/index';
 import { layoutPreview } from './library/layout/preview';
+import { createDiskUsage } from './library/disk-usage';
 
 export interface HandlerHooks {
   reopenLibrary(dir: string): void;
@@ -31,6 +32,7 @@ const needCollection = <T>(value: T | null): T => {
 /** The contract's handlers, in one place. Hosts only validate and carry messages. */
 export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
   const { queue } = core;
+  const diskUsage = createDiskUsage(core.db, () => core.libraryDir());
   return {
     'app.info': () => core.info(),
     'settings.get': () => core.settings.get(),
@@ -79,6 +81,13 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     'live.record': (req) => core.live.record(req.url, req.fromStart ?? false),
     'live.stop': (req) => core.live.stop(req.id),
     'live.list': () => core.live.list(),
+    'import.start': (req) => core.imports.start(req.folder, req.mode),
+    'import.status': () => core.imports.status(),
+    'import.cancel': () => core.imports.cancel(),
+    'import.pickFolder': async () => {
+      if (!core.options.pickFolder) throw new VidKeepError('not-supported', 'Type the folder’s full path here; a folder picker needs the desktop app.');
+      return { folder: await core.options.pickFolder() };
+    },
     'jobs.list': (req) => {
       const page = queue.list(req);
       return { ...page, items: page.items.map(core.views.job) };
@@ -120,6 +129,7 @@ export function createHandlers(core: Core, hooks: HandlerHooks): Handlers {
     'library.subtitleSearch': (req) => core.library.searchSubtitles(req.query, req.limit),
     'library.collection': (req) => needCollection(core.library.collection(req.kind, req.name)),
     'library.setCollectionWatched': (req) => needCollection(core.library.setCollectionWatched(req.kind, req.name, req.watched)),
+    'library.disk': (req) => diskUsage(req.channel),
     'subscriptions.list': () => core.subscriptions.list(),
     'subscriptions.add': (req) => core.subscriptions.add(req),
     'subscriptions.update': (req) => core.subscriptions.update(req),

@@ -7,6 +7,7 @@ import type { QueueEvent } from './queue/types';
 import type { Settings, Subscription } from '../shared/types';
 import type { LiveRecording } from '../shared/choose';
 import type { ReorganizeStatus } from '../shared/reorganize';
+import type { ImportStatus } from '../shared/import';
 
 export interface CoreEvents {
   /** Everything the queue reports, progress included, unthrottled. */
@@ -21,6 +22,8 @@ export interface CoreEvents {
   'live.changed': LiveRecording;
   /** "Reorganize library" status (the service throttles itself). */
   'library.reorganize': ReorganizeStatus;
+  /** An import's progress (throttled by the import itself) and its end. */
+  'import.changed': ImportStatus;
 }
 export type CoreEventName = keyof CoreEvents;
 

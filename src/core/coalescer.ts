@@ -79,6 +79,7 @@ export function createCoalescer(o: CoalescerOptions): () => void {
     o.bus.on('choose.listing', (c) => o.emit('choose.listing', c)),
     o.bus.on('live.changed', (r) => o.emit('live.changed', r)),
     o.bus.on('library.reorganize', (r) => o.emit('library.reorganize', r)),
+    o.bus.on('import.changed', (s) => o.emit('import.changed', s)),
   ];
   return () => {
     for (const off of offs) off();

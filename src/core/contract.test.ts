@@ -32,6 +32,8 @@ describe('contract conformance', () => {
       ['queue.schedules', {}],
       ['queue.resume', {}],
       ['library.search', { query: '', limit: 10 }],
+      ['library.disk', {}],
+      ['library.disk', { channel: 'Someone' }],
       ['library.sites', {}],
       ['subscriptions.list', {}],
       ['subscriptions.importArchive', { text: 'youtube abc\nnonsense' }],

@@ -28,6 +28,8 @@ import { createSites, listerSiteHooks, type Sites } from './sites/index';
 import { updateYtDlp } from './ytdlp/update';
 import { startDailyCheck } from './ytdlp/update-check';
 import { VidKeepError } from '../shared/errors';
+import { createImports, type Imports } from './import/index';
+import { ffprobeFor } from './ytdlp/media-probe';
 import { createPauseReasons, settingsPauseStore, type PauseReasons } from './pause-reasons';
 import type { Handlers } from '../shared/contract';
 import type { AppInfo, JobView, ToolStatus } from '../shared/types';
@@ -69,6 +71,8 @@ export interface CoreOptions {
   subscriptions?: { lister?: Lister; staggerMs?: number; maxEntries?: number };
   /** SponsorBlock's base URL (default the public service; tests use a local one). */
   sponsorBlockApi?: string;
+  /** The desktop app's folder picker for Import (the web host has none: a path is typed there). */
+  pickFolder?: () => Promise<string | null>;
 }
 
 export interface Core {
@@ -88,6 +92,8 @@ export interface Core {
   readonly choose: Choose;
   /** Live streams and premieres, recorded apart from the download queue. */
   readonly live: Live;
+  /** Import a folder, and rebuild from disk on an empty database. */
+  readonly imports: Imports;
   readonly sites: Sites;
   /** "Reorganize library": moves kept videos to the chosen layout, as one resumable job. */
   readonly reorganize: ReorganizeService;
@@ -251,6 +257,17 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     now,
     tracker,
   });
+  const imports = createImports({
+    db,
+    queue,
+    libraryDir,
+    layout: () => settings.get().layout,
+    ffprobe: () => (tools.ffmpeg.path ? ffprobeFor(tools.ffmpeg.path) : null),
+    now,
+    onStatus: (s) => bus.emit('import.changed', s),
+    onVideos: onLibraryChange,
+    importArchive: (keys) => subscriptions.importArchive(keys.join('\n')).added,
+  });
   const views = { job: (job: QueueJob) => toJobView(job, { subscriptionTitle: subscriptions.titleOf }) };
   const stopQueueEvents = queue.on((e) => bus.emit('job', e));
   const stopCoalescer = createCoalescer({ bus, emit: (name, payload) => events.emit(name, payload), toJobView: views.job });
@@ -276,6 +293,8 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
   }
   // Files that vanished while VidKeep was not running (orphaned processes were ended earlier).
   library.markMissing();
+  // A new database over a library that holds videos: bring them back (before the queue claims work).
+  imports.rebuildIfEmpty();
   try {
     await queue.start();
   } catch (err) {
@@ -323,6 +342,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     subscriptions,
     choose,
     live,
+    imports,
     sites,
     reorganize,
     pauses,

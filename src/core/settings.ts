@@ -32,6 +32,7 @@ export function defaultSettings(libraryDir: string): Settings {
     language: 'system',
     subtitleLanguage: '',
     layout: { ...DEFAULT_LAYOUT },
+    embedMetadata: true,
   };
 }
 

@@ -109,7 +109,7 @@ export type ProtocolLike = Pick<Protocol, 'registerSchemesAsPrivileged' | 'handl
 export interface ShellElectron {
   app: AppLike;
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => WindowLike;
-  dialog: Pick<Dialog, 'showErrorBox'>;
+  dialog: Pick<Dialog, 'showErrorBox' | 'showOpenDialog'>;
   ipcMain: IpcMainLike;
   Menu: MenuApi;
   Notification: (new (options: NotificationConstructorOptions) => Pick<Notification, 'show'>) & Pick<typeof Notification, 'isSupported'>;

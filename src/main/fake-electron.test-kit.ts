@@ -319,7 +319,7 @@ export function makeFakeElectron(o: { registry: InstanceRegistry; argv: string[]
     Menu: menu,
     Notification: FakeNotification,
     powerMonitor: new PowerMonitor(),
-    dialog: { showErrorBox: (title: string, content: string) => void calls.errorBoxes.push(`${title}: ${content}`) },
+    dialog: { showErrorBox: (title: string, content: string) => void calls.errorBoxes.push(`${title}: ${content}`), showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
     screen: { getAllDisplays: (): Display[] => [] },
     session: { defaultSession: session },
     shell: {

@@ -136,6 +136,11 @@ export function createShell(electron: ShellElectron, deps: ShellDeps): Shell {
       version: app.getVersion(),
       allowToolPathChange: true,
       trashItem: (path) => electron.shell.trashItem(path),
+      // Import's folder picker: the OS dialog, so the renderer never types a path on the desktop.
+      pickFolder: async () => {
+        const r = await electron.dialog.showOpenDialog({ properties: ['openDirectory'] });
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
       ...(deps.env.VIDKEEP_YTDLP_RELEASE_URL ? { ytDlpReleaseUrl: deps.env.VIDKEEP_YTDLP_RELEASE_URL } : {}),
       ...deps.core,
     });

@@ -45,10 +45,14 @@ export function guardHandlers(core: Core, o: GuardOptions): Handlers {
       const { path } = await h['library.reveal'](req);
       const root = await realpath(core.libraryDir()).catch(() => core.libraryDir());
       const rel = relative(root, path);
-      // resolveMedia answers only with paths inside the library; anything else is not told.
+      // An imported video left where it was: told in full, it lies under a --library-root already.
+      if (o.libraryRoots.some((r) => { const x = relative(r, path); return x !== '' && !x.startsWith('..') && !isAbsolute(x); }) && (rel.startsWith('..') || isAbsolute(rel))) return { path };
+      // resolveMedia answers only with paths inside the library or a granted folder; anything else is not told.
       if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new VidKeepError('not-found', 'That video’s file is missing from the library folder.');
       return { path: rel.split(sep).join('/') };
     },
+    // The same guardrail as moving the library: a browser may only import from under the roots.
+    'import.start': (req) => h['import.start']({ ...req, folder: checkLibraryFolder(req.folder, o.libraryRoots) }),
     'jobs.add': (req) => {
       withinBounds(req.urls.length, 'links');
       return h['jobs.add'](req);

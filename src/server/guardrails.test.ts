@@ -102,6 +102,26 @@ describe('library folder from a browser', () => {
   });
 });
 
+describe('import from a browser', () => {
+  it('imports only from under the roots: hostile paths are refused and nothing is started', async () => {
+    const locked_ = await open(locked);
+    expect((await invoke(locked_, 'import.start', { folder: root, mode: 'in-place' })).error?.code).toBe('library-folder-locked');
+    locked_.close();
+    const ws = await open(rooted);
+    for (const bad of [join(dir, 'elsewhere'), '/', '/etc', `${root}/../../elsewhere`, join(root, 'escape'), join(dir, 'roots-evil'), 'relative/folder']) {
+      const r = await invoke(ws, 'import.start', { folder: bad, mode: 'copy' });
+      expect(r.error?.code, bad).toBe('library-folder-locked');
+    }
+    expect(core.imports.status()).toBeNull();
+    // The desktop's folder picker is not the web host's.
+    expect((await invoke(ws, 'import.pickFolder', {})).error?.code).toBe('not-supported');
+    const ok = await invoke(ws, 'import.start', { folder: root, mode: 'in-place' });
+    expect(ok).toMatchObject({ ok: true, value: { folder: root, mode: 'in-place' } });
+    await invoke(ws, 'import.cancel', {});
+    ws.close();
+  });
+});
+
 describe('library.reveal over the web host', () => {
   it('tells where the file is inside the library, never its absolute path', async () => {
     const ws = await open(locked);

@@ -29,6 +29,7 @@ export const CHANNEL_NAMES = [
   'library.collection',
   'library.setCollectionWatched',
   'library.layoutPreview',
+  'library.disk',
   'settings.get',
   'settings.set',
   'tools.updateYtDlp',
@@ -58,6 +59,10 @@ export const CHANNEL_NAMES = [
   'library.reorganize',
   'library.reorganizeStatus',
   'library.reorganizePreview',
+  'import.start',
+  'import.status',
+  'import.cancel',
+  'import.pickFolder',
 ] as const;
 
-export const EVENT_NAMES = ['jobs.progress', 'jobs.changed', 'library.changed', 'settings.changed', 'subscriptions.changed', 'choose.listing', 'live.changed', 'library.reorganize'] as const;
+export const EVENT_NAMES = ['jobs.progress', 'jobs.changed', 'library.changed', 'settings.changed', 'subscriptions.changed', 'choose.listing', 'live.changed', 'library.reorganize', 'import.changed'] as const;

@@ -11,12 +11,14 @@ import { collectionSchema, librarySortSchema, playbackInfoSchema, subtitleHitSch
 import { archiveImportSchema, initialFetchSchema, subscriptionFiltersSchema, subscriptionRetentionSchema, subscriptionSchema } from './subscription';
 import { settingsSchema, themeSchema } from './settings';
 import { layoutPreviewSchema, layoutSettingSchema } from './layout';
+import { libraryDiskSchema } from './disk';
 import { appInfoSchema } from './app-info';
 import { queueMetricsSchema, scheduleViewSchema } from './queue';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channels';
 import { backgroundSchema, clipRangeSchema, compatibilitySchema, liveRecordingSchema, playlistPageSchema, probeSchema, sponsorBlockSchema } from './choose';
 import { LANGUAGE_CHOICES } from './i18n';
 import { reorganizePreviewSchema, reorganizeStatusSchema } from './reorganize';
+import { importStartSchema, importStatusSchema } from './import';
 import { BROWSERS, bandwidthSchema, cookieSiteSchema, pacingSchema, proxyTestSchema, sitesViewSchema, ytDlpUpdatesSchema } from './sites';
 
 export { downloadOptionsSchema, subscriptionFiltersSchema, subscriptionRetentionSchema };
@@ -93,6 +95,8 @@ export const schemas = {
   'library.setCollectionWatched': z.object({ kind: z.enum(['channel', 'playlist']), name: z.string().min(1).max(1000), watched: z.boolean() }).strict(),
   /** An example path of a layout (the same naming new downloads get), or why its template is refused. */
   'library.layoutPreview': z.object({ layout: layoutSettingSchema }).strict(),
+  /** Space used by the library (and by one channel, named as on its page) and free on its drive. */
+  'library.disk': z.object({ channel: z.string().min(1).max(1000).optional() }).strict(),
   'settings.get': z.object({}).strict(),
   'settings.set': z
     .object({
@@ -113,6 +117,7 @@ export const schemas = {
       subtitleLanguage: z.string().max(20).regex(/^[A-Za-z0-9_-]*$/, 'must be a language code such as en or pt-BR').optional(),
       /** A custom template is also checked by core (checkTemplate); a refused one keeps the old setting. */
       layout: layoutSettingSchema.optional(),
+      embedMetadata: z.boolean().optional(),
     })
     .strict(),
   /** One probe of a link: its formats, duration and live state (nothing downloads). */
@@ -182,6 +187,12 @@ export const schemas = {
   'library.reorganizeStatus': z.object({}).strict(),
   /** How many videos the chosen layout would move, for the confirmation. */
   'library.reorganizePreview': z.object({}).strict(),
+  'import.start': importStartSchema,
+  'import.status': z.object({}).strict(),
+  'import.cancel': z.object({}).strict(),
+  /** The desktop app's folder picker; elsewhere not-supported (type the path). */
+  'import.pickFolder': z.object({}).strict(),
+
 } as const;
 
 export const addedJobSchema = z.object({
@@ -223,6 +234,7 @@ export const responses = {
   'library.collection': collectionSchema,
   'library.setCollectionWatched': collectionSchema,
   'library.layoutPreview': layoutPreviewSchema,
+  'library.disk': libraryDiskSchema,
   'settings.get': settingsSchema,
   'settings.set': settingsSchema,
   'tools.updateYtDlp': appInfoSchema,
@@ -254,6 +266,10 @@ export const responses = {
   'library.reorganize': z.object({ status: reorganizeStatusSchema, already: z.boolean() }),
   'library.reorganizeStatus': reorganizeStatusSchema,
   'library.reorganizePreview': reorganizePreviewSchema,
+  'import.start': importStatusSchema,
+  'import.status': importStatusSchema.nullable(),
+  'import.cancel': importStatusSchema.nullable(),
+  'import.pickFolder': z.object({ folder: z.string().nullable() }),
 } as const satisfies { [C in keyof typeof schemas]: z.ZodType };
 
 /** Every channel's request and reply, inferred from the two schema maps. */
@@ -282,6 +298,8 @@ export const eventSchemas = {
   'live.changed': liveRecordingSchema,
   /** "Reorganize library" moved on (at most ~10 a second) or changed state. */
   'library.reorganize': reorganizeStatusSchema,
+  /** An import's progress (a few times a second at most) and its end. */
+  'import.changed': importStatusSchema,
 } as const;
 export type Events = { [E in keyof typeof eventSchemas]: z.infer<(typeof eventSchemas)[E]> };
 export type EventName = keyof Events;

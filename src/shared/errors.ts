@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   'too-many-connections',
   'too-many-downloads',
   'format-unavailable',
+  'disk-full',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -39,9 +39,11 @@ export type Progress = z.infer<typeof progressSchema>;
 
 /** One page of a list; `nextCursor` is absent on the last page. */
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), nextCursor: z.string().optional() });
+  z.object({ items: z.array(item), total: z.number().int(), totalAtLeast: z.boolean().optional(), nextCursor: z.string().optional() });
 export interface Page<T> {
   items: T[];
   total: number;
+  /** `total` is a floor: at least that many match (counting them all was not worth the wait). */
+  totalAtLeast?: boolean;
   nextCursor?: string | undefined;
 }

@@ -26,5 +26,7 @@ export const settingsSchema = z.object({
   subtitleLanguage: z.string(),
   /** How new downloads are named in the library (issue 14). */
   layout: layoutSettingSchema,
+  /** Title, date, chapters, cover and chosen subtitles written into the file itself (needs ffmpeg). */
+  embedMetadata: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -28,6 +28,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     db.pragma('foreign_keys = ON');
+    // A million-row library: a broad search reads thousands of rows in sort order, each one a random
+    // page. Mapped pages skip a read() per page (2-3x faster, measured), and a bigger cache keeps
+    // the indexes' upper levels. Reads only: writes still go through the journal as before.
+    db.pragma('mmap_size = 1073741824');
+    db.pragma('cache_size = -32768');
     // Touch the schema so a corrupt or non-SQLite file fails here, with a clear message.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (err) {

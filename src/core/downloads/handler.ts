@@ -15,6 +15,9 @@ import { DOWNLOAD_JOB, type DownloadPayload, type DownloadResult, type Downloads
 import { downloadEnqueueOptions, downloadJobId } from './job-id';
 import { prepareChoice, type PreparedChoice } from '../choose/prepare';
 import { withSiteArgs } from '../sites/index';
+import { diskFullError, freeBytes as statfsFreeBytes, wontFit } from '../library/disk-space';
+import { embedFailure, unsupportedNotes } from '../ytdlp/embed-support';
+import { sidecarsAfterDownload } from '../library/sidecars/after-download';
 import { DEFAULT_LAYOUT } from '../../shared/layout';
 import { clearPlacement, dayIndexFor, placeDownload, resumePlacement, type Placement } from './place';
 
@@ -37,6 +40,13 @@ function insideLibrary(file: string, libraryDir: string): string {
     // missing file: reported below
   }
   throw fail({ code: 'outside-library', message: 'yt-dlp reported a file outside your library folder; VidKeep did not add it.' });
+}
+
+/** What the file lacks of what was to be embedded: what its container cannot hold, and what a failed step left out. */
+function embedNotes(file: string, hasThumbnail: boolean, subtitles: boolean, args: string[], failed: string[]): string[] {
+  if (!args.includes('--embed-metadata')) return [];
+  const ext = extname(file).slice(1);
+  return [...new Set([...unsupportedNotes({ ext, hasThumbnail, subtitles: subtitles && args.includes('--embed-subs') }), ...failed])];
 }
 
 export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadPayload, DownloadResult> {
@@ -80,13 +90,16 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       // Issue 17's choices (format, clip, SponsorBlock) are built apart and passed through.
       choice = await prepareChoice({ options: p.options, settings: o.getSettings(), ffmpeg: tools.ffmpeg.found, db: o.db, ...(o.sponsorBlockApi ? { sponsorBlockApi: o.sponsorBlockApi } : {}) });
       const extraArgs = choice.args;
-      args = buildDownloadArgs({ url: p.url, libraryDir, options: p.options, ffmpegPath: tools.ffmpeg.found ? tools.ffmpeg.path : null, mode: p.confirmPlaylist ? 'list' : 'single', extraArgs });
+      const embedMetadata = o.getSettings().embedMetadata;
+      args = buildDownloadArgs({ url: p.url, libraryDir, options: p.options, ffmpegPath: tools.ffmpeg.found ? tools.ffmpeg.path : null, mode: p.confirmPlaylist ? 'list' : 'single', extraArgs, embedMetadata });
     } catch (err) {
       if (err instanceof VidKeepError) throw fail(err.toJSON());
       throw err;
     }
     let title: string | undefined;
     let thumbnailUrl: string | undefined;
+    /** What a failed embedding step left out of the file (set after the run; index() reads it). */
+    let embedMissed: string[] = [];
     const report = (pr: Progress) => ctx.progress({ ...pr, ...(title ? { title } : {}), ...(thumbnailUrl ? { thumbnailUrl } : {}) });
     // A run killed between moving the files and indexing them: finish that, download nothing again.
     const resumed = resumePlacement(o.db, libraryDir, ctx.jobId);
@@ -98,6 +111,23 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
 
     let known: Video | null = null;
     let playlist: { title: string | null; count: number | null } | null = null;
+    let noRoom: { needed: number; free: number } | null = null;
+    // Stops yt-dlp as soon as its info says the download cannot fit (unknown sizes go on).
+    const checkRoom = (needed: number | null) => {
+      if (needed === null || noRoom) return;
+      const free = (o.freeBytes ?? statfsFreeBytes)(libraryDir);
+      if (free !== null && wontFit(needed, free)) {
+        noRoom = { needed, free };
+        stop.abort();
+      }
+    };
+    // A direct link's size comes only with its first bytes (Content-Length): checked once per part.
+    let checkedTotal: number | null = null;
+    const checkPart = (pr: Progress) => {
+      if (pr.totalBytes === null || pr.totalBytes === checkedTotal) return;
+      checkedTotal = pr.totalBytes;
+      checkRoom(pr.totalBytes - (pr.downloadedBytes ?? 0));
+    };
     const entries: Array<{ url: string; title: string | null }> = [];
     const stop = new AbortController();
     const onAbort = () => stop.abort();
@@ -119,6 +149,7 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
         tracker: deferEnd(exited),
         onEvent: (e) => {
           if (e.kind === 'progress' || (e.kind === 'postprocess' && e.progress)) {
+            if (e.kind === 'progress') checkPart(e.progress);
             report(e.kind === 'progress' ? e.progress : e.progress!);
           } else if (e.kind === 'info') {
             const i = e.info;
@@ -139,6 +170,9 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
               known = hit;
               stop.abort();
             }
+            checkRoom(i.sizeBytes);
+          } else if (e.kind === 'size') {
+            checkRoom(e.bytes);
           } else if (e.kind === 'playlist') {
             playlist = { title: e.title, count: e.count };
           }
@@ -152,6 +186,17 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
     if (known) {
       if (!p.subscriptionId) o.library.disown((known as Video).id);
       return { alreadyKept: (known as Video).id };
+    }
+    if (noRoom) {
+      const { needed, free } = noRoom as { needed: number; free: number };
+      throw fail(diskFullError(needed, free).toJSON());
+    }
+    // A failed embedding step leaves the downloaded file whole: keep it and say what is missing.
+    const embedMiss = embedFailure(res, args);
+    if (embedMiss) {
+      ctx.log.warn(`Embedding failed (${res.openPostprocessor ?? '?'}); the file is kept: ${res.stderr.slice(-300)}`);
+      res = { ...res, exitCode: 0, files: [...res.files, embedMiss.file] };
+      embedMissed = embedMiss.notes;
     }
     if (ctx.signal.aborted || res.reason === 'aborted') {
       // The queue says why it aborted (its own timeout, shutting down); otherwise the user cancelled.
@@ -262,8 +307,11 @@ export function createDownloadHandler(o: DownloadsOptions): JobHandler<DownloadP
       }
       return v;
     })();
+    // Issue 14: Kodi/Jellyfin sidecars, beside the file where the layout placed it (keep this one line).
+    sidecarsAfterDownload({ settings: o.getSettings(), libraryDir, filePath: (o.library.get(video.id) ?? video).filePath, info, warn: (m) => ctx.log.warn(m) });
     report(blank('done', { percent: 100 }));
-    return { videoId: video.id, ...(choice.notes.length > 0 ? { notes: choice.notes } : {}) };
+    const notes = [...choice.notes, ...embedNotes(file, thumb !== null, p.options.subtitles, args, embedMissed)];
+    return { videoId: video.id, ...(notes.length > 0 ? { notes } : {}) };
   }
   }
 }

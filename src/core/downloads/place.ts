@@ -67,6 +67,8 @@ export interface PlaceInput {
   dayIndex: number;
   /** Kept after the planned stem (a clip's ".clip-2-7.5"), so a clip never takes its video's name. */
   stemSuffix?: string;
+  /** Hears the journal committed (0) and each finished rename (the crash test kills the process there). */
+  onMoved?: (done: number) => void;
 }
 
 /** Plans and journals the moves, then moves. Anything unexpected leaves the files where yt-dlp put them. */
@@ -95,13 +97,14 @@ export function placeDownload(i: PlaceInput): Placement {
   const moves = suffixes.map((s): [string, string] => [rel(join(fromDir, fromStem + s)), rel(join(toDir, stem + s))]);
   if (moves[0]![0] === moves[0]![1]) return stay(i.file);
   i.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(journalKey(i.jobId), JSON.stringify(moves));
-  return { file: finishMoves(i.libraryDir, moves), moves };
+  i.onMoved?.(0);
+  return { file: finishMoves(i.libraryDir, moves, i.onMoved), moves };
 }
 
 const stay = (file: string): Placement => ({ file, moves: [] });
 
 /** Does what is left of the moves (each one is a rename, or already done); returns where the video file is. */
-function finishMoves(libraryDir: string, moves: Array<[string, string]>): string {
+function finishMoves(libraryDir: string, moves: Array<[string, string]>, onMoved?: (done: number) => void): string {
   const abs = (r: string) => join(libraryDir, ...r.split('/'));
   let video = '';
   for (const [index, [from, to]] of moves.entries()) {
@@ -109,6 +112,7 @@ function finishMoves(libraryDir: string, moves: Array<[string, string]>): string
     if (existsSync(abs(from)) && !taken(abs(to))) {
       try {
         renameSync(abs(from), abs(to));
+        onMoved?.(index + 1);
       } catch {
         at = abs(from);
       }

@@ -6,6 +6,7 @@ import type { Library } from '../library/types';
 import type { SpawnFn } from '../ytdlp/run';
 import type { MediaTools } from '../media/poster-job';
 import type { Sites } from '../sites/index';
+import type { FreeBytes } from '../library/disk-space';
 
 export const DOWNLOAD_JOB = JOB_NAMES.download;
 
@@ -38,6 +39,8 @@ export interface DownloadsOptions {
   media?: MediaTools;
   /** Per-site args (pacing, speed limit, proxy, cookies) and 429 waits. */
   sites?: Sites;
+  /** Free bytes on the library's drive (tests inject one); default fs.statfs. */
+  freeBytes?: FreeBytes;
 }
 
 export interface Downloads {

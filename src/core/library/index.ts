@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, statSync, unlinkSync } from 'node:fs';
-import { realpath } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { Chapter, Collection, Page, Video } from '../../shared/types';
 import { VidKeepError } from '../../shared/errors';
 import type { AddVideo, Library, SearchQuery } from './types';
-import { buildSearch, chooseStrategy, encodeCursor, ftsQuery, hasFilters, WATCH_STATES } from './search';
+import { buildSearch, chooseStrategy, COUNT_CAP, encodeCursor, ftsQuery, hasFilters, readCap, WATCH_STATES } from './search';
+import { registerWordMatch } from './word-match';
 import { defaultTrashDir, moveToTrash } from './trash';
 import { createMediaInfoWriter } from './media-info';
 import { isGenericSite, newVideoId, storedSiteId } from './identity';
@@ -15,6 +15,7 @@ import { createWatchStore } from './watch';
 import { createSubtitleIndex, readAsVtt } from './subtitles';
 import { chaptersFromInfo } from './chapters';
 import { formatOf } from './subtitle-format';
+import { createRoots } from './roots';
 
 export type { Library, SearchQuery, AddVideo } from './types';
 
@@ -55,6 +56,7 @@ export function createLibrary(o: LibraryOptions): Library {
   const changed = (ids: string[]) => o.onChange?.(ids);
   const writeMediaInfo = createMediaInfoWriter(db);
   const getRow = db.prepare<[string], Row>('SELECT * FROM videos WHERE id = ?');
+  const byRowid = db.prepare<[number], Row>('SELECT * FROM videos WHERE rowid = ?');
   const bySource = db.prepare<[string, string], Row>('SELECT * FROM videos WHERE site = ? AND site_id = ?');
   const byUrl = db.prepare<[string], Row>('SELECT * FROM videos WHERE source_url = ? LIMIT 1');
   const del = db.prepare<[string]>('DELETE FROM videos WHERE id = ?');
@@ -66,14 +68,18 @@ export function createLibrary(o: LibraryOptions): Library {
       title = excluded.title, uploader = excluded.uploader, description = excluded.description, duration = excluded.duration,
       size = excluded.size, file_path = excluded.file_path, thumbnail_path = excluded.thumbnail_path, info_json = excluded.info_json,
       audio_only = excluded.audio_only, missing = 0, playlist = coalesce(excluded.playlist, videos.playlist),
+      -- Downloaded into the library: its paths are the library's now, not an imported folder's.
+      root_id = NULL, file_key = NULL,
       playlist_index = CASE WHEN excluded.playlist IS NULL THEN videos.playlist_index ELSE excluded.playlist_index END,
       -- Downloaded again by hand: the user's now. A subscription never takes over a row.
       subscription_id = CASE WHEN excluded.subscription_id IS NULL THEN NULL ELSE videos.subscription_id END`);
-  const allPaths = db.prepare<[], { id: string; file_path: string; missing: number }>('SELECT id, file_path, missing FROM videos');
+  const allPaths = db.prepare<[], { id: string; file_path: string; missing: number; root_id: number | null }>('SELECT id, file_path, missing, root_id FROM videos');
   const setMissing = db.prepare<[number, string]>('UPDATE videos SET missing = ? WHERE id = ?');
   const setKeep = db.prepare<[number, string]>('UPDATE videos SET keep = ? WHERE id = ?');
   const disown = db.prepare<[string]>('UPDATE videos SET subscription_id = NULL WHERE id = ? AND subscription_id IS NOT NULL');
-  const ftsCount = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM videos_fts WHERE videos_fts MATCH ?');
+  // Stops at the cap: counting every match of a one-letter prefix in a million rows takes longer than a page.
+  const ftsIds = db.prepare<[string, number], number>('SELECT rowid FROM videos_fts WHERE videos_fts MATCH ? LIMIT ?').pluck();
+  registerWordMatch(db);
   // Kept by triggers (006-watch): the totals a million-row library asks for on every first page.
   const rowCount = db.prepare<[], { n: number }>('SELECT sum(n) AS n FROM video_counts');
   const stateCount = db.prepare<[number], { n: number }>('SELECT n FROM video_counts WHERE watch_state = ?');
@@ -110,15 +116,17 @@ export function createLibrary(o: LibraryOptions): Library {
     return r.split(sep).join('/');
   };
   const absolute = (p: string) => join(root, ...p.split('/'));
-  /** The real path of a library-relative path, only when it stays inside the library. */
-  const inside = async (p: string): Promise<string | null> => {
-    try {
-      const [real, realRoot] = await Promise.all([realpath(absolute(p)), realpath(root)]);
-      return real.startsWith(realRoot + sep) ? real : null;
-    } catch {
-      return null;
-    }
+  // An imported video left where it was has its paths relative to the folder the user granted.
+  const roots = createRoots(db, root);
+  const rootOf = (r: { root_id?: number | null }) => r.root_id ?? null;
+  const absOf = (r: { root_id?: number | null }, p: string) => roots.absolute(rootOf(r), p);
+  const relFor = (r: { root_id?: number | null }) => (abs: string): string => {
+    const p = roots.relTo(rootOf(r), abs);
+    if (p === null) throw new VidKeepError('outside-library', 'A file lies outside your library folder; VidKeep did not add it.');
+    return p;
   };
+  /** The real path of a row's relative path, only when it stays inside the library or its granted folder. */
+  const inside = (p: string, rootId: number | null = null): Promise<string | null> => roots.inside(rootId, p);
   const video = (id: string): Video | null => {
     const r = getRow.get(id);
     return r ? toVideo(r) : null;
@@ -137,14 +145,20 @@ export function createLibrary(o: LibraryOptions): Library {
     },
     search(q: SearchQuery): Page<Video> {
       const match = ftsQuery(q.query);
-      // FTS counts its own matches cheaply (prefix indexes); that count picks the plan.
-      const ftsTotal = match ? ftsCount.get(match)!.n : null;
-      const b = buildSearch(q, chooseStrategy(q, ftsTotal, ftsTotal === null ? 0 : rowCount.get()!.n));
-      const rows = prep(b.sql).all(...b.params) as Row[];
+      // The matches, up to the read cap, read once: their number picks the plan and is the total,
+      // and 'in' sorts them without asking FTS again.
+      const libraryRows = match ? rowCount.get()!.n : 0;
+      const cap = readCap(q.limit, libraryRows);
+      const ids = match ? ftsIds.all(match, cap + 1) : null;
+      const ftsTotal = ids ? ids.length : null;
+      const complete = ids !== null && ids.length <= cap;
+      const matchIds = ids ? { json: JSON.stringify(ids), complete } : undefined;
+      const b = buildSearch(q, chooseStrategy(q, ftsTotal, libraryRows), matchIds);
+      const rows = prep(b.sql).all(...b.params) as Array<{ rid: number; id: string; sort_key: string | number }>;
       const onlyWatch = ftsTotal === null && !hasFilters({ ...q, watch: 'all' });
       const total =
         ftsTotal !== null && !hasFilters(q)
-          ? ftsTotal
+          ? (complete ? ftsTotal : COUNT_CAP)
           : onlyWatch && q.watch && q.watch !== 'all'
             ? stateCount.get(WATCH_STATES[q.watch])!.n
             : onlyWatch
@@ -153,7 +167,9 @@ export function createLibrary(o: LibraryOptions): Library {
       const more = rows.length > q.limit;
       const items = rows.slice(0, q.limit);
       const last = items[items.length - 1];
-      const page: Page<Video> = { items: items.map(toVideo), total };
+      // Past the read cap the total is a floor ("20,000+"): at least that many match.
+      const page: Page<Video> = { items: items.flatMap((r) => byRowid.get(r.rid) ?? []).map(toVideo), total };
+      if (match && !complete) page.totalAtLeast = true;
       if (more && last && last.sort_key !== undefined) page.nextCursor = encodeCursor({ k: last.sort_key, id: last.id });
       return page;
     },
@@ -164,8 +180,9 @@ export function createLibrary(o: LibraryOptions): Library {
     async delete(id, opts) {
       const r = getRow.get(id);
       if (!r) return false;
-      const video = absolute(r.file_path);
-      const files = [video, ...(r.thumbnail_path ? [absolute(r.thumbnail_path)] : []), ...sideFiles(video)];
+      const video = absOf(r, r.file_path);
+      const thumb = r.thumbnail_path ? absOf(r, r.thumbnail_path) : null;
+      const files = video ? [video, ...(thumb ? [thumb] : []), ...sideFiles(video)] : [];
       // Row first: if moving a file fails the video is gone from the list, never a row without a file.
       del.run(id);
       changed([id]);
@@ -244,7 +261,8 @@ export function createLibrary(o: LibraryOptions): Library {
       let present = 0;
       const changes: Array<[number, string]> = [];
       for (const r of allPaths.iterate()) {
-        const gone = !existsSync(absolute(r.file_path));
+        const abs = absOf(r, r.file_path);
+        const gone = abs === null || !existsSync(abs);
         if (gone) missing++;
         else present++;
         if (gone !== (r.missing === 1)) changes.push([gone ? 1 : 0, r.id]);
@@ -256,7 +274,7 @@ export function createLibrary(o: LibraryOptions): Library {
     async resolveMedia(videoId, kind) {
       const r = getRow.get(videoId);
       const p = r ? (kind === 'video' ? r.file_path : r.thumbnail_path) : null;
-      return p ? inside(p) : null;
+      return p && r ? inside(p, rootOf(r)) : null;
     },
     setPosition(id, positionSec) {
       if (!watch.setPosition(id, positionSec)) return null;
@@ -279,13 +297,14 @@ export function createLibrary(o: LibraryOptions): Library {
         info = null;
       }
       // Kept before subtitles were indexed (or files added by hand): index what is on disk now.
-      if (subs.tracks(id).length === 0) subs.index(id, absolute(r.file_path), rel);
+      const abs = absOf(r, r.file_path);
+      if (subs.tracks(id).length === 0 && abs) subs.index(id, abs, relFor(r));
       const subtitles = subs.tracks(id);
       const fromInfo = chaptersFromInfo(info);
       if (fromInfo.length > 0) return { subtitles, chapters: fromInfo, chaptersFrom: 'info' };
       let fromFile = probed.get(id);
       if (!fromFile && probe) {
-        const real = await inside(r.file_path);
+        const real = await inside(r.file_path, rootOf(r));
         fromFile = real ? await probe(real).catch(() => []) : [];
         if (probed.size > 500) probed.clear();
         probed.set(id, fromFile);
@@ -295,7 +314,8 @@ export function createLibrary(o: LibraryOptions): Library {
     async subtitleVtt(id, lang) {
       const p = subs.pathOf(id, lang);
       const format = p ? formatOf(p) : null;
-      const real = p ? await inside(p) : null;
+      const r = p ? getRow.get(id) : undefined;
+      const real = p && r ? await inside(p, rootOf(r)) : null;
       return real && format ? readAsVtt(real, format) : null;
     },
     searchSubtitles: (query, limit) => subs.search(query, limit),

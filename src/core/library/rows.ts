@@ -22,6 +22,8 @@ export interface Row {
   position: number;
   played_at: number | null;
   playlist_index: number | null;
+  /** Set for a video imported where it was: its paths are relative to that granted folder. */
+  root_id?: number | null;
   sort_key?: string | number;
 }
 

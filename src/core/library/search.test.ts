@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/open';
 import { migrate } from '../db/migrate';
 import { createLibrary, type Library } from './index';
-import { BROAD_MIN, BROAD_SHARE, buildSearch, chooseStrategy, decodeCursor, encodeCursor, ftsQuery } from './search';
+import { buildSearch, chooseStrategy, COUNT_CAP, decodeCursor, encodeCursor, readCap } from './search';
 
 // Shape, not timing: at scale every page must come from an index walk or a small match set,
 // never a sort of the whole table. (Measured separately: p95 < 35 ms at 100k rows for the
@@ -44,28 +44,40 @@ describe('search at scale', () => {
     const b = buildSearch({ query: '', limit: 50, sort });
     const p = plan(b.sql, b.params);
     // 'added' is insertion order: the table itself, walked backwards by rowid.
-    expect(p).toMatch(sort === 'added' ? /SCAN v\b/ : /USING INDEX videos_by_/);
+    expect(p).toMatch(sort === 'added' ? /SCAN v\b/ : /USING (COVERING )?INDEX videos_by_/);
     expect(p).not.toMatch(/TEMP B-TREE/);
   });
 
-  it.each(['added', 'title', 'duration', 'uploader'] as const)('a broad one-word query walks the %s index and probes FTS per row', (sort) => {
+  it.each(['added', 'title', 'duration', 'uploader'] as const)('a broad one-word query walks the %s index and tests each row (no sort step)', (sort) => {
     const q = { query: 'c', limit: 50, sort };
-    const total = (db.prepare('SELECT count(*) AS n FROM videos_fts WHERE videos_fts MATCH ?').get(ftsQuery('c')) as { n: number }).n;
-    const rows = (db.prepare('SELECT count(*) AS n FROM videos').get() as { n: number }).n;
-    expect(total).toBeGreaterThan(Math.max(BROAD_MIN, rows * BROAD_SHARE));
-    expect(chooseStrategy(q, total, rows)).toBe('exists');
-    const p = plan(buildSearch(q, 'exists').sql, buildSearch(q, 'exists').params);
+    // More matches than the read cap of a library this big: a scan.
+    expect(chooseStrategy(q, COUNT_CAP + 1, ROWS)).toBe('scan');
+    const b = buildSearch(q, 'scan');
+    const p = plan(b.sql, b.params);
     expect(p).not.toMatch(/TEMP B-TREE/);
-    expect(p).toMatch(/VIRTUAL TABLE INDEX/);
+    expect(p).toMatch(sort === 'added' ? /SCAN v\b/ : /USING (COVERING )?INDEX videos_by_/);
   });
 
-  it('a narrow query collects its few matches first', () => {
+  it('reads up to the read cap and collects those matches; past it, scans', () => {
+    // The two plans cost the same near sqrt(4 x page x rows): ~28,355 of a million for a page of 200.
+    expect(readCap(200, 1_000_000)).toBe(28_355);
+    expect(readCap(200, 100_000)).toBe(COUNT_CAP);
     expect(chooseStrategy({ query: '12345', limit: 50 }, 1, 20_000)).toBe('in');
-    // A word in a sixth of a big library: sorting its matches beats probing FTS per row.
-    expect(chooseStrategy({ query: 'froz', limit: 50 }, 16_000, 100_000)).toBe('in');
-    expect(chooseStrategy({ query: 's', limit: 50 }, 60_000, 100_000)).toBe('exists');
+    expect(chooseStrategy({ query: 'froz', limit: 200 }, 28_355, 1_000_000)).toBe('in');
+    expect(chooseStrategy({ query: 'froz', limit: 200 }, 28_356, 1_000_000)).toBe('scan');
+    expect(chooseStrategy({ query: 's', limit: 50 }, COUNT_CAP + 1, 100_000)).toBe('scan');
+    // Only FTS5 can judge non-ASCII words: always collected.
+    expect(chooseStrategy({ query: 'café', limit: 50 }, COUNT_CAP + 1, 100_000)).toBe('in');
     const b = buildSearch({ query: '12345', limit: 50 }, 'in');
     expect(plan(b.sql, b.params)).toMatch(/LIST SUBQUERY|VIRTUAL TABLE INDEX/);
+  });
+
+  it('counts matches under a watch filter in the state index, never the table', () => {
+    const b = buildSearch({ query: 'cat', limit: 50, watch: 'unwatched' }, 'in', { json: '[1,2,3]', complete: true });
+    expect(plan(b.countSql, b.countParams)).toMatch(/COVERING INDEX videos_by_watch \(watch_state=\? AND rowid=\?\)/);
+    expect(library.search({ query: 'catal', limit: 5, watch: 'unwatched' }).total).toBe(
+      (db.prepare("SELECT count(*) AS n FROM videos WHERE watch_state = 0 AND rowid IN (SELECT rowid FROM videos_fts WHERE videos_fts MATCH '\"catal\"*')").get() as { n: number }).n,
+    );
   });
 
   it('counts filters from an index', () => {

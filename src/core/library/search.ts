@@ -1,5 +1,6 @@
 import type { LibrarySort } from '../../shared/types';
 import type { SearchQuery } from './types';
+import { asciiWords, WORD_MATCH_FN } from './word-match';
 
 /** Sort key expression (matching an index in 003-library), direction. */
 const SORTS: Record<LibrarySort, { key: string; dir: 'ASC' | 'DESC' }> = {
@@ -16,14 +17,19 @@ const SORTS: Record<LibrarySort, { key: string; dir: 'ASC' | 'DESC' }> = {
 /** Stored watch_state values (006-watch). */
 export const WATCH_STATES = { unwatched: 0, 'in-progress': 1, watched: 2 } as const;
 
+/** The search box's words (NFKC; letters and digits), at most 16: what both match rules test. */
+export function queryWords(text: string): string[] {
+  return (text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
+}
+
 /**
  * As-you-type FTS5 query: every word must match as a prefix ('cat' finds 'Catalogue'). Words are
  * quoted so FTS syntax in the box (AND, NEAR, quotes, colons) is only ever text.
  */
 export function ftsQuery(text: string): string | null {
-  const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu);
-  if (!words || words.length === 0) return null;
-  return words.slice(0, 16).map((w) => `"${w}"*`).join(' ');
+  const words = queryWords(text);
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w}"*`).join(' ');
 }
 
 interface Cursor {
@@ -47,23 +53,42 @@ export function decodeCursor(s: string | undefined): Cursor | null {
 }
 
 /**
- * Above this share of the library matching, walking the sort index beats sorting the matches.
- * Measured at 100k rows: a word in ~14 % of rows is 20x slower walked (each row probes FTS),
- * one in a third of rows is already faster walked, one in most rows 30x faster.
+ * Past this many matches the total reads "20,000+": counting every match of 's' in a million videos
+ * alone takes longer than a page should.
  */
-export const BROAD_SHARE = 0.25;
-/** Small libraries always sort their matches: either plan is instant there. */
-export const BROAD_MIN = 2000;
+export const COUNT_CAP = 20_000;
+
+export type Strategy = 'in' | 'scan';
 
 /**
- * Walking the sort index with a per-row FTS probe only pays for one broad word without filters
- * (measured at 100k rows): with several words every probe re-reads each word's list, and with
- * filters the planner starts from the filter index instead.
+ * What testing one row costs 'scan' (a random row read, then its text) against what one match
+ * costs 'in' (its id, read in rowid order, and a place in the sort): ~4x, measured at a million rows.
  */
-export function chooseStrategy(q: SearchQuery, ftsTotal: number | null, rows: number): 'in' | 'exists' {
-  const match = ftsQuery(q.query);
-  const broad = ftsTotal !== null && ftsTotal > BROAD_MIN && ftsTotal > rows * BROAD_SHARE;
-  return broad && !hasFilters(q) && match !== null && !match.includes(' ') ? 'exists' : 'in';
+const SCAN_COST = 4;
+
+/**
+ * How many FTS matches a search reads before it stops counting. 'in' collects the matches and sorts
+ * them: its cost grows with the matches. 'scan' walks the sort's index (or a filter's) and tests
+ * each row's own text (word-match.ts), stopping after a page: its cost grows with rows / matches.
+ * They cost the same near matches = sqrt(SCAN_COST x page x rows), ~28,000 of a million: up to
+ * there the matches are read (all of them, so 'in' can sort them), past it the search scans.
+ */
+export function readCap(limit: number, rows: number): number {
+  return Math.max(COUNT_CAP, Math.ceil(Math.sqrt(SCAN_COST * (limit + 1) * rows)));
+}
+
+/**
+ * 'scan' only when the matches outnumber the read cap (they were not all read). Non-ASCII queries
+ * always collect: only FTS5 can test their rows.
+ */
+export function chooseStrategy(q: SearchQuery, matches: number | null, rows: number): Strategy {
+  const words = asciiWords(queryWords(q.query));
+  if (matches === null || words === null || words.length === 0) return 'in';
+  return matches > readCap(q.limit, rows) ? 'scan' : 'in';
+}
+
+function onlyWatchFilter(q: SearchQuery): boolean {
+  return q.watch !== undefined && q.watch !== 'all' && !hasFilters({ ...q, watch: 'all' });
 }
 
 export function hasFilters(q: SearchQuery): boolean {
@@ -79,20 +104,40 @@ export interface BuiltQuery {
 }
 
 /**
- * SQL for one page: filters, FTS match, keyset after the cursor, ordered by the sort's index.
- * 'in' collects the matches first and sorts them (best when few match); 'exists' walks the sort
- * index and probes FTS per row, stopping after one page (best when most rows match, e.g. 'c').
+ * SQL for one page: filters, the match (see chooseStrategy), keyset after the cursor, ordered by the
+ * sort's index. `countSql` counts the filtered matches among the first FTS matches (readCap):
+ * exact below the cap, a floor above it. `matchIds` (a JSON array of those first rowids, when the
+ * caller has read them) spares SQLite evaluating the FTS query again: a long prefix ('documenta')
+ * merges every term it starts, each time it is evaluated.
  */
-export function buildSearch(q: SearchQuery, strategy: 'in' | 'exists' = 'in'): BuiltQuery {
+export function buildSearch(q: SearchQuery, strategy: Strategy = 'in', matchIds?: { json: string; complete: boolean }): BuiltQuery {
   const sort = SORTS[q.sort ?? 'added'];
   const where: string[] = [];
   const params: unknown[] = [];
   const match = ftsQuery(q.query);
-  if (match) {
+  const words = asciiWords(queryWords(q.query));
+  const countWhere: string[] = [];
+  const countParams: unknown[] = [];
+  if (match && matchIds) {
+    countWhere.push('v.rowid IN (SELECT value FROM json_each(?))');
+    countParams.push(matchIds.json);
+  } else if (match) {
+    countWhere.push('v.rowid IN (SELECT rowid FROM videos_fts WHERE videos_fts MATCH ? LIMIT ?)');
+    countParams.push(match, readCap(q.limit, 0) + 1);
+  }
+  if (match && matchIds?.complete && (strategy === 'in' || !words)) {
+    where.push('v.rowid IN (SELECT value FROM json_each(?))');
+    params.push(matchIds.json);
+  } else if (match && (strategy === 'in' || !words)) {
     where.push('v.rowid IN (SELECT rowid FROM videos_fts WHERE videos_fts MATCH ?)');
     params.push(match);
+  } else if (match) {
+    // A row only FTS5 can judge (non-ASCII text) is asked about on its own.
+    where.push(`ifnull(${WORD_MATCH_FN}(v.title, v.uploader, v.description, ?), EXISTS (SELECT 1 FROM videos_fts WHERE videos_fts MATCH ? AND rowid = v.rowid))`);
+    params.push(words!.join(' '), match);
   }
-  if (match && strategy === 'exists') where[0] = 'EXISTS (SELECT 1 FROM videos_fts WHERE videos_fts MATCH ? AND rowid = v.rowid)';
+  const filterFrom = where.length;
+  const filterParamsFrom = params.length;
   if (q.site) {
     where.push('v.site = ?');
     params.push(q.site);
@@ -115,8 +160,8 @@ export function buildSearch(q: SearchQuery, strategy: 'in' | 'exists' = 'in'): B
   }
   if (q.kind === 'audio') where.push('v.audio_only = 1');
   if (q.kind === 'video') where.push('v.audio_only = 0');
-  const countParams = params.slice();
-  const countWhere = where.slice();
+  countWhere.push(...where.slice(filterFrom));
+  countParams.push(...params.slice(filterParamsFrom));
   const cursor = decodeCursor(q.cursor);
   if (cursor) {
     const cmp = sort.dir === 'DESC' ? '<' : '>';
@@ -126,8 +171,11 @@ export function buildSearch(q: SearchQuery, strategy: 'in' | 'exists' = 'in'): B
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const cw = countWhere.length ? `WHERE ${countWhere.join(' AND ')}` : '';
   return {
-    sql: `SELECT v.*, ${sort.key.replace(/ COLLATE NOCASE$/, '')} AS sort_key FROM videos v ${w} ORDER BY ${sort.key} ${sort.dir}, v.id ${sort.dir} LIMIT ?`,
-    countSql: `SELECT count(*) AS n FROM videos v ${cw}`,
+    // Ids and keys only: sorting thousands of matches need not carry every column of each along;
+    // the page's rows are read afterwards by rowid.
+    sql: `SELECT v.rowid AS rid, v.id AS id, ${sort.key.replace(/ COLLATE NOCASE$/, '')} AS sort_key FROM videos v ${w} ORDER BY ${sort.key} ${sort.dir}, v.id ${sort.dir} LIMIT ?`,
+    // Matches under a watch filter alone: each one a seek in the small state index, not a table row.
+    countSql: `SELECT count(*) AS n FROM videos v${match && onlyWatchFilter(q) ? ' INDEXED BY videos_by_watch' : ''} ${cw}`,
     params: [...params, q.limit + 1],
     countParams,
     sortKey: sort.key,

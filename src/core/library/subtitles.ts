@@ -8,6 +8,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Db } from '../db/open';
 import type { SubtitleHit, SubtitleTrack } from '../../shared/types';
 import { formatOf, parseSubtitles, toWebVtt, type SubtitleFormat } from './subtitle-format';
+import { phraseMatch, phraseWords } from './subtitle-phrase';
 
 /** Larger than any real subtitle file; a bigger one is not read into memory. */
 const MAX_BYTES = 8 * 1024 * 1024;
@@ -46,13 +47,16 @@ export function subtitleFiles(absVideo: string): SubtitleFile[] {
  * syntax. The exact phrase goes first because a prefix of a common word ('dor' -> every 'dor…')
  * makes FTS5 merge thousands of lists, while an exact phrase skips along its rarest word.
  */
-export function phraseQuery(text: string): { exact: string; prefix: string | null } | null {
-  const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu);
+export function phraseQuery(text: string): { exact: string; prefix: string | null; words: string[] } | null {
+  const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu)?.slice(0, 16);
   if (!words || words.length === 0) return null;
-  const exact = `"${words.slice(0, 16).join(' ')}"`;
+  const exact = `"${words.join(' ')}"`;
   // A one-letter prefix matches nearly every line: wait for the second letter.
-  return { exact, prefix: words[Math.min(words.length, 16) - 1]!.length >= 2 ? `${exact}*` : null };
+  return { exact, prefix: words[words.length - 1]!.length >= 2 ? `${exact}*` : null, words };
 }
+
+/** Lines of whole words tested for the cut one before FTS5's prefix query is left to do it (subtitle-phrase.ts). */
+const HEAD_BUDGET = 20_000;
 
 export interface SubtitleIndex {
   /** Replaces what is known of this video's subtitles with the files beside it now. */
@@ -84,6 +88,23 @@ export function createSubtitleIndex(db: Db): SubtitleIndex {
     SELECT l.video_id, l.lang, l.start_ms, l.text, v.title
     FROM subtitle_fts f JOIN subtitle_lines l ON l.id = f.rowid JOIN videos v ON v.id = l.video_id
     WHERE subtitle_fts MATCH ? LIMIT ?`);
+  const headLines = db.prepare<[string], { id: number; text: string }>('SELECT rowid AS id, text FROM subtitle_fts WHERE subtitle_fts MATCH ?');
+  const hitOf = db.prepare<[number], { video_id: string; lang: string; start_ms: number; text: string; title: string }>(
+    'SELECT l.video_id, l.lang, l.start_ms, l.text, v.title FROM subtitle_lines l JOIN videos v ON v.id = l.video_id WHERE l.id = ?',
+  );
+  /** The prefix query's answer from the lines holding the whole words; null when FTS5 must answer. */
+  const byHead = (words: string[], limit: number) => {
+    const folded = phraseWords(words);
+    if (!folded) return null;
+    const ids: number[] = [];
+    let seen = 0;
+    for (const line of headLines.iterate(`"${words.slice(0, -1).join(' ')}"`)) {
+      const m = phraseMatch(line.text, folded);
+      if (m === null || ++seen > HEAD_BUDGET) return null;
+      if (m === 1 && ids.push(line.id) >= limit) break;
+    }
+    return ids.flatMap((id) => hitOf.get(id) ?? []);
+  };
 
   const index = db.transaction((videoId: string, files: Array<SubtitleFile & { text: string; path: string }>) => {
     dropLines.run(videoId);
@@ -121,7 +142,7 @@ export function createSubtitleIndex(db: Db): SubtitleIndex {
       const q = phraseQuery(query);
       if (!q) return [];
       let rows = find.all(q.exact, limit);
-      if (rows.length === 0 && q.prefix) rows = find.all(q.prefix, limit);
+      if (rows.length === 0 && q.prefix) rows = byHead(q.words, limit) ?? find.all(q.prefix, limit);
       return rows.map((r) => ({ videoId: r.video_id, title: r.title, lang: r.lang, startSec: r.start_ms / 1000, text: r.text }));
     },
   };

@@ -85,3 +85,29 @@ describe('buildDownloadArgs', () => {
     for (const a of buildDownloadArgs(base)) expect(typeof a).toBe('string');
   });
 });
+
+describe('embedded metadata arguments', () => {
+  it('embeds metadata, chapters and the cover with ffmpeg when the setting is on, subtitles only when chosen', () => {
+    const on = buildDownloadArgs({ ...base, embedMetadata: true });
+    expect(on).toEqual(expect.arrayContaining(['--embed-metadata', '--embed-chapters', '--embed-thumbnail']));
+    expect(on).not.toContain('--embed-subs');
+    // The poster and subtitles stay beside the file as well: they are written, then embedded.
+    expect(on).toContain('--write-thumbnail');
+    const subs = buildDownloadArgs({ ...base, embedMetadata: true, options: opt({ subtitles: true }) });
+    expect(subs).toEqual(expect.arrayContaining(['--write-subs', '--embed-subs']));
+    expect(subs.indexOf('--embed-subs')).toBeLessThan(subs.indexOf('--'));
+  });
+
+  it('embeds nothing without ffmpeg or with the setting off', () => {
+    for (const a of [buildDownloadArgs({ ...base, ffmpegPath: null, embedMetadata: true }), buildDownloadArgs({ ...base, embedMetadata: false }), buildDownloadArgs(base)]) {
+      expect(a.filter((x) => x.startsWith('--embed'))).toEqual([]);
+    }
+  });
+
+  it('prints the downloaded path before post-processing and the chosen formats\' sizes', () => {
+    const a = buildDownloadArgs(base);
+    expect(a.some((x) => x.startsWith('post_process:VK:DONE'))).toBe(true);
+    expect(a.some((x) => x.startsWith('pre_process:VK:SIZE') && x.includes('requested_formats.:.filesize'))).toBe(true);
+    expect(a.find((x) => x.startsWith('pre_process:VK:INFO'))).toContain('filesize,filesize_approx');
+  });
+});

@@ -21,11 +21,25 @@ export interface DownloadArgsInput {
   /** 'single' downloads one video even from a watch-in-playlist link; 'list' lists a playlist's entries. */
   mode: 'single' | 'list';
   socketTimeoutSec?: number;
+  /** Write title, date, description, link, chapters, cover and chosen subtitles into the file (needs ffmpeg). */
+  embedMetadata?: boolean;
   /** Options other parts build (chosen format, clip, SponsorBlock, per-site): after the preset's, so they win. */
   extraArgs?: string[];
 }
 
-const INFO_FIELDS = 'id,title,extractor_key,webpage_url,url,_type,thumbnail,uploader,duration,playlist_count';
+const INFO_FIELDS = 'id,title,extractor_key,webpage_url,url,_type,thumbnail,uploader,duration,playlist_count,filesize,filesize_approx';
+/** A merged download's size is its parts' (the top-level fields are then empty). */
+const SIZE_PRINT = `pre_process:${MARK.size}{"f":%(filesize)j,"fa":%(filesize_approx)j,"rf":%(requested_formats.:.filesize)j,"rfa":%(requested_formats.:.filesize_approx)j}`;
+
+/**
+ * yt-dlp's own embedding steps. They keep the .jpg and subtitle files beside the video (we ask for
+ * those files), and ones a container cannot take are skipped by yt-dlp or, for a cover in WebM,
+ * fail after the file is complete: the handler keeps the file then and notes what is missing.
+ */
+export function embedArgs(o: { ffmpeg: boolean; embedMetadata: boolean; subtitles: boolean }): string[] {
+  if (!o.ffmpeg || !o.embedMetadata) return [];
+  return ['--embed-metadata', '--embed-chapters', '--embed-thumbnail', ...(o.subtitles ? ['--embed-subs'] : [])];
+}
 
 function formatArgs(o: DownloadOptions, ffmpeg: boolean): string[] {
   if (o.audioOnly) {
@@ -53,6 +67,8 @@ export function buildDownloadArgs(i: DownloadArgsInput): string[] {
     '--progress-template', `download:${MARK.progress}{"v":%(info.vcodec)j,"a":%(info.acodec)j,"p":%(progress)j}`,
     '--progress-template', `postprocess:${MARK.postprocess}{"s":%(progress.status)j,"pp":%(progress.postprocessor)j}`,
     '--print', `pre_process:${MARK.info}%(.{${INFO_FIELDS}})j`,
+    '--print', SIZE_PRINT,
+    '--print', `post_process:${MARK.downloaded}%(filepath)j`,
     '--print', `playlist:${MARK.playlist}%(.{id,title,playlist_count})j`,
     '--print', `after_move:${MARK.file}%(filepath)j`,
     '--flat-playlist',
@@ -74,6 +90,7 @@ export function buildDownloadArgs(i: DownloadArgsInput): string[] {
     ...(ffmpeg ? ['--convert-thumbnails', 'jpg'] : []),
     ...formatArgs(i.options, ffmpeg),
     ...(i.options.subtitles ? ['--write-subs', '--sub-langs', 'all,-live_chat', ...(ffmpeg ? ['--convert-subs', 'vtt'] : [])] : []),
+    ...embedArgs({ ffmpeg, embedMetadata: i.embedMetadata ?? false, subtitles: i.options.subtitles }),
     ...(i.ffmpegPath ? ['--ffmpeg-location', i.ffmpegPath] : []),
     ...(i.extraArgs ?? []),
     '--',

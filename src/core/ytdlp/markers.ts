@@ -8,4 +8,8 @@ export const MARK = {
   info: 'VK:INFO',
   playlist: 'VK:LIST',
   file: 'VK:FILE',
+  /** The downloaded file before post-processing: still known when an embedding step fails. */
+  downloaded: 'VK:DONE',
+  /** What the chosen formats will take on disk, when the site says. */
+  size: 'VK:SIZE',
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLine, splitMarked } from './progress';
+import { parseLine, sizeOf, splitMarked } from './progress';
 
 // Real yt-dlp 2023.03.04 output for our templates (shortened where noted).
 const dl = '{"status": "downloading", "downloaded_bytes": 15360, "total_bytes": 59204, "tmpfilename": "/lib/Generic/abc.mp4.part", "filename": "/lib/Generic/abc.mp4", "eta": 1, "speed": 30508.68, "elapsed": 0.5}';
@@ -68,5 +68,25 @@ describe('splitMarked', () => {
   });
   it('does not split inside a path that contains a marker-like text', () => {
     expect(splitMarked('VK:FILE"/home/u/VK:PROG/Generic/a.mp4"')).toHaveLength(1);
+  });
+});
+
+describe('sizes and the downloaded path', () => {
+  it('sums the parts of a merged download, exact before approximate', () => {
+    expect(parseLine('VK:SIZE{"f": "NA", "fa": "NA", "rf": [1000, null], "rfa": [5, 300]}')).toEqual({ kind: 'size', bytes: 1300 });
+    expect(sizeOf({ f: null, fa: 2500, rf: 'NA', rfa: 'NA' })).toBe(2500);
+    expect(sizeOf({ f: 10, fa: 2500 })).toBe(10);
+  });
+
+  it('says nothing when no size is known, or sizes are nonsense', () => {
+    expect(sizeOf({ f: 'NA', fa: 'NA', rf: 'NA', rfa: 'NA' })).toBeNull();
+    expect(sizeOf({ f: -5, rf: [0, -1], rfa: ['x'] })).toBeNull();
+    expect(parseLine('VK:INFO{"id": "a", "filesize_approx": 77}')).toMatchObject({ kind: 'info', info: { sizeBytes: 77 } });
+    expect(parseLine('VK:INFO{"id": "a"}')).toMatchObject({ kind: 'info', info: { sizeBytes: null } });
+  });
+
+  it('reads the downloaded path and splits it from a following marker', () => {
+    expect(parseLine('VK:DONE"/lib/Generic/a.mp4"')).toEqual({ kind: 'downloaded', path: '/lib/Generic/a.mp4' });
+    expect(splitMarked('VK:PP{"s":"started"}VK:DONE"/x.mp4"')).toEqual(['VK:PP{"s":"started"}', 'VK:DONE"/x.mp4"']);
   });
 });

@@ -13,6 +13,8 @@ export interface ProbeInfo {
   thumbnail: string | null;
   uploader: string | null;
   duration: number | null;
+  /** Bytes the chosen format takes, exactly or roughly, when the site says. */
+  sizeBytes: number | null;
 }
 
 export type YtEvent =
@@ -20,7 +22,9 @@ export type YtEvent =
   | { kind: 'postprocess'; status: 'started' | 'finished' | 'processing'; name: string; progress: Progress | null }
   | { kind: 'info'; info: ProbeInfo }
   | { kind: 'playlist'; id: string; title: string | null; count: number | null }
-  | { kind: 'file'; path: string };
+  | { kind: 'file'; path: string }
+  | { kind: 'downloaded'; path: string }
+  | { kind: 'size'; bytes: number | null };
 
 const PREFIXES = Object.values(MARK);
 
@@ -30,7 +34,7 @@ const PREFIXES = Object.values(MARK);
  * followed by a marker.
  */
 export function splitMarked(line: string): string[] {
-  return line.split(/(?<=(?<!\\)["}])(?=VK:(?:PROG|PP|INFO|LIST|FILE))/).filter((s) => s !== '');
+  return line.split(/(?<=(?<!\\)["}])(?=VK:(?:PROG|PP|INFO|LIST|FILE|DONE|SIZE))/).filter((s) => s !== '');
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -73,6 +77,28 @@ function toProgress(o: Record<string, unknown>): Progress | null {
   return { stage, percent, downloadedBytes: done, totalBytes: total, speed: num(p.speed), eta: num(p.eta) };
 }
 
+/**
+ * A lower bound of the bytes a download will write: exact or approximate sizes of the parts
+ * (video + audio) when merged, else of the one format; null when nothing is known.
+ */
+export function sizeOf(o: Record<string, unknown>): number | null {
+  const exact = Array.isArray(o.rf) ? o.rf : [];
+  const approx = Array.isArray(o.rfa) ? o.rfa : [];
+  const parts = Math.max(exact.length, approx.length);
+  let sum = 0;
+  let known = false;
+  for (let i = 0; i < parts; i++) {
+    const n = num(exact[i]) ?? num(approx[i]);
+    if (n !== null && n > 0) {
+      sum += n;
+      known = true;
+    }
+  }
+  if (known) return sum;
+  const one = num(o.f) ?? num(o.fa);
+  return one !== null && one > 0 ? one : null;
+}
+
 const indeterminate = (stage: Stage): Progress => ({ stage, percent: null, downloadedBytes: null, totalBytes: null, speed: null, eta: null });
 
 /** One marked segment of yt-dlp's stdout to an event; anything else (other output) is null. */
@@ -81,10 +107,11 @@ export function parseLine(segment: string): YtEvent | null {
   const prefix = PREFIXES.find((m) => line.startsWith(m));
   if (!prefix) return null;
   const body = line.slice(prefix.length);
-  if (prefix === MARK.file) {
+  if (prefix === MARK.file || prefix === MARK.downloaded) {
     try {
       const path = JSON.parse(body) as unknown;
-      return typeof path === 'string' && path !== '' ? { kind: 'file', path } : null;
+      if (typeof path !== 'string' || path === '') return null;
+      return prefix === MARK.file ? { kind: 'file', path } : { kind: 'downloaded', path };
     } catch {
       return null;
     }
@@ -119,9 +146,12 @@ export function parseLine(segment: string): YtEvent | null {
           thumbnail: str(o.thumbnail),
           uploader: str(o.uploader),
           duration: num(o.duration),
+          sizeBytes: num(o.filesize) ?? num(o.filesize_approx),
         },
       };
     }
+    case MARK.size:
+      return { kind: 'size', bytes: sizeOf(o) };
     case MARK.playlist:
       return { kind: 'playlist', id: str(o.id) ?? '', title: str(o.title), count: num(o.playlist_count) };
     default:

@@ -45,6 +45,10 @@ export interface RunResult {
   pid: number | null;
   /** The last download progress seen. */
   lastProgress: Progress | null;
+  /** The downloaded file as post-processing began (printed even when a later step fails). */
+  downloaded: string | null;
+  /** A post-processing step that started and never finished: the one that failed, if the run did. */
+  openPostprocessor: string | null;
 }
 
 const STDERR_CAP = 64 * 1024;
@@ -59,7 +63,7 @@ export function runYtDlp(o: RunOptions): Promise<RunResult> {
   const timeoutMs = o.timeoutMs ?? 60 * 60 * 1000;
   const stallMs = o.stallMs ?? 2 * 60 * 1000;
   return new Promise<RunResult>((resolve) => {
-    const result: RunResult = { reason: 'exit', exitCode: null, signal: null, stderr: '', files: [], pid: null, lastProgress: null };
+    const result: RunResult = { reason: 'exit', exitCode: null, signal: null, stderr: '', files: [], pid: null, lastProgress: null, downloaded: null, openPostprocessor: null };
     let ending: EndReason | null = null;
     let postprocessing = 0;
     let stallTimer: NodeJS.Timeout | undefined;
@@ -118,9 +122,12 @@ export function runYtDlp(o: RunOptions): Promise<RunResult> {
       const e = parseLine(seg);
       if (!e) return;
       if (e.kind === 'file') result.files.push(e.path);
+      if (e.kind === 'downloaded') result.downloaded = e.path;
       if (e.kind === 'progress') result.lastProgress = e.progress;
       if (e.kind === 'postprocess') {
         postprocessing = Math.max(0, postprocessing + (e.status === 'started' ? 1 : e.status === 'finished' ? -1 : 0));
+        if (e.status === 'started') result.openPostprocessor = e.name;
+        else if (e.status === 'finished' && result.openPostprocessor === e.name) result.openPostprocessor = null;
         armStall();
       }
       try {

@@ -2,6 +2,9 @@ import type { Catalog } from './en';
 import { serverDe } from './server.de';
 import { layoutDe } from './layout.de';
 import { reorganizeDe } from './reorganize.de';
+import { metaDe } from './meta.de';
+import { importDe } from './import.de';
+import { libraryScaleDe } from './library-scale.de';
 
 /** Der deutsche Katalog: dieselben Schlüssel wie en.ts (der Typ und catalog.test.ts prüfen das). */
 export const de: Catalog = {
@@ -677,4 +680,7 @@ export const de: Catalog = {
   ...serverDe,
   ...layoutDe,
   ...reorganizeDe,
+  ...metaDe,
+  ...importDe,
+  ...libraryScaleDe,
 };

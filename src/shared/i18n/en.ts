@@ -1,3 +1,4 @@
+import { metaEn } from './meta.en';
 /**
  * The English message catalog: ICU messages keyed by meaning. Plain data, so the renderer and the
  * Electron main process can both use it (src/shared has no runtime dependency beyond zod).
@@ -6,6 +7,8 @@
 import { serverEn } from './server.en';
 import { layoutEn } from './layout.en';
 import { reorganizeEn } from './reorganize.en';
+import { importEn } from './import.en';
+import { libraryScaleEn } from './library-scale.en';
 
 export const en = {
   'app.brand': 'VidKeep',
@@ -680,6 +683,9 @@ export const en = {
   ...serverEn,
   ...layoutEn,
   ...reorganizeEn,
+  ...metaEn,
+  ...importEn,
+  ...libraryScaleEn,
 } as const;
 
 export type MessageId = keyof typeof en;

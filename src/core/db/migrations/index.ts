@@ -7,6 +7,7 @@ import crashEvidence from './006-crash-evidence';
 import clips from './007-clips';
 import watch from './008-watch';
 import libraryMoves from './009-library-moves';
+import importRoots from './010-import';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'clips', sql: clips },
   { version: 8, name: 'watch', sql: watch },
   { version: 9, name: 'library-moves', sql: libraryMoves },
+  { version: 10, name: 'import', sql: importRoots },
 ];

@@ -55,7 +55,7 @@ interface Original {
 
 const sideOf = (file: string, suffix: string) => file.slice(0, file.length - posix.extname(file).length) + suffix;
 
-describe('reorganize killed with SIGKILL at random moments', { timeout: 240_000 }, () => {
+describe('reorganize killed with SIGKILL at random moments', { timeout: 480_000 }, () => {
   it(`${KILLS} kills (seed ${SEED}) lose no file and never leave the database on a missing file`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vk-reorg-crash-'));
     const dbPath = join(dir, 'db.sqlite');

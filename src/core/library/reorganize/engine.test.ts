@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReorganizer, type ReorganizeProgress, type Subject } from './engine';
@@ -182,5 +182,73 @@ describe('reorganize', () => {
     expect(r).toMatchObject({ moved: 2, cancelled: true });
     const rest = await createReorganizer({ db: kit.db, root: kit.lib }).run({ target: byChannel, batchSize: 2 });
     expect(rest).toMatchObject({ moved: 3, unchanged: 2, cancelled: false });
+  });
+
+  it('never moves into or out of a folder that is a link to elsewhere', async () => {
+    const outside = join(dir, 'outside');
+    mkdirSync(outside);
+    const v = kit.add('Test/s.mp4');
+    symlinkSync(outside, abs('Some Channel'));
+    const r = await createReorganizer({ db: kit.db, root: kit.lib }).run({ target: byChannel });
+    expect(r.skipped).toEqual([{ videoId: v.id, title: v.title, reason: 'bad-target' }]);
+    expect(listFiles(outside)).toEqual([]);
+    // And a video whose stored folder leads out is left alone, not pulled in.
+    writeFileSync(join(outside, 'o.mp4'), 'outside bytes');
+    kit.db.prepare('UPDATE videos SET file_path = ? WHERE id = ?').run('Some Channel/o.mp4', v.id);
+    const again = await createReorganizer({ db: kit.db, root: kit.lib }).run({ target: () => 'Inside/o.mp4' });
+    expect(again.skipped).toEqual([{ videoId: v.id, title: v.title, reason: 'bad-source' }]);
+    expect(readFileSync(join(outside, 'o.mp4'), 'utf8')).toBe('outside bytes');
+    expect(exists(abs('Inside'))).toBe(false);
+  });
+
+  it('a video deleted while its files are being placed leaves no stray copy behind', async () => {
+    const v = kit.add('Test/d.mp4', { sides: ['.info.json', '.en.vtt'] });
+    let deleted = false;
+    const fs = spyFs((op) => {
+      if (op === 'link' && !deleted) {
+        deleted = true;
+        void kit.library.delete(v.id, { permanent: true });
+      }
+    });
+    const r = await createReorganizer({ db: kit.db, root: kit.lib, fs }).run({ target: byChannel });
+    expect(r.skipped).toEqual([{ videoId: v.id, title: v.title, reason: 'missing' }]);
+    expect(kit.library.get(v.id)).toBeNull();
+    expect(listFiles(kit.lib)).toEqual([]);
+    expect(kit.db.prepare('SELECT count(*) AS n FROM library_moves').get()).toEqual({ n: 0 });
+  });
+
+  it('a row that changed before the commit keeps its old paths, and the new names are undone', async () => {
+    const v = kit.add('Test/e.mp4', { sides: ['.info.json', '.en.vtt'] });
+    let links = 0;
+    const fs = spyFs((op) => {
+      // Downloaded again elsewhere just as the last file was linked: the row now points there.
+      if (op === 'link' && ++links === 3) kit.db.prepare("UPDATE videos SET file_path = 'Test/e-again.mp4' WHERE id = ?").run(v.id);
+    });
+    const r = await createReorganizer({ db: kit.db, root: kit.lib, fs }).run({ target: byChannel });
+    expect(r.skipped).toEqual([{ videoId: v.id, title: v.title, reason: 'changed' }]);
+    expect(kit.paths(v.id).file).toBe('Test/e-again.mp4');
+    expect(listFiles(kit.lib)).toEqual(['Test/e.en.vtt', 'Test/e.info.json', 'Test/e.mp4']);
+  });
+
+  it('a full disk stops the run with a clear error, and the video stays where it was', async () => {
+    const v = kit.add('Test/f.mp4', { bytes: 1000 });
+    const fs = spyFs((op) => {
+      if (op === 'link') throw fail('EXDEV');
+      if (op === 'copyExclusive') throw fail('ENOSPC');
+    });
+    await expect(createReorganizer({ db: kit.db, root: kit.lib, fs }).run({ target: byChannel })).rejects.toMatchObject({ code: 'no-space' });
+    expect(kit.paths(v.id).file).toBe('Test/f.mp4');
+    expect(listFiles(kit.lib)).toEqual(['Test/f.info.json', 'Test/f.mp4']);
+    expect(kit.db.prepare('SELECT count(*) AS n FROM library_moves').get()).toEqual({ n: 0 });
+  });
+
+  it('keeps a journaled move whose files are not in this folder (another drive, unplugged) for later', async () => {
+    const v = kit.add('Test/k.mp4');
+    const files = [{ from: 'Elsewhere/x.mp4', to: 'Chan/x.mp4', temp: 'Chan/.vk-move-x-0.tmp', mode: 'link', ref: { kind: 'file' } }];
+    kit.db.prepare("INSERT INTO library_moves (video_id, state, files, created_at) VALUES ('gone-drive', 'committed', ?, 0)").run(JSON.stringify(files));
+    const r = await createReorganizer({ db: kit.db, root: kit.lib }).run({ target: byChannel });
+    expect(r.moved).toBe(1);
+    expect(kit.paths(v.id).file).toMatch(/^Some Channel\//);
+    expect(kit.db.prepare('SELECT video_id FROM library_moves').all()).toEqual([{ video_id: 'gone-drive' }]);
   });
 });

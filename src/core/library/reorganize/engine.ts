@@ -8,12 +8,13 @@
  * So the database points at a file that exists at every instant, except in the one case with no
  * hard links (a journaled rename), where recovery runs at start-up before anything reads paths.
  */
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import type { Db } from '../../db/open';
 import { realFs, type FsOps } from './fs-ops';
 import { createJournal, type MoveEntry } from './journal';
-import { CopyMismatch, finish, NameTaken, place, rollback, type PlaceDeps } from './place';
-import { planMove, type SkipReason } from './plan';
+import { CopyMismatch, discardOrphan, finish, NameTaken, place, rollback, type PlaceDeps } from './place';
+import { VidKeepError } from '../../../shared/errors';
+import { planMove, type PlanDeps, type SkipReason } from './plan';
 import { numberedStem } from '../layout/index';
 
 export interface Subject {
@@ -108,9 +109,10 @@ export function createReorganizer(o: Pick<ReorganizeOptions, 'db' | 'root' | 'fs
   const setPaths = db.prepare<[string, string | null, string]>('UPDATE videos SET file_path = ?, thumbnail_path = ?, missing = 0 WHERE id = ?');
   const setSub = db.prepare<[string, string, string, string]>('UPDATE subtitle_tracks SET path = ? WHERE video_id = ? AND lang = ? AND path = ?');
   const subsOf = db.prepare<[string], { lang: string; path: string }>('SELECT lang, path FROM subtitle_tracks WHERE video_id = ?');
-  const pathTaken = db.prepare<[string, string, string], { n: number }>('SELECT 1 AS n FROM videos WHERE (file_path = ? OR thumbnail_path = ?) AND id <> ? LIMIT 1');
-  const batch = db.prepare<[number, number], Row>(`SELECT rowid, id, title, file_path, thumbnail_path, missing, ${NAMING_INFO} AS info_json FROM videos WHERE rowid > ? ORDER BY rowid LIMIT ?`);
-  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM videos');
+  const pathTaken = db.prepare<[string, string, string], { n: number }>('SELECT 1 AS n FROM videos WHERE (file_path = ? OR thumbnail_path = ?) AND id <> ? AND root_id IS NULL LIMIT 1');
+  // Videos imported where they lie (root_id, 010-import) are in the user's own folders, not the library's to move.
+  const batch = db.prepare<[number, number], Row>(`SELECT rowid, id, title, file_path, thumbnail_path, missing, ${NAMING_INFO} AS info_json FROM videos WHERE rowid > ? AND root_id IS NULL ORDER BY rowid LIMIT ?`);
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM videos WHERE root_id IS NULL');
 
   /** The database switches to the new paths, if the row is still the one that was planned. */
   const commit = db.transaction((entry: MoveEntry): boolean => {
@@ -124,23 +126,33 @@ export function createReorganizer(o: Pick<ReorganizeOptions, 'db' | 'root' | 'fs
     return true;
   });
 
+  /** Rolls a move back; when its video was deleted meanwhile, what the move made goes too. */
+  async function undo(entry: MoveEntry): Promise<void> {
+    await rollback(deps(entry), entry);
+    if (!row.get(entry.videoId)) await discardOrphan(deps(entry), entry);
+  }
+
   /** Finishes committed moves and rolls back the rest; run before anything reads paths. */
   async function recover(): Promise<number> {
     const pending = journal.pending();
     for (const entry of pending) {
+      // None of the video's names is here: another library folder (its drive unplugged, or the
+      // default used meanwhile). The entry waits for its folder rather than be dropped unfinished.
+      const file = entry.files.find((f) => f.ref.kind === 'file');
+      if (file && !(await fs.lstat(abs(file.from))) && !(await fs.lstat(abs(file.to))) && !(await fs.lstat(abs(file.temp)))) continue;
       if (entry.state === 'committed') await finish(deps(entry), entry);
-      else await rollback(deps(entry), entry);
+      else await undo(entry);
       journal.remove(entry.videoId);
     }
     return pending.length;
   }
 
   /** One video: 'moved', 'unchanged', or why it was skipped. */
-  async function moveOne(r: Row, target: string): Promise<'moved' | 'unchanged' | MoveSkipReason> {
+  async function moveOne(r: Row, target: string, ctx: Pick<PlanDeps, 'rootReal' | 'listDir'>, moved: (files: MoveEntry['files']) => void): Promise<'moved' | 'unchanged' | MoveSkipReason> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const claimed = journal.claimed();
       const plan = await planMove(
-        { fs, abs, taken: (rel) => claimed.has(rel) || pathTaken.get(rel, rel, r.id) !== undefined },
+        { fs, abs, ...ctx, taken: (rel) => claimed.has(rel) || pathTaken.get(rel, rel, r.id) !== undefined },
         { videoId: r.id, filePath: r.file_path, thumbnailPath: r.thumbnail_path, subtitles: subsOf.all(r.id), target },
       );
       if (plan.kind !== 'move') return plan.kind === 'unchanged' ? 'unchanged' : plan.reason;
@@ -150,7 +162,7 @@ export function createReorganizer(o: Pick<ReorganizeOptions, 'db' | 'root' | 'fs
       try {
         await place(d, entry);
       } catch (err) {
-        await rollback(d, entry);
+        await undo(entry);
         journal.remove(entry.videoId);
         if (err instanceof NameTaken) continue; // a file appeared under the chosen name: pick again
         if (err instanceof CopyMismatch) return 'copy-failed';
@@ -158,17 +170,19 @@ export function createReorganizer(o: Pick<ReorganizeOptions, 'db' | 'root' | 'fs
         if (code === 'ENOENT') return 'missing';
         // A full disk stops the whole job (the next video would fail the same way); a file the
         // system refuses (permissions, a locked file) is only this video's problem.
-        if (code === 'ENOSPC' || code === 'EDQUOT' || !code) throw err;
+        if (code === 'ENOSPC' || code === 'EDQUOT') throw new VidKeepError('no-space', 'The disk holding your library is full; the video being moved stays where it was.', 'Free some space, then reorganize again.');
+        if (!code) throw err;
         return 'error';
       }
       if (!commit(entry)) {
         // Deleted or downloaded again while its files were being placed: leave it as it is now.
-        await rollback(d, entry);
+        await undo(entry);
         journal.remove(entry.videoId);
         return 'changed';
       }
       await finish(d, entry);
       journal.remove(entry.videoId);
+      moved(entry.files);
       return 'moved';
     }
     return 'no-free-name';
@@ -202,6 +216,18 @@ export function createReorganizer(o: Pick<ReorganizeOptions, 'db' | 'root' | 'fs
 
   async function run(r: Pick<ReorganizeOptions, 'target' | 'signal' | 'batchSize' | 'onProgress' | 'onChange'>): Promise<ReorganizeResult> {
     await recover();
+    const rootReal = await fs.realpath(o.root);
+    if (!rootReal) throw new VidKeepError('invalid-input', `VidKeep cannot use the library folder ${o.root}.`, 'Check that its drive is connected, then try again.', { reason: 'folder', folder: o.root });
+    // A folder's names, read once per batch; names this run moved out are dropped as it goes.
+    let dirs = new Map<string, Set<string>>();
+    const listDir = async (rel: string) => {
+      let names = dirs.get(rel);
+      if (!names) dirs.set(rel, (names = new Set(await fs.readdir(abs(rel === '.' ? '' : rel)))));
+      return names;
+    };
+    const forget = (files: MoveEntry['files']) => {
+      for (const f of files) dirs.get(posix.dirname(f.from))?.delete(posix.basename(f.from));
+    };
     const result: ReorganizeResult = { done: 0, total: count.get()!.n, moved: 0, unchanged: 0, skipped: [], skippedCount: 0, cancelled: false };
     let done = 0;
     let after = 0;
@@ -215,6 +241,7 @@ export function createReorganizer(o: Pick<ReorganizeOptions, 'db' | 'root' | 'fs
     for (;;) {
       const rows = batch.all(after, size);
       if (rows.length === 0) break;
+      dirs = new Map();
       const changed: string[] = [];
       for (const v of rows) {
         report(v.title);
@@ -235,7 +262,7 @@ export function createReorganizer(o: Pick<ReorganizeOptions, 'db' | 'root' | 'fs
           skip(v, 'bad-target');
           continue;
         }
-        const outcome = await moveOne(v, target);
+        const outcome = await moveOne(v, target, { rootReal, listDir }, forget);
         if (outcome === 'moved') {
           result.moved++;
           changed.push(v.id);

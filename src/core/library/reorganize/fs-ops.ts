@@ -3,7 +3,7 @@
  * (EXDEV between drives, a file system without hard links) and count what was done.
  */
 import { constants } from 'node:fs';
-import { copyFile, link, lstat, mkdir, open, readdir, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, open, readdir, realpath, rename, rmdir, stat, unlink } from 'node:fs/promises';
 
 export interface FileStat {
   dev: number;
@@ -28,6 +28,8 @@ export interface FsOps {
   /** Removes an empty folder; false when it is not empty or not there. */
   rmdirIfEmpty(path: string): Promise<boolean>;
   readdir(path: string): Promise<string[]>;
+  /** Symbolic links resolved; null when nothing is there. */
+  realpath(path: string): Promise<string | null>;
 }
 
 const view = (s: { dev: number; ino: number; size: number; isFile(): boolean }): FileStat => ({ dev: s.dev, ino: s.ino, size: s.size, isFile: s.isFile() });
@@ -71,6 +73,7 @@ export const realFs: FsOps = {
     }
   },
   readdir: async (p) => (await orNull(readdir(p))) ?? [],
+  realpath: (p) => orNull(realpath(p)),
 };
 
 /** Errors meaning "this file system has no hard links here": fall back to a journaled rename. */

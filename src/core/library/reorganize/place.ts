@@ -136,6 +136,21 @@ export async function rollback(d: PlaceDeps, entry: MoveEntry): Promise<void> {
   await pruneDirs(d, entry.files.map((f) => f.to));
 }
 
+/**
+ * After a rollback, when the video was deleted meanwhile (its row is gone and its files went to the
+ * trash): the copies or links this move made at the new names go too, or they would be strays.
+ * A renamed file was put back by the rollback; the trash is where the original bytes are now.
+ */
+export async function discardOrphan(d: PlaceDeps, entry: MoveEntry): Promise<void> {
+  const { fs } = d;
+  for (const f of entry.files) {
+    if (f.mode === 'rename') continue;
+    if (await fs.lstat(d.abs(f.temp))) await fs.unlink(d.abs(f.temp));
+    if (!(await fs.lstat(d.abs(f.from))) && (await fs.lstat(d.abs(f.to)))) await fs.unlink(d.abs(f.to));
+  }
+  await pruneDirs(d, entry.files.map((f) => f.to));
+}
+
 /** After the commit: the old names (and temp copies) go, once the new name is certainly there. */
 export async function finish(d: PlaceDeps, entry: MoveEntry): Promise<void> {
   const { fs } = d;

@@ -2,7 +2,7 @@
  * Where one video's files go: its side files found beside it, a free name picked (never another
  * file's), and how each will be placed (a hard link on the same drive, else a copy).
  */
-import { posix } from 'node:path';
+import { posix, sep } from 'node:path';
 import { numberedStem } from '../layout/index';
 import type { FsOps } from './fs-ops';
 import type { FileRef, MoveFile } from './journal';
@@ -27,6 +27,10 @@ export type SkipReason = 'missing' | 'not-a-file' | 'bad-target' | 'bad-source' 
 export interface PlanDeps {
   fs: FsOps;
   abs: (rel: string) => string;
+  /** The library folder with links resolved: no file may come from or go to a place outside it. */
+  rootReal: string;
+  /** A folder's names (the engine caches them per batch: a flat library is one huge folder). */
+  listDir: (rel: string) => Promise<Iterable<string>>;
   /** Names a pending move holds, and names other videos' rows point at. */
   taken: (rel: string) => boolean;
 }
@@ -73,7 +77,7 @@ async function partsOf(d: PlanDeps, i: PlanInput): Promise<Part[]> {
     if (has(s.path) || !isSafeRel(s.path) || !(await d.fs.lstat(d.abs(s.path)))?.isFile) continue;
     add(s.path, { kind: 'sub', lang: s.lang }, `.${s.lang}${splitExt(s.path).ext}`);
   }
-  for (const name of (await d.fs.readdir(d.abs(dir))).sort()) {
+  for (const name of [...(await d.listDir(dir))].sort()) {
     const rel = dir === '.' ? name : `${dir}/${name}`;
     if (!name.startsWith(stem) || has(rel) || !SIDE.test(name.slice(stem.length))) continue;
     if (!(await d.fs.lstat(d.abs(rel)))?.isFile) continue;
@@ -82,11 +86,17 @@ async function partsOf(d: PlanDeps, i: PlanInput): Promise<Part[]> {
   return parts;
 }
 
-/** The nearest folder that exists at or above `rel`'s folder (the library root at worst). */
+const within = (d: PlanDeps, real: string | null) => real !== null && (real === d.rootReal || real.startsWith(d.rootReal + sep));
+
+/**
+ * The drive of the nearest folder that exists at or above `rel`'s folder, or null when that folder
+ * leads out of the library (a symbolic link to elsewhere): nothing is moved there.
+ */
 async function deviceOf(d: PlanDeps, rel: string): Promise<number | null> {
   for (let dir = posix.dirname(rel); ; dir = posix.dirname(dir)) {
-    const s = await d.fs.stat(d.abs(dir === '.' ? '' : dir));
-    if (s) return s.dev;
+    const at = d.abs(dir === '.' ? '' : dir);
+    const s = await d.fs.stat(at);
+    if (s) return within(d, await d.fs.realpath(at)) ? s.dev : null;
     if (dir === '.' || dir === '/') return null;
   }
 }
@@ -98,6 +108,10 @@ export async function planMove(d: PlanDeps, i: PlanInput): Promise<Plan> {
   const src = await d.fs.lstat(d.abs(i.filePath));
   if (!src) return { kind: 'skip', reason: 'missing' };
   if (!src.isFile) return { kind: 'skip', reason: 'not-a-file' };
+  // A folder on the way may be a link to elsewhere: never move a file in from outside the library.
+  if (!within(d, await d.fs.realpath(d.abs(posix.dirname(i.filePath) === '.' ? '' : posix.dirname(i.filePath))))) return { kind: 'skip', reason: 'bad-source' };
+  const dev = await deviceOf(d, i.target);
+  if (dev === null) return { kind: 'skip', reason: 'bad-target' };
   const parts = await partsOf(d, i);
   const own = new Set(parts.map((p) => p.from));
   const tdir = posix.dirname(i.target);
@@ -118,7 +132,7 @@ export async function planMove(d: PlanDeps, i: PlanInput): Promise<Plan> {
       }
     }
     if (!free) continue;
-    const mode = (await deviceOf(d, i.target)) === src.dev ? 'link' : 'copy';
+    const mode = dev === src.dev ? 'link' : 'copy';
     const tmpId = i.videoId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
     return {
       kind: 'move',

@@ -110,4 +110,29 @@ describe('the reorganize job', () => {
     // Episode numbers follow the order the videos were kept: 01, 02, ...
     expect(paths.map((p) => /E0102(\d\d)/.exec(p)![1])).toEqual(titles.map((_, i) => String(i + 1).padStart(2, '0')));
   });
+
+  it('cancelled while running: stops after the video in hand, says how far it got, every path still valid', async () => {
+    for (let i = 0; i < 60; i++) kit.add(`Test/r${i}.mp4`, { title: `R ${i}` });
+    let cancelled = false;
+    const off = queue.on((e) => {
+      if (!cancelled && e.type === 'progress' && e.jobId === REORGANIZE_JOB_ID && e.progress.percent !== null && e.progress.percent > 5) {
+        cancelled = true;
+        queue.cancel(REORGANIZE_JOB_ID, 'Cancelled by you.');
+      }
+    });
+    const done = settled();
+    service.start();
+    const s = await done;
+    off();
+    expect(s.state).toBe('cancelled');
+    // The handler winds down after the cancel is recorded; then its last progress is kept.
+    await expect.poll(() => service.status().stopping).toBe(false);
+    const after = service.status();
+    expect(after.moved).toBeGreaterThan(0);
+    expect(after.moved).toBeLessThan(60);
+    const rows = kit.db.prepare('SELECT file_path FROM videos').all() as Array<{ file_path: string }>;
+    for (const r of rows) expect(exists(join(kit.lib, ...r.file_path.split('/')))).toBe(true);
+    expect(rows.filter((r) => r.file_path.startsWith('Some Channel/'))).toHaveLength(after.moved);
+    expect(kit.db.prepare('SELECT count(*) AS n FROM library_moves').get()).toEqual({ n: 0 });
+  });
 });

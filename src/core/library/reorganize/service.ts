@@ -65,9 +65,20 @@ export function createReorganizeService(o: ReorganizeServiceOptions): Reorganize
       skippedItems: r ? r.skipped : [],
     };
   };
+  let trailing: ReturnType<typeof setTimeout> | null = null;
   const send = () => {
+    if (trailing) clearTimeout(trailing);
+    trailing = null;
     lastSent = mono();
-    o.onStatus(status());
+    // A late timer after shutdown closed the database has nothing to say.
+    if (o.db.open) o.onStatus(status());
+  };
+  // At most every 100 ms, and the last report always goes out: a video that takes long to copy is
+  // named on screen while it is copied.
+  const sendSoon = () => {
+    const wait = lastSent + STATUS_EVERY_MS - mono();
+    if (wait <= 0) send();
+    else trailing ??= setTimeout(send, wait).unref();
   };
 
   o.queue.register<unknown, ReorganizeResult>(
@@ -82,7 +93,7 @@ export function createReorganizeService(o: ReorganizeServiceOptions): Reorganize
         onProgress(p) {
           live = p;
           ctx.progress({ stage: 'post-processing', percent: p.total > 0 ? (100 * p.done) / p.total : null, downloadedBytes: null, totalBytes: null, speed: null, eta: null, ...(p.current ? { title: p.current } : {}) });
-          if (mono() - lastSent >= STATUS_EVERY_MS) send();
+          sendSoon();
         },
       });
     },

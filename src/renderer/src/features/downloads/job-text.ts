@@ -2,6 +2,7 @@ import type { IntlShape } from 'react-intl';
 import type { Download, Progress } from '../../../../shared/types';
 import { formatBytes, formatEta, formatSpeed } from '../../lib/format';
 import { t } from '../../i18n/t';
+import type { MessageId } from '../../../../shared/i18n/en';
 
 export function stageText(intl: IntlShape, job: Download, p: Progress | null, now = Date.now()): string {
   // Its last run (cancelled, timed out) is still winding down; it cannot start again until then.
@@ -26,11 +27,22 @@ export function stageText(intl: IntlShape, job: Download, p: Progress | null, no
       if (r && 'expanded' in r) return t(intl, 'downloads.row.playlistQueued', { count: r.expanded });
       if (r && 'alreadyKept' in r) return t(intl, 'downloads.row.alreadyKept');
       // What it went on without (SponsorBlock unreachable) is said with the result.
-      if (r && 'notes' in r && r.notes?.includes('sponsorblock-unreachable')) return t(intl, 'downloads.row.downloadedWithNotes', { notes: t(intl, 'downloads.note.sponsorblockUnreachable') });
+      if (r && 'notes' in r && r.notes?.length) {
+        const said = r.notes.flatMap((n) => (NOTE_TEXT[n] ? [t(intl, NOTE_TEXT[n])] : []));
+        if (said.length > 0) return t(intl, 'downloads.row.downloadedWithNotes', { notes: said.join(' ') });
+      }
       return t(intl, 'downloads.row.downloaded');
     }
   }
 }
+
+/** Note codes a finished download may carry, worded from the catalog. */
+const NOTE_TEXT: Record<string, MessageId> = {
+  'sponsorblock-unreachable': 'downloads.note.sponsorblockUnreachable',
+  'embed-no-cover': 'downloads.note.embedNoCover',
+  'embed-no-subtitles': 'downloads.note.embedNoSubtitles',
+  'embed-no-metadata': 'downloads.note.embedNoMetadata',
+};
 
 export function sizeText(intl: IntlShape, p: Progress | null): string {
   if (!p) return '';

@@ -7,6 +7,7 @@ import type { Collection } from '../../../../shared/types';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { useLibrary, type LibraryQuery } from './use-library';
 import { VideoGrid } from './video-grid';
+import { DiskLine } from './disk-line';
 import { useIntl } from 'react-intl';
 import { useT } from '../../i18n/use-t';
 
@@ -68,6 +69,7 @@ export function CollectionView({ collection, onBack, onOpenVideo }: Props) {
               })}
             </p>
           )}
+          {collection.kind === 'channel' && <DiskLine channel={collection.name} />}
         </div>
         {summary && (
           <button

@@ -13,7 +13,9 @@ import { ContinueRow } from './continue-row';
 import { SubtitleHits } from './subtitle-hits';
 import { useT } from '../../i18n/use-t';
 import { useIntl } from 'react-intl';
+import { isRunning, useImportStatus } from '../import/use-import-status';
 import './library.css';
+import { DiskLine } from './disk-line';
 
 const LAYOUT_KEY = 'vidkeep.libraryLayout';
 
@@ -29,6 +31,7 @@ export function LibraryView({ onOpenVideo, subscriptionId, onSubscriptionChange 
   const intl = useIntl();
   const { info } = useAppInfo();
   const subs = useSubscriptions();
+  const importing = useImportStatus();
   const chosen = subs.items.find((s) => s.id === subscriptionId) ?? null;
   // A subscription removed since it was chosen leaves nothing to filter by: show everything.
   const sub = subscriptionId && (chosen || subs.loading) ? subscriptionId : '';
@@ -58,12 +61,17 @@ export function LibraryView({ onOpenVideo, subscriptionId, onSubscriptionChange 
     if (nextSub !== sub) onSubscriptionChange(nextSub);
     setLocal(v);
   };
-  const count = lib.ready ? t('library.count', { count: lib.total }) : '';
+  const count = !lib.ready ? '' : lib.totalAtLeast ? t('library.countAtLeast', { count: lib.matched }) : t('library.count', { count: lib.total });
 
   if (lib.ready && !lib.error && lib.total === 0 && !filtered) {
     return (
       <section className="view library" aria-label={t('view.library')}>
         <EmptyState title={t('library.empty.title')} headingLevel={2}>
+          {importing && isRunning(importing) && importing.rebuild && (
+            <p role="status" aria-live="polite" className="rebuilding">
+              {importing.state === 'scanning' ? t('import.rebuildingScan', { found: importing.found }) : t('import.rebuilding', { done: importing.done, found: importing.found })}
+            </p>
+          )}
           <p>{t('library.empty.paste')}</p>
           <p>{t('library.empty.several')}</p>
           {info && (
@@ -80,6 +88,7 @@ export function LibraryView({ onOpenVideo, subscriptionId, onSubscriptionChange 
         {t('view.library')}
       </h2>
       <LibraryToolbar value={tb} onChange={change} count={count} />
+      <DiskLine />
       {lib.error && <ErrorNote error={lib.error} />}
       {!filtered && <ContinueRow onOpen={onOpenVideo} />}
       <SubtitleHits text={text} onOpen={onOpenVideo} />

@@ -9,7 +9,12 @@ export type LibraryQuery = Omit<Req<'library.search'>, 'limit' | 'cursor'>;
 
 export interface LibraryState {
   items: Video[];
+  /** Rows to lay out: the total, or (past the core's counting cap) what is loaded plus one more page. */
   total: number;
+  /** The search matched more than the core counted: at least `matched` match ("20,000+"). */
+  totalAtLeast: boolean;
+  /** How many are known to match: the total, or past the cap its floor (or what is loaded, when more). */
+  matched: number;
   loading: boolean;
   /** The first page for the current query has arrived. */
   ready: boolean;
@@ -50,6 +55,8 @@ function takePrefetched(key: string): Promise<Page<Video>> | null {
 export function useLibrary(query: LibraryQuery): LibraryState {
   const [items, setItems] = useState<Video[]>([]);
   const [total, setTotal] = useState(0);
+  const [totalAtLeast, setTotalAtLeast] = useState(false);
+  const [matched, setMatched] = useState(0);
   const [loading, setLoading] = useState(true);
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -72,12 +79,16 @@ export function useLibrary(query: LibraryQuery): LibraryState {
           if (g !== gen.current) return;
           inFlight.current = false;
           cursor.current = page.nextCursor;
+          const count = (fresh ? 0 : loaded.current) + page.items.length;
           setItems((prev) => {
             const next = fresh ? page.items : prev.concat(page.items);
             loaded.current = next.length;
             return next;
           });
-          setTotal(page.total);
+          // Past the cap the grid grows as pages arrive, so scrolling never ends at the floor.
+          setTotal(page.totalAtLeast ? Math.max(page.total, count + (page.nextCursor ? PAGE : 0)) : page.total);
+          setTotalAtLeast(page.totalAtLeast === true);
+          setMatched(page.totalAtLeast ? Math.max(page.total, count) : page.total);
           setLoading(false);
           setReady(true);
           setError(null);
@@ -135,5 +146,5 @@ export function useLibrary(query: LibraryQuery): LibraryState {
     [load],
   );
   const reload = useCallback(() => load(true, loaded.current), [load]);
-  return { items, total, loading, ready, error, ensure, reload };
+  return { items, total, totalAtLeast, matched, loading, ready, error, ensure, reload };
 }

@@ -62,7 +62,7 @@ export function ReorganizePanel() {
   };
 
   return (
-    <div className="field reorganize" aria-labelledby="reorganize-title">
+    <section className="field reorganize" aria-labelledby="reorganize-title">
       <h4 id="reorganize-title">{t('reorganize.title')}</h4>
       <p className="help" id="reorganize-help">{t('reorganize.help')}</p>
       <button type="button" className="btn" onClick={ask} aria-describedby="reorganize-help" disabled={step.kind === 'counting'}>
@@ -111,6 +111,6 @@ export function ReorganizePanel() {
         </details>
       )}
       {error && <ErrorNote error={error} />}
-    </div>
+    </section>
   );
 }

@@ -17,6 +17,8 @@ import { QUALITY_OPTIONS } from '../../lib/quality';
 import { ChooseSettings } from '../choose/choose-settings';
 import { LayoutSettings } from './layout-settings';
 import { ReorganizePanel } from './reorganize-panel';
+import { EmbedSetting } from './embed-setting';
+import { ImportSection } from '../import/import-section';
 
 /** A folder path the core accepts: absolute on Unix or Windows (the contract's own rule, said here first). */
 const FULL_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
@@ -73,7 +75,9 @@ export function SettingsView() {
             <TextSetting id="libraryDir" label={t(intl, 'settings.libraryDir')} help={t(intl, 'settings.libraryDir.help')} value={settings.libraryDir} check={(v) => (FULL_PATH.test(v) ? null : t(intl, 'settings.libraryDir.notFull'))} onCommit={(v) => put('libraryDir', { libraryDir: v })} error={errFor('libraryDir')} />
             <LayoutSettings />
             <ReorganizePanel />
+            <EmbedSetting settings={settings} info={info} put={put} />
           </section>
+          <ImportSection />
           <section className="panel" aria-labelledby="set-dl">
             <h3 id="set-dl">{t(intl, 'settings.downloads')}</h3>
             <NumberField id="maxConcurrent" label={t(intl, 'settings.maxConcurrent')} value={settings.maxConcurrent} min={1} max={10} onCommit={(n) => put('maxConcurrent', { maxConcurrent: n })} error={errFor('maxConcurrent')} />
