@@ -3,8 +3,10 @@ import { failure, json, type Outcome } from './outcome';
 import { cancelDependents } from './deps';
 import { DeferJob, type QueueEvent } from './types';
 import { toView, type JobRow } from './view';
+import { jobEvent } from './job-event';
 import type { ProgressState } from './progress';
 import { isBusy } from './db-busy';
+import type { FinishArgs } from './store';
 
 /** What recording needs to know about a finished run. */
 export interface Finished {
@@ -33,22 +35,23 @@ export function createRecorder(e: Engine, noteExpiry: (t: number | null) => void
       const run = c.run;
       let outcome = c.outcome;
       const r = run.row;
-      const base = { token: run.token, now, runAt: r.run_at, result: null, error: null, triesDelta: 0, progress: run.progress.latest ? JSON.stringify(run.progress.latest) : null };
       if (outcome.kind === 'none') continue;
+      const base = { token: run.token, now, runAt: r.run_at, result: null, error: null, triesDelta: 0, progress: run.progress.latest ? JSON.stringify(run.progress.latest) : null };
       if (outcome.kind === 'requeue') {
         const row = store.finish(r, { ...base, state: 'queued', error: r.error, triesDelta: -1 });
-        if (row) events.push({ type: 'updated', job: toView(row) });
+        if (row) events.push(jobEvent('updated', row));
         continue;
       }
       if (outcome.kind === 'ok') {
-        const result = json(outcome.result);
+        // A literal, not a spread of `base`: this is the path every short job takes.
+        const args: FinishArgs = { token: run.token, state: 'succeeded', now, runAt: r.run_at, error: null, result: json(outcome.result), progress: base.progress, triesDelta: 0 };
         try {
           // A savepoint only when onCommit work has to roll back with the finish if it throws.
           const row =
             run.onCommit.length === 0
-              ? store.finish(r, { ...base, state: 'succeeded', result })
+              ? store.finish(r, args)
               : db.transaction(() => {
-                  const done = store.finish(r, { ...base, state: 'succeeded', result });
+                  const done = store.finish(r, args);
                   if (done) {
                     for (const fn of run.onCommit) {
                       try {
@@ -62,7 +65,7 @@ export function createRecorder(e: Engine, noteExpiry: (t: number | null) => void
                 })();
           if (!row) continue;
           store.releaseDependents(r.id);
-          events.push({ type: 'succeeded', job: toView(row) });
+          events.push(jobEvent('succeeded', row));
           noteExpiry(row.expires_at);
           continue;
         } catch (err) {
@@ -86,7 +89,7 @@ export function createRecorder(e: Engine, noteExpiry: (t: number | null) => void
       }
       const row = store.finish(r, { ...base, state: 'failed', error: JSON.stringify(info) });
       if (!row) continue;
-      events.push({ type: 'failed', job: toView(row) });
+      events.push(jobEvent('failed', row));
       noteExpiry(row.expires_at);
       cancelDependents(store, r.id, 'failed', now, events);
     }

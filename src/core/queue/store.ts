@@ -98,7 +98,10 @@ export function createStore(db: Db) {
     return st;
   };
   const claimFirstStmts = new Map<string, Statement<unknown[], unknown[]>>();
+  // The shape rarely changes between claims: the last one is kept at hand (no key built per claim).
+  let lastShape = { nq: -1, nn: -1, one: false, st: null as Statement<unknown[], unknown[]> | null };
   const claimFirstFor = (nq: number, nn: number, one: boolean) => {
+    if (lastShape.nq === nq && lastShape.nn === nn && lastShape.one === one && lastShape.st) return lastShape.st;
     const k = `${nq},${nn},${one}`;
     let st = claimFirstStmts.get(k);
     if (!st) {
@@ -112,6 +115,7 @@ export function createStore(db: Db) {
         .raw();
       claimFirstStmts.set(k, st);
     }
+    lastShape = { nq, nn, one, st };
     return st;
   };
   const claim = db
@@ -189,7 +193,11 @@ export function createStore(db: Db) {
         }
         return out;
       }
-      const rows = claimFirstFor(pausedQueues.length, names.length, limit === 1).all(tokenPrefix, launchId, now, now, ...pausedQueues, ...names, limit).map(rowOf);
+      const st = claimFirstFor(pausedQueues.length, names.length, limit === 1);
+      // The usual shape (nothing paused, one job type) without spreading arguments: a claim per job.
+      const raw = pausedQueues.length === 0 && names.length === 1 ? st.all(tokenPrefix, launchId, now, now, names[0], limit) : st.all(tokenPrefix, launchId, now, now, ...pausedQueues, ...names, limit);
+      if (raw.length === 1) return [rowOf(raw[0]!)];
+      const rows = raw.map(rowOf);
       if (rows.length > 1) rows.sort((a, b) => b.lane - a.lane || b.priority - a.priority || a.run_at - b.run_at || a.seq - b.seq);
       return rows;
     },
@@ -207,7 +215,13 @@ export function createStore(db: Db) {
       const expiresAt = a.state === 'succeeded' ? a.now + r.keep_ms : a.state === 'queued' ? null : a.now + r.keep_failed_ms;
       const tries = Math.max(0, r.tries + a.triesDelta);
       if (finish.run(a.state, a.runAt, tries, finishedAt, expiresAt, a.error, a.result, a.progress, r.seq, a.token).changes !== 1) return undefined;
-      return { ...r, state: a.state, run_at: a.runAt, tries, finished_at: finishedAt, expires_at: expiresAt, error: a.error, result: a.result, progress: a.progress ?? r.progress, claim_token: null, crash_strikes: 0 };
+      // Spelled out in rowOf's order (one object shape for every row the engine holds), not spread.
+      return {
+        seq: r.seq, id: r.id, name: r.name, queue: r.queue, state: a.state, payload: r.payload, priority: r.priority, lane: r.lane, run_at: a.runAt, tries,
+        max_tries: r.max_tries, timeout_ms: r.timeout_ms, backoff: r.backoff, keep_ms: r.keep_ms, keep_failed_ms: r.keep_failed_ms, key: r.key, label: r.label,
+        deps_pending: r.deps_pending, schedule_id: r.schedule_id, created_at: r.created_at, started_at: r.started_at, finished_at: finishedAt, expires_at: expiresAt,
+        error: a.error, result: a.result, progress: a.progress ?? r.progress, claim_token: null, launch_id: r.launch_id, crash_strikes: 0,
+      };
     },
     cancel: (id: string, now: number, error: string) => cancel.get({ now, error, id }),
     saveProgress: (id: string, token: string, progress: string) => void saveProgress.run(progress, id, token),
