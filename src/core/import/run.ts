@@ -9,6 +9,7 @@ import type { Roots } from '../library/roots';
 import { relInside } from '../library/roots';
 import { parseArchive } from '../subscriptions/archive';
 import { scanTree } from './scan';
+import PQueue from 'p-queue';
 import { createExaminer, stemOf, type Examined } from './examine';
 import { extOf, SUBTITLE_EXTS } from './media-kind';
 import { transfer, freeStem } from './place';
@@ -47,20 +48,11 @@ export interface RunImportOptions {
 }
 
 /** ffprobe runs at most two at a time: an import must leave the CPU to downloads and playback. */
-function limitProbes(probe: Prober | null, width = 2): Prober | null {
+export function limitProbes(probe: Prober | null, width = 2): Prober | null {
   if (!probe) return null;
-  let running = 0;
-  const waiting: Array<() => void> = [];
-  return async (file, signal) => {
-    if (running >= width) await new Promise<void>((r) => waiting.push(r));
-    running++;
-    try {
-      return await probe(file, signal);
-    } finally {
-      running--;
-      waiting.shift()?.();
-    }
-  };
+  const probes = new PQueue({ concurrency: width });
+  // The prober never throws and ends at once when the signal aborts, so a waiting probe needs no signal of its own.
+  return (file, signal) => probes.add(() => probe(file, signal));
 }
 
 export async function runImport(o: RunImportOptions): Promise<ImportStatus> {
