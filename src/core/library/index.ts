@@ -152,7 +152,7 @@ export function createLibrary(o: LibraryOptions): Library {
       const ids = match ? ftsIds.all(match, cap + 1) : null;
       const ftsTotal = ids ? ids.length : null;
       const complete = ids !== null && ids.length <= cap;
-      const matchIds = ids ? { json: JSON.stringify(ids), complete } : undefined;
+      const matchIds = ids ? { json: JSON.stringify(ids), complete, count: ids.length, rows: libraryRows } : undefined;
       const b = buildSearch(q, chooseStrategy(q, ftsTotal, libraryRows), matchIds);
       const rows = prep(b.sql).all(...b.params) as Array<{ rid: number; id: string; sort_key: string | number }>;
       const onlyWatch = ftsTotal === null && !hasFilters({ ...q, watch: 'all' });

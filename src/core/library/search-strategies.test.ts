@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/open';
 import { migrate } from '../db/migrate';
 import { createLibrary, type Library } from './index';
-import { buildSearch, COUNT_CAP, ftsQuery, type Strategy } from './search';
+import { buildSearch, COUNT_CAP, ftsQuery, walkSortIndex, type Strategy } from './search';
 import { registerWordMatch, wordsMatch } from './word-match';
 import type { SearchQuery } from './types';
 import type { Row } from './rows';
@@ -47,13 +47,15 @@ afterAll(() => {
 });
 
 /** Every id, in order, by following the cursor from page to page with one plan. */
-function walk(q: Omit<SearchQuery, 'limit' | 'cursor'>, strategy: Strategy, withIds = false): string[] {
+function walk(q: Omit<SearchQuery, 'limit' | 'cursor'>, strategy: Strategy, withIds = false, walkIndex = false): string[] {
   const out: string[] = [];
   let cursor: string | undefined;
   // As library.search passes them: the FTS matches read once, sorted without asking FTS again.
   const ids = withIds ? JSON.stringify(db.prepare('SELECT rowid FROM videos_fts WHERE videos_fts MATCH ?').pluck().all(ftsQuery(q.query))) : null;
   for (let guard = 0; guard < 500; guard++) {
-    const b = buildSearch({ ...q, limit: 37, ...(cursor ? { cursor } : {}) }, strategy, ids ? { json: ids, complete: true } : undefined);
+    // walkIndex: as many matches as there are rows, so the sort's index is walked and the matches tested.
+    const b = buildSearch({ ...q, limit: 37, ...(cursor ? { cursor } : {}) }, strategy, ids ? { json: ids, complete: true, ...(walkIndex ? { count: 1e6, rows: 1e6 } : {}) } : undefined);
+    if (walkIndex && q.sort !== 'added') expect(b.sql).toContain('+v.rowid IN');
     const rows = db.prepare(b.sql).all(...b.params) as Row[];
     out.push(...rows.slice(0, 37).map((r) => r.id));
     if (rows.length <= 37) return out;
@@ -91,11 +93,21 @@ describe('search plans agree with a brute-force query', () => {
         const truth = bruteForce(q);
         expect(walk(q, 'in'), `${query} by ${sort} (in)`).toEqual(truth);
         expect(walk(q, 'in', true), `${query} by ${sort} (in, ids read once)`).toEqual(truth);
+        expect(walk(q, 'in', true, true), `${query} by ${sort} (in, sort index walked)`).toEqual(truth);
         expect(walk(q, 'scan'), `${query} by ${sort} (scan)`).toEqual(truth);
         compared += truth.length;
       }
     }
     expect(compared).toBeGreaterThan(2500);
+  });
+});
+
+describe('walking the sort index', () => {
+  it('pays off only for many matches in a big library', () => {
+    expect(walkSortIndex(200, 1_800, 1_000_000)).toBe(false);
+    expect(walkSortIndex(200, 26_000, 1_000_000)).toBe(true);
+    expect(walkSortIndex(200, 3_000, 100_000)).toBe(true);
+    expect(walkSortIndex(200, 0, 1_000_000)).toBe(false);
   });
 });
 

@@ -87,6 +87,15 @@ export function chooseStrategy(q: SearchQuery, matches: number | null, rows: num
   return matches > readCap(q.limit, rows) ? 'scan' : 'in';
 }
 
+/**
+ * Sorting the matches costs ~1.1 µs a match; walking the sort index and testing membership ~0.07 µs
+ * an index entry, and a page needs about page x rows / matches entries (measured at a million rows,
+ * 1,800 and 26,000 matches). Walking wins past matches^2 = 0.065 x page x rows: ~3,600 of a million.
+ */
+export function walkSortIndex(limit: number, matches: number, rows: number): boolean {
+  return matches > 0 && matches * matches > 0.065 * (limit + 1) * rows;
+}
+
 function onlyWatchFilter(q: SearchQuery): boolean {
   return q.watch !== undefined && q.watch !== 'all' && !hasFilters({ ...q, watch: 'all' });
 }
@@ -110,7 +119,7 @@ export interface BuiltQuery {
  * caller has read them) spares SQLite evaluating the FTS query again: a long prefix ('documenta')
  * merges every term it starts, each time it is evaluated.
  */
-export function buildSearch(q: SearchQuery, strategy: Strategy = 'in', matchIds?: { json: string; complete: boolean }): BuiltQuery {
+export function buildSearch(q: SearchQuery, strategy: Strategy = 'in', matchIds?: { json: string; complete: boolean; count?: number; rows?: number }): BuiltQuery {
   const sort = SORTS[q.sort ?? 'added'];
   const where: string[] = [];
   const params: unknown[] = [];
@@ -126,7 +135,10 @@ export function buildSearch(q: SearchQuery, strategy: Strategy = 'in', matchIds?
     countParams.push(match, readCap(q.limit, 0) + 1);
   }
   if (match && matchIds?.complete && (strategy === 'in' || !words)) {
-    where.push('v.rowid IN (SELECT value FROM json_each(?))');
+    // Many matches: walk the sort's index and test each row against the matches (a unary + keeps
+    // SQLite from driving the loop by the match list), rather than read and sort every match.
+    const walk = sort.key !== 'v.rowid' && walkSortIndex(q.limit, matchIds.count ?? 0, matchIds.rows ?? 0);
+    where.push(`${walk ? '+' : ''}v.rowid IN (SELECT value FROM json_each(?))`);
     params.push(matchIds.json);
   } else if (match && (strategy === 'in' || !words)) {
     where.push('v.rowid IN (SELECT rowid FROM videos_fts WHERE videos_fts MATCH ?)');
