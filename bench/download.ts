@@ -55,7 +55,8 @@ function ytdlp(args: string[]): Promise<void> {
 
 /** yt-dlp as a user would type it: the same folder layout, none of VidKeep's other flags. */
 const minimalArgs = (url: string, lib: string) => ['--ignore-config', '-P', lib, '-o', OUTPUT_TEMPLATE, '--', url];
-const vidkeepArgs = (url: string, lib: string) => buildDownloadArgs({ url, libraryDir: lib, options: DEFAULT_DOWNLOAD_OPTIONS, ffmpegPath: tools.ffmpeg.path, mode: 'single' });
+// The argv VidKeep runs by default, embedded metadata included (Settings' default): the same yt-dlp work on both sides.
+const vidkeepArgs = (url: string, lib: string) => buildDownloadArgs({ url, libraryDir: lib, options: DEFAULT_DOWNLOAD_OPTIONS, ffmpegPath: tools.ffmpeg.path, mode: 'single', embedMetadata: defaultSettings(lib).embedMetadata });
 
 async function bare(tag: string, argv = vidkeepArgs): Promise<number> {
   const lib = join(root, `bare-${tag}`);
