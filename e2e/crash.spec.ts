@@ -15,7 +15,7 @@ test('kill the app mid-download; after relaunch it resumes and completes exactly
   expect(media.requests.some((r) => r.path.endsWith('crash-resume.mp4') && r.range?.startsWith('bytes=') && !r.range.startsWith('bytes=0-'))).toBe(true);
   await goTo(page, 'Library');
   await expect(page.getByRole('button', { name: /crash-resume/ })).toHaveCount(1);
-  const files = readdirSync(vk.libraryDir, { recursive: true, encoding: 'utf8' }).filter((f) => /crash-resume\.mp4$/.test(f));
+  const files = readdirSync(vk.libraryDir, { recursive: true, encoding: 'utf8' }).filter((f) => /crash-resume.*\.mp4$/.test(f));
   expect(files).toHaveLength(1);
 });
 

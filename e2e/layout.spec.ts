@@ -9,7 +9,7 @@ test('choose a layout preset, paste a link, see the readable path in the video d
   const example = page.getByLabel('Example path for a new download');
   // The default names by channel.
   await expect(page.getByLabel('By channel')).toBeChecked();
-  await expect(example).toHaveText('Example: Example Channel/2024-01-31 A trip to Zürich - day 1-3 [dQw4w9WgXcQ].mp4');
+  await expect(example).toHaveText('Example: Studio Aurora/2024-01-31 Zürich - Lago 1-3 [dQw4w9WgXcQ].mp4');
 
   // A refused custom template is explained inline and saves nothing.
   await page.getByLabel('Custom template').check();
@@ -18,10 +18,10 @@ test('choose a layout preset, paste a link, see the readable path in the video d
   await expect(page.locator('.layout-settings').getByRole('alert')).toHaveText(/must hold \{id\}/);
   await expect(page.getByRole('button', { name: 'Use this template' })).toBeDisabled();
   await template.fill('{uploader}/{year}/{title} [{id}]');
-  await expect(example).toHaveText('Example: Example Channel/2024/A trip to Zürich - day 1-3 [dQw4w9WgXcQ].mp4');
+  await expect(example).toHaveText('Example: Studio Aurora/2024/Zürich - Lago 1-3 [dQw4w9WgXcQ].mp4');
 
   await page.getByLabel('Media server (Jellyfin, Kodi, Plex)').check();
-  await expect(example).toHaveText(/^Example: Example Channel \[UC4QobU6STFB0P71PMvOGN5A\]\/Season 2024\/Example Channel - S2024E013101 - /);
+  await expect(example).toHaveText(/^Example: Studio Aurora \[UC4QobU6STFB0P71PMvOGN5A\]\/Season 2024\/Studio Aurora - S2024E013101 - /);
   // Saved in core: a fresh page shows the same choice.
   await page.reload();
   await goTo(page, 'Settings');

@@ -53,7 +53,7 @@ describe('the layout setting', () => {
 
   it('previews a layout with the same naming downloads get, or says why the template is refused', async () => {
     const good = await dispatch(core.handlers, 'library.layoutPreview', { layout: { preset: 'media-server', template: '' } });
-    expect(good).toMatchObject({ ok: true, value: { path: 'Example Channel [UC4QobU6STFB0P71PMvOGN5A]/Season 2024/Example Channel - S2024E013101 - A trip to Zürich - day 1-3 [dQw4w9WgXcQ].mp4', error: null } });
+    expect(good).toMatchObject({ ok: true, value: { path: 'Studio Aurora [UC4QobU6STFB0P71PMvOGN5A]/Season 2024/Studio Aurora - S2024E013101 - Zürich - Lago 1-3 [dQw4w9WgXcQ].mp4', error: null } });
     if (good.ok) expect(responses['library.layoutPreview'].safeParse(good.value).success).toBe(true);
     const bad = await dispatch(core.handlers, 'library.layoutPreview', { layout: { preset: 'custom', template: '{title}' } });
     expect(bad).toMatchObject({ ok: true, value: { path: null, error: { code: 'invalid-input', values: { reason: 'layoutNoId' } } } });
