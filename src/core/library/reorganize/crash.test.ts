@@ -24,15 +24,20 @@ function prng(seed: number): () => number {
   };
 }
 
-/** One launch: killed `afterMs` after it printed `stage`, or (kill null) run to the end. */
-function launch(db: string, lib: string, preset: string, kill: { stage: string; afterMs: number } | null): Promise<string> {
+/**
+ * One launch: killed `afterMs` after it printed `stage`, or (kill null) run to the end. `runMs` is
+ * the time from "ready" to the worker's exit.
+ */
+function launch(db: string, lib: string, preset: string, kill: { stage: string; afterMs: number } | null): Promise<{ out: string; runMs: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER, db, lib, preset], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let armed = false;
+    let readyAt = 0;
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
+      if (!readyAt && out.split('\n').includes('ready')) readyAt = performance.now();
       if (kill && !armed && out.split('\n').includes(kill.stage)) {
         armed = true;
         setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
@@ -41,7 +46,7 @@ function launch(db: string, lib: string, preset: string, kill: { stage: string; 
     child.stderr.on('data', (d: Buffer) => void (err += d.toString()));
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL' || code === 0) resolve(out);
+      if (signal === 'SIGKILL' || code === 0) resolve({ out, runMs: readyAt ? performance.now() - readyAt : 0 });
       else reject(new Error(`worker ended with ${code ?? signal}: ${out}\n${err}`));
     });
   });
@@ -104,6 +109,11 @@ describe('reorganize killed with SIGKILL at random moments', { timeout: 480_000 
         }
       };
 
+      // One whole run first, timed: kills land inside runs however fast this machine is.
+      const calibration = await launch(dbPath, lib, 'flat', null);
+      expect(calibration.out).toMatch(/done succeeded/);
+      check(false);
+      const runMs = Math.max(20, calibration.runMs);
       const rand = prng(SEED);
       const outcomes: string[] = [];
       let midMove = 0;
@@ -111,8 +121,8 @@ describe('reorganize killed with SIGKILL at random moments', { timeout: 480_000 
       for (let k = 0; k < KILLS; k++) {
         // Alternate layouts, so every launch finds videos to move (back and forth across folders).
         const preset = k % 2 === 0 ? 'channel' : 'flat';
-        const kill = rand() < 0.15 ? { stage: 'recovering', afterMs: Math.floor(rand() * 30) } : { stage: 'ready', afterMs: Math.floor(rand() * 900) };
-        const out = await launch(dbPath, lib, preset, kill);
+        const kill = rand() < 0.15 ? { stage: 'recovering', afterMs: Math.floor(rand() * 30) } : { stage: 'ready', afterMs: Math.floor(rand() * 0.6 * runMs) };
+        const { out } = await launch(dbPath, lib, preset, kill);
         outcomes.push(out.includes('done') ? 'finished' : 'killed');
         const c = check(false);
         if (c.journaled > 0) midMove++;
@@ -123,7 +133,7 @@ describe('reorganize killed with SIGKILL at random moments', { timeout: 480_000 
       expect(midRun).toBeGreaterThanOrEqual(KILLS / 2);
       expect(midMove).toBeGreaterThanOrEqual(2);
       console.log(`reorganize crash test: ${midRun} kills mid-run, ${midMove} mid-move`);
-      expect(await launch(dbPath, lib, 'channel', null)).toMatch(/done succeeded/);
+      expect((await launch(dbPath, lib, 'channel', null)).out).toMatch(/done succeeded/);
       check(true);
       // Everything sits under its channel's folder now; the old and flat places are gone.
       expect(listDirs(lib)).toEqual(['Channel 0', 'Channel 1', 'Channel 2']);
