@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../db/open';
+import { prng } from '../../../test/fixtures/prng';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const WORKER = join(import.meta.dirname, 'crash-worker.ts');
@@ -12,18 +13,6 @@ const KILLS = 30;
 const SEEDS = [1, 2, 3];
 /** Tags every process of one test run (inherited by the worker's children and theirs). */
 const TAG = 'VK_CRASH_TEST';
-
-/** Small seeded PRNG (mulberry32): the same seed kills at the same points. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Stage = 'boot' | 'locked' | 'reaped' | 'recovering' | 'ready';
 interface KillPoint {

@@ -5,24 +5,13 @@ import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { openDatabase } from '../../db/open';
 import { listDirs, listFiles, openKit, sha } from './test-kit';
+import { prng } from '../../../../test/fixtures/prng';
 
 const ROOT = join(import.meta.dirname, '../../../..');
 const WORKER = join(import.meta.dirname, 'crash-worker.ts');
 const VIDEOS = 240;
 const KILLS = 20;
 const SEED = 14;
-
-/** Small seeded PRNG (mulberry32): the same seed kills at the same points. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * One launch: killed `afterMs` after it printed `stage`, or (kill null) run to the end. `runMs` is
