@@ -30,6 +30,24 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('rebuild the search index with longer prefixes (011), keeping every video findable, old and new', () => {
+    const db = openDatabase(join(dir, 'prefixes.db'));
+    migrate(db, MIGRATIONS.slice(0, 10));
+    const add = db.prepare(`INSERT INTO videos (id, site, site_id, title, uploader, description, file_path, source_url, added_at) VALUES (?, 'Y', ?, ?, 'Lighthouse Films', 'kept', 'x.mp4', ?, 1)`);
+    add.run('a', 'a', 'Northern harbour at dawn', 'https://e/a');
+    add.run('b', 'b', 'Frozen kitchen tour', 'https://e/b');
+    migrate(db);
+    add.run('c', 'c', 'Northern garden', 'https://e/c');
+    const find = (q: string) => db.prepare('SELECT v.id FROM videos_fts f JOIN videos v ON v.rowid = f.rowid WHERE videos_fts MATCH ? ORDER BY v.id').pluck().all(q);
+    expect(find('"northe"* "har"*')).toEqual(['a']);
+    expect(find('"northern"*')).toEqual(['a', 'c']);
+    expect(find('"lighthou"* "kitche"*')).toEqual(['b']);
+    expect(find('"lighthouse"*')).toEqual(['a', 'b', 'c']);
+    expect(() => db.exec("INSERT INTO videos_fts (videos_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'videos_fts'").pluck().get()).toMatch(/prefix = '1 2 3 4 5 6 7 8'/);
+    db.close();
+  });
+
   it('refuse a database from a newer VidKeep and leave it untouched', () => {
     const path = join(dir, 'newer.db');
     const db = openDatabase(path);

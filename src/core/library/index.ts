@@ -5,7 +5,8 @@ import type { Db } from '../db/open';
 import type { Chapter, Collection, Page, Video } from '../../shared/types';
 import { VidKeepError } from '../../shared/errors';
 import type { AddVideo, Library, SearchQuery } from './types';
-import { buildSearch, chooseStrategy, COUNT_CAP, encodeCursor, ftsQuery, hasFilters, readCap, WATCH_STATES } from './search';
+import { buildSearch, chooseStrategy, COUNT_CAP, encodeCursor, ftsQuery, hasFilters, readCap, WATCH_STATES, wantsMatchSet, type MatchIds } from './search';
+import { registerMatchSet } from './match-set';
 import { registerWordMatch } from './word-match';
 import { defaultTrashDir, moveToTrash } from './trash';
 import { createMediaInfoWriter } from './media-info';
@@ -78,8 +79,10 @@ export function createLibrary(o: LibraryOptions): Library {
   const setKeep = db.prepare<[number, string]>('UPDATE videos SET keep = ? WHERE id = ?');
   const disown = db.prepare<[string]>('UPDATE videos SET subscription_id = NULL WHERE id = ? AND subscription_id IS NOT NULL');
   // Stops at the cap: counting every match of a one-letter prefix in a million rows takes longer than a page.
-  const ftsIds = db.prepare<[string, number], number>('SELECT rowid FROM videos_fts WHERE videos_fts MATCH ? LIMIT ?').pluck();
+  // In rowid order (FTS5's own): the ids read are every match up to the last one (see buildSearch).
+  const ftsIds = db.prepare<[string, number], number>('SELECT rowid FROM videos_fts WHERE videos_fts MATCH ? ORDER BY rowid LIMIT ?').pluck();
   registerWordMatch(db);
+  const matchSet = registerMatchSet(db);
   // Kept by triggers (006-watch): the totals a million-row library asks for on every first page.
   const rowCount = db.prepare<[], { n: number }>('SELECT sum(n) AS n FROM video_counts');
   const stateCount = db.prepare<[number], { n: number }>('SELECT n FROM video_counts WHERE watch_state = ?');
@@ -152,8 +155,13 @@ export function createLibrary(o: LibraryOptions): Library {
       const ids = match ? ftsIds.all(match, cap + 1) : null;
       const ftsTotal = ids ? ids.length : null;
       const complete = ids !== null && ids.length <= cap;
-      const matchIds = ids ? { json: JSON.stringify(ids), complete, count: ids.length, rows: libraryRows } : undefined;
-      const b = buildSearch(q, chooseStrategy(q, ftsTotal, libraryRows), matchIds);
+      const strategy = chooseStrategy(q, ftsTotal, libraryRows);
+      let matchIds: MatchIds | undefined;
+      if (ids) {
+        matchIds = { ids, complete, rows: libraryRows };
+        if (wantsMatchSet(q, strategy, matchIds)) matchIds.set = matchSet.load(ids);
+      }
+      const b = buildSearch(q, strategy, matchIds);
       const rows = prep(b.sql).all(...b.params) as Array<{ rid: number; id: string; sort_key: string | number }>;
       const onlyWatch = ftsTotal === null && !hasFilters({ ...q, watch: 'all' });
       const total =

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/open';
 import { migrate } from '../db/migrate';
 import { createLibrary, type Library } from './index';
-import { buildSearch, COUNT_CAP, ftsQuery, walkSortIndex, type Strategy } from './search';
+import { buildSearch, COUNT_CAP, ftsQuery, walkSortIndex, type MatchIds, type Strategy } from './search';
+import { registerMatchSet, type MatchSet } from './match-set';
 import { registerWordMatch, wordsMatch } from './word-match';
 import type { SearchQuery } from './types';
 import type { Row } from './rows';
@@ -23,6 +24,7 @@ const text = (n: number) => Array.from({ length: 1 + Math.floor(rand() * n) }, (
 let dir: string;
 let db: Db;
 let library: Library;
+let matchSet: MatchSet;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'vk-strategies-'));
@@ -40,22 +42,36 @@ beforeAll(() => {
     }
   })();
   library = createLibrary({ db, libraryDir: dir, trashDir: null });
+  matchSet = registerMatchSet(db);
 });
 afterAll(() => {
   db.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * How a plan gets its matches, as library.search passes them: 'fts' asks FTS5 in the query; 'ids'
+ * reads them once (all of them); 'walk' also walks the sort's index testing each entry against the
+ * ids (as JSON), 'set' against a loaded match set; 'partial' reads only the first half (in rowid
+ * order, as the read cap stops), loaded as a match set, the rest left to the scan's row test.
+ */
+type Feed = 'fts' | 'ids' | 'walk' | 'set' | 'partial';
+
 /** Every id, in order, by following the cursor from page to page with one plan. */
-function walk(q: Omit<SearchQuery, 'limit' | 'cursor'>, strategy: Strategy, withIds = false, walkIndex = false): string[] {
+function walk(q: Omit<SearchQuery, 'limit' | 'cursor'>, strategy: Strategy, feed: Feed = 'fts'): string[] {
   const out: string[] = [];
   let cursor: string | undefined;
-  // As library.search passes them: the FTS matches read once, sorted without asking FTS again.
-  const ids = withIds ? JSON.stringify(db.prepare('SELECT rowid FROM videos_fts WHERE videos_fts MATCH ?').pluck().all(ftsQuery(q.query))) : null;
+  const all = db.prepare('SELECT rowid FROM videos_fts WHERE videos_fts MATCH ? ORDER BY rowid').pluck().all(ftsQuery(q.query)) as number[];
+  const ids = feed === 'partial' ? all.slice(0, Math.ceil(all.length / 2)) : all;
   for (let guard = 0; guard < 500; guard++) {
-    // walkIndex: as many matches as there are rows, so the sort's index is walked and the matches tested.
-    const b = buildSearch({ ...q, limit: 37, ...(cursor ? { cursor } : {}) }, strategy, ids ? { json: ids, complete: true, ...(walkIndex ? { count: 1e6, rows: 1e6 } : {}) } : undefined);
-    if (walkIndex && q.sort !== 'added') expect(b.sql).toContain('+v.rowid IN');
+    // rows 1: any number of matches is "many", so the sort's index is walked; 1e9: never.
+    const matchIds: MatchIds | undefined = feed === 'fts' ? undefined : { ids, complete: feed !== 'partial', rows: feed === 'walk' || feed === 'set' ? 1 : 1e9 };
+    if (matchIds && (feed === 'set' || feed === 'partial')) matchIds.set = matchSet.load(ids);
+    const b = buildSearch({ ...q, limit: 37, ...(cursor ? { cursor } : {}) }, strategy, matchIds);
+    if (ids.length > 0 && q.sort !== 'added') {
+      if (feed === 'walk') expect(b.sql).toContain('+v.rowid IN');
+      if (feed === 'set' || (feed === 'partial' && strategy === 'scan' && /^[a-z0-9 ]+$/i.test(q.query))) expect(b.sql).toContain('vk_matched(');
+    }
     const rows = db.prepare(b.sql).all(...b.params) as Row[];
     out.push(...rows.slice(0, 37).map((r) => r.id));
     if (rows.length <= 37) return out;
@@ -92,9 +108,11 @@ describe('search plans agree with a brute-force query', () => {
         const q = { query, sort, ...filter };
         const truth = bruteForce(q);
         expect(walk(q, 'in'), `${query} by ${sort} (in)`).toEqual(truth);
-        expect(walk(q, 'in', true), `${query} by ${sort} (in, ids read once)`).toEqual(truth);
-        expect(walk(q, 'in', true, true), `${query} by ${sort} (in, sort index walked)`).toEqual(truth);
+        expect(walk(q, 'in', 'ids'), `${query} by ${sort} (in, ids read once)`).toEqual(truth);
+        expect(walk(q, 'in', 'walk'), `${query} by ${sort} (in, sort index walked)`).toEqual(truth);
+        expect(walk(q, 'in', 'set'), `${query} by ${sort} (in, sort index walked with a match set)`).toEqual(truth);
         expect(walk(q, 'scan'), `${query} by ${sort} (scan)`).toEqual(truth);
+        expect(walk(q, 'scan', 'partial'), `${query} by ${sort} (scan, half the matches read)`).toEqual(truth);
         compared += truth.length;
       }
     }

@@ -73,7 +73,7 @@ describe('search at scale', () => {
   });
 
   it('counts matches under a watch filter in the state index, never the table', () => {
-    const b = buildSearch({ query: 'cat', limit: 50, watch: 'unwatched' }, 'in', { json: '[1,2,3]', complete: true });
+    const b = buildSearch({ query: 'cat', limit: 50, watch: 'unwatched' }, 'in', { ids: [1, 2, 3], complete: true, rows: ROWS });
     expect(plan(b.countSql, b.countParams)).toMatch(/COVERING INDEX videos_by_watch \(watch_state=\? AND rowid=\?\)/);
     expect(library.search({ query: 'catal', limit: 5, watch: 'unwatched' }).total).toBe(
       (db.prepare("SELECT count(*) AS n FROM videos WHERE watch_state = 0 AND rowid IN (SELECT rowid FROM videos_fts WHERE videos_fts MATCH '\"catal\"*')").get() as { n: number }).n,

@@ -1,6 +1,7 @@
 import type { LibrarySort } from '../../shared/types';
 import type { SearchQuery } from './types';
 import { asciiWords, WORD_MATCH_FN } from './word-match';
+import { MATCHED_FN } from './match-set';
 
 /** Sort key expression (matching an index in 003-library), direction. */
 const SORTS: Record<LibrarySort, { key: string; dir: 'ASC' | 'DESC' }> = {
@@ -112,14 +113,33 @@ export interface BuiltQuery {
   sortKey: string;
 }
 
+/** The FTS matches library.search read before building its query (see buildSearch). */
+export interface MatchIds {
+  /** The first matches in rowid order: every match up to the last rowid here; all of them when complete. */
+  ids: readonly number[];
+  complete: boolean;
+  /** Rows in the library: with the number of matches, picks whether to walk the sort's index. */
+  rows: number;
+  /** The token of a match set (match-set.ts) loaded with `ids`: the index walk then tests rowids alone. */
+  set?: number;
+}
+
+/** Whether a query needs its matches loaded as a match set (see buildSearch). */
+export function wantsMatchSet(q: SearchQuery, strategy: Strategy, m: Pick<MatchIds, 'ids' | 'complete' | 'rows'>): boolean {
+  if (m.ids.length === 0) return false;
+  if (!m.complete) return strategy === 'scan';
+  return (q.sort ?? 'added') !== 'added' && walkSortIndex(q.limit, m.ids.length, m.rows);
+}
+
 /**
  * SQL for one page: filters, the match (see chooseStrategy), keyset after the cursor, ordered by the
  * sort's index. `countSql` counts the filtered matches among the first FTS matches (readCap):
- * exact below the cap, a floor above it. `matchIds` (a JSON array of those first rowids, when the
- * caller has read them) spares SQLite evaluating the FTS query again: a long prefix ('documenta')
- * merges every term it starts, each time it is evaluated.
+ * exact below the cap, a floor above it. `matchIds` (the first matches, when the caller has read
+ * them) spares SQLite evaluating the FTS query again: a long prefix ('documenta') merges every term
+ * it starts, each time it is evaluated. With a match set loaded, 'scan' tests rows up to the last
+ * match read by membership, and only the newer ones by their text.
  */
-export function buildSearch(q: SearchQuery, strategy: Strategy = 'in', matchIds?: { json: string; complete: boolean; count?: number; rows?: number }): BuiltQuery {
+export function buildSearch(q: SearchQuery, strategy: Strategy = 'in', matchIds?: MatchIds): BuiltQuery {
   const sort = SORTS[q.sort ?? 'added'];
   const where: string[] = [];
   const params: unknown[] = [];
@@ -127,26 +147,44 @@ export function buildSearch(q: SearchQuery, strategy: Strategy = 'in', matchIds?
   const words = asciiWords(queryWords(q.query));
   const countWhere: string[] = [];
   const countParams: unknown[] = [];
+  let json: string | null = null;
+  const idsJson = () => (json ??= JSON.stringify(matchIds!.ids));
+  // The ids as JSON only when the count is asked for (it is, only under a filter): 28,000 ids take ~2 ms.
+  let countIdsAt = -1;
   if (match && matchIds) {
     countWhere.push('v.rowid IN (SELECT value FROM json_each(?))');
-    countParams.push(matchIds.json);
+    countIdsAt = countParams.push(null) - 1;
   } else if (match) {
     countWhere.push('v.rowid IN (SELECT rowid FROM videos_fts WHERE videos_fts MATCH ? LIMIT ?)');
     countParams.push(match, readCap(q.limit, 0) + 1);
   }
   if (match && matchIds?.complete && (strategy === 'in' || !words)) {
-    // Many matches: walk the sort's index and test each row against the matches (a unary + keeps
-    // SQLite from driving the loop by the match list), rather than read and sort every match.
-    const walk = sort.key !== 'v.rowid' && walkSortIndex(q.limit, matchIds.count ?? 0, matchIds.rows ?? 0);
-    where.push(`${walk ? '+' : ''}v.rowid IN (SELECT value FROM json_each(?))`);
-    params.push(matchIds.json);
+    // Many matches: walk the sort's index and test each entry against the matches, rather than read
+    // and sort every match. By the match set (rowid only) when loaded; else a unary + keeps SQLite
+    // from driving the loop by the match list.
+    const walk = sort.key !== 'v.rowid' && walkSortIndex(q.limit, matchIds.ids.length, matchIds.rows);
+    if (walk && matchIds.set !== undefined) {
+      where.push(`${MATCHED_FN}(?, v.rowid)`);
+      params.push(matchIds.set);
+    } else {
+      where.push(`${walk ? '+' : ''}v.rowid IN (SELECT value FROM json_each(?))`);
+      params.push(idsJson());
+    }
   } else if (match && (strategy === 'in' || !words)) {
     where.push('v.rowid IN (SELECT rowid FROM videos_fts WHERE videos_fts MATCH ?)');
     params.push(match);
   } else if (match) {
     // A row only FTS5 can judge (non-ASCII text) is asked about on its own.
-    where.push(`ifnull(${WORD_MATCH_FN}(v.title, v.uploader, v.description, ?), EXISTS (SELECT 1 FROM videos_fts WHERE videos_fts MATCH ? AND rowid = v.rowid))`);
-    params.push(words!.join(' '), match);
+    const byText = `ifnull(${WORD_MATCH_FN}(v.title, v.uploader, v.description, ?), EXISTS (SELECT 1 FROM videos_fts WHERE videos_fts MATCH ? AND rowid = v.rowid))`;
+    const last = matchIds?.ids[matchIds.ids.length - 1];
+    if (matchIds?.set !== undefined && last !== undefined) {
+      // Every match up to the last one read is in the set: those rows are judged by rowid alone.
+      where.push(`CASE WHEN v.rowid <= ? THEN ${MATCHED_FN}(?, v.rowid) ELSE ${byText} END`);
+      params.push(last, matchIds.set, words!.join(' '), match);
+    } else {
+      where.push(byText);
+      params.push(words!.join(' '), match);
+    }
   }
   const filterFrom = where.length;
   const filterParamsFrom = params.length;
@@ -189,7 +227,10 @@ export function buildSearch(q: SearchQuery, strategy: Strategy = 'in', matchIds?
     // Matches under a watch filter alone: each one a seek in the small state index, not a table row.
     countSql: `SELECT count(*) AS n FROM videos v${match && onlyWatchFilter(q) ? ' INDEXED BY videos_by_watch' : ''} ${cw}`,
     params: [...params, q.limit + 1],
-    countParams,
+    get countParams() {
+      if (countIdsAt >= 0) countParams[countIdsAt] = idsJson();
+      return countParams;
+    },
     sortKey: sort.key,
   };
 }

@@ -8,6 +8,7 @@ import clips from './007-clips';
 import watch from './008-watch';
 import libraryMoves from './009-library-moves';
 import importRoots from './010-import';
+import searchPrefixes from './011-search-prefixes';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'watch', sql: watch },
   { version: 9, name: 'library-moves', sql: libraryMoves },
   { version: 10, name: 'import', sql: importRoots },
+  { version: 11, name: 'search-prefixes', sql: searchPrefixes },
 ];
