@@ -79,8 +79,10 @@ export function createLibrary(o: LibraryOptions): Library {
   const setKeep = db.prepare<[number, string]>('UPDATE videos SET keep = ? WHERE id = ?');
   const disown = db.prepare<[string]>('UPDATE videos SET subscription_id = NULL WHERE id = ? AND subscription_id IS NOT NULL');
   // Stops at the cap: counting every match of a one-letter prefix in a million rows takes longer than a page.
-  // In rowid order (FTS5's own): the ids read are every match up to the last one (see buildSearch).
+  // In rowid order (FTS5 walks its doclists either way): the ids read are every match up to the
+  // last one (see buildSearch). Newest first for a newest-first page: its walk starts among them.
   const ftsIds = db.prepare<[string, number], number>('SELECT rowid FROM videos_fts WHERE videos_fts MATCH ? ORDER BY rowid LIMIT ?').pluck();
+  const ftsIdsNewest = db.prepare<[string, number], number>('SELECT rowid FROM videos_fts WHERE videos_fts MATCH ? ORDER BY rowid DESC LIMIT ?').pluck();
   registerWordMatch(db);
   const matchSet = registerMatchSet(db);
   // Kept by triggers (006-watch): the totals a million-row library asks for on every first page.
@@ -152,13 +154,14 @@ export function createLibrary(o: LibraryOptions): Library {
       // and 'in' sorts them without asking FTS again.
       const libraryRows = match ? rowCount.get()!.n : 0;
       const cap = readCap(q.limit, libraryRows);
-      const ids = match ? ftsIds.all(match, cap + 1) : null;
+      const newestFirst = (q.sort ?? 'added') === 'added';
+      const ids = match ? (newestFirst ? ftsIdsNewest : ftsIds).all(match, cap + 1) : null;
       const ftsTotal = ids ? ids.length : null;
       const complete = ids !== null && ids.length <= cap;
       const strategy = chooseStrategy(q, ftsTotal, libraryRows);
       let matchIds: MatchIds | undefined;
       if (ids) {
-        matchIds = { ids, complete, rows: libraryRows };
+        matchIds = { ids, complete, rows: libraryRows, newestFirst };
         if (wantsMatchSet(q, strategy, matchIds)) matchIds.set = matchSet.load(ids);
       }
       const b = buildSearch(q, strategy, matchIds);

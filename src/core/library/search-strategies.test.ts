@@ -53,24 +53,27 @@ afterAll(() => {
  * How a plan gets its matches, as library.search passes them: 'fts' asks FTS5 in the query; 'ids'
  * reads them once (all of them); 'walk' also walks the sort's index testing each entry against the
  * ids (as JSON), 'set' against a loaded match set; 'partial' reads only the first half (in rowid
- * order, as the read cap stops), loaded as a match set, the rest left to the scan's row test.
+ * order, as the read cap stops), loaded as a match set, the rest left to the scan's row test;
+ * 'partial-newest' the same from the newest match down.
  */
-type Feed = 'fts' | 'ids' | 'walk' | 'set' | 'partial';
+type Feed = 'fts' | 'ids' | 'walk' | 'set' | 'partial' | 'partial-newest';
 
 /** Every id, in order, by following the cursor from page to page with one plan. */
 function walk(q: Omit<SearchQuery, 'limit' | 'cursor'>, strategy: Strategy, feed: Feed = 'fts'): string[] {
   const out: string[] = [];
   let cursor: string | undefined;
-  const all = db.prepare('SELECT rowid FROM videos_fts WHERE videos_fts MATCH ? ORDER BY rowid').pluck().all(ftsQuery(q.query)) as number[];
-  const ids = feed === 'partial' ? all.slice(0, Math.ceil(all.length / 2)) : all;
+  const newestFirst = feed === 'partial-newest';
+  const all = db.prepare(`SELECT rowid FROM videos_fts WHERE videos_fts MATCH ? ORDER BY rowid ${newestFirst ? 'DESC' : ''}`).pluck().all(ftsQuery(q.query)) as number[];
+  const partial = feed === 'partial' || newestFirst;
+  const ids = partial ? all.slice(0, Math.ceil(all.length / 2)) : all;
   for (let guard = 0; guard < 500; guard++) {
     // rows 1: any number of matches is "many", so the sort's index is walked; 1e9: never.
-    const matchIds: MatchIds | undefined = feed === 'fts' ? undefined : { ids, complete: feed !== 'partial', rows: feed === 'walk' || feed === 'set' ? 1 : 1e9 };
-    if (matchIds && (feed === 'set' || feed === 'partial')) matchIds.set = matchSet.load(ids);
+    const matchIds: MatchIds | undefined = feed === 'fts' ? undefined : { ids, complete: !partial, rows: feed === 'walk' || feed === 'set' ? 1 : 1e9, newestFirst };
+    if (matchIds && (feed === 'set' || partial)) matchIds.set = matchSet.load(ids);
     const b = buildSearch({ ...q, limit: 37, ...(cursor ? { cursor } : {}) }, strategy, matchIds);
     if (ids.length > 0 && q.sort !== 'added') {
       if (feed === 'walk') expect(b.sql).toContain('+v.rowid IN');
-      if (feed === 'set' || (feed === 'partial' && strategy === 'scan' && /^[a-z0-9 ]+$/i.test(q.query))) expect(b.sql).toContain('vk_matched(');
+      if (feed === 'set' || (partial && strategy === 'scan' && /^[a-z0-9 ]+$/i.test(q.query))) expect(b.sql).toContain('vk_matched(');
     }
     const rows = db.prepare(b.sql).all(...b.params) as Row[];
     out.push(...rows.slice(0, 37).map((r) => r.id));
@@ -113,6 +116,7 @@ describe('search plans agree with a brute-force query', () => {
         expect(walk(q, 'in', 'set'), `${query} by ${sort} (in, sort index walked with a match set)`).toEqual(truth);
         expect(walk(q, 'scan'), `${query} by ${sort} (scan)`).toEqual(truth);
         expect(walk(q, 'scan', 'partial'), `${query} by ${sort} (scan, half the matches read)`).toEqual(truth);
+        expect(walk(q, 'scan', 'partial-newest'), `${query} by ${sort} (scan, the newest half read)`).toEqual(truth);
         compared += truth.length;
       }
     }

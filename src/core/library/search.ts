@@ -115,8 +115,12 @@ export interface BuiltQuery {
 
 /** The FTS matches library.search read before building its query (see buildSearch). */
 export interface MatchIds {
-  /** The first matches in rowid order: every match up to the last rowid here; all of them when complete. */
+  /**
+   * The first matches in rowid order (`newestFirst`: from the newest), so every match between the
+   * first and the last rowid here is here; all of them when complete.
+   */
   ids: readonly number[];
+  newestFirst?: boolean;
   complete: boolean;
   /** Rows in the library: with the number of matches, picks whether to walk the sort's index. */
   rows: number;
@@ -178,8 +182,8 @@ export function buildSearch(q: SearchQuery, strategy: Strategy = 'in', matchIds?
     const byText = `ifnull(${WORD_MATCH_FN}(v.title, v.uploader, v.description, ?), EXISTS (SELECT 1 FROM videos_fts WHERE videos_fts MATCH ? AND rowid = v.rowid))`;
     const last = matchIds?.ids[matchIds.ids.length - 1];
     if (matchIds?.set !== undefined && last !== undefined) {
-      // Every match up to the last one read is in the set: those rows are judged by rowid alone.
-      where.push(`CASE WHEN v.rowid <= ? THEN ${MATCHED_FN}(?, v.rowid) ELSE ${byText} END`);
+      // Every match up to (from) the last one read is in the set: those rows are judged by rowid alone.
+      where.push(`CASE WHEN v.rowid ${matchIds.newestFirst ? '>=' : '<='} ? THEN ${MATCHED_FN}(?, v.rowid) ELSE ${byText} END`);
       params.push(last, matchIds.set, words!.join(' '), match);
     } else {
       where.push(byText);
