@@ -5,7 +5,8 @@ import type { Db } from '../db/open';
 import type { Chapter, Collection, Page, Video } from '../../shared/types';
 import { VidKeepError } from '../../shared/errors';
 import type { AddVideo, Library, SearchQuery } from './types';
-import { buildSearch, chooseStrategy, COUNT_CAP, encodeCursor, ftsQuery, hasFilters, readCap, WATCH_STATES, wantsMatchSet, type MatchIds } from './search';
+import { buildSearch, chooseStrategy, COUNT_CAP, encodeCursor, ftsQuery, hasFilters, onlyWatchFilter, readCap, WATCH_STATES, wantsMatchSet, type MatchIds } from './search';
+import { createWatchStates } from './watch-states';
 import { registerMatchSet } from './match-set';
 import { registerWordMatch } from './word-match';
 import { defaultTrashDir, moveToTrash } from './trash';
@@ -85,6 +86,7 @@ export function createLibrary(o: LibraryOptions): Library {
   const ftsIdsNewest = db.prepare<[string, number], number>('SELECT rowid FROM videos_fts WHERE videos_fts MATCH ? ORDER BY rowid DESC LIMIT ?').pluck();
   registerWordMatch(db);
   const matchSet = registerMatchSet(db);
+  const watchStates = createWatchStates(db);
   // Kept by triggers (006-watch): the totals a million-row library asks for on every first page.
   const rowCount = db.prepare<[], { n: number }>('SELECT sum(n) AS n FROM video_counts');
   const stateCount = db.prepare<[number], { n: number }>('SELECT n FROM video_counts WHERE watch_state = ?');
@@ -167,14 +169,18 @@ export function createLibrary(o: LibraryOptions): Library {
       const b = buildSearch(q, strategy, matchIds);
       const rows = prep(b.sql).all(...b.params) as Array<{ rid: number; id: string; sort_key: string | number }>;
       const onlyWatch = ftsTotal === null && !hasFilters({ ...q, watch: 'all' });
+      // Matches under a watch filter alone: counted in memory (watch-states.ts), not a seek each.
+      const watchCounted = ids && q.watch && q.watch !== 'all' && onlyWatchFilter(q) ? watchStates.count(ids, WATCH_STATES[q.watch]) : null;
       const total =
         ftsTotal !== null && !hasFilters(q)
           ? (complete ? ftsTotal : COUNT_CAP)
-          : onlyWatch && q.watch && q.watch !== 'all'
-            ? stateCount.get(WATCH_STATES[q.watch])!.n
-            : onlyWatch
-              ? rowCount.get()!.n
-              : (prep(b.countSql).get(...b.countParams) as { n: number }).n;
+          : watchCounted !== null
+            ? watchCounted
+            : onlyWatch && q.watch && q.watch !== 'all'
+              ? stateCount.get(WATCH_STATES[q.watch])!.n
+              : onlyWatch
+                ? rowCount.get()!.n
+                : (prep(b.countSql).get(...b.countParams) as { n: number }).n;
       const more = rows.length > q.limit;
       const items = rows.slice(0, q.limit);
       const last = items[items.length - 1];

@@ -54,17 +54,17 @@ afterAll(() => {
  * reads them once (all of them); 'walk' also walks the sort's index testing each entry against the
  * ids (as JSON), 'set' against a loaded match set; 'partial' reads only the first half (in rowid
  * order, as the read cap stops), loaded as a match set, the rest left to the scan's row test;
- * 'partial-newest' the same from the newest match down.
+ * 'partial-newest' the same from the newest match down; 'ids-newest' all of them, newest first.
  */
-type Feed = 'fts' | 'ids' | 'walk' | 'set' | 'partial' | 'partial-newest';
+type Feed = 'fts' | 'ids' | 'ids-newest' | 'walk' | 'set' | 'partial' | 'partial-newest';
 
 /** Every id, in order, by following the cursor from page to page with one plan. */
 function walk(q: Omit<SearchQuery, 'limit' | 'cursor'>, strategy: Strategy, feed: Feed = 'fts'): string[] {
   const out: string[] = [];
   let cursor: string | undefined;
-  const newestFirst = feed === 'partial-newest';
+  const newestFirst = feed === 'partial-newest' || feed === 'ids-newest';
   const all = db.prepare(`SELECT rowid FROM videos_fts WHERE videos_fts MATCH ? ORDER BY rowid ${newestFirst ? 'DESC' : ''}`).pluck().all(ftsQuery(q.query)) as number[];
-  const partial = feed === 'partial' || newestFirst;
+  const partial = feed === 'partial' || feed === 'partial-newest';
   const ids = partial ? all.slice(0, Math.ceil(all.length / 2)) : all;
   for (let guard = 0; guard < 500; guard++) {
     // rows 1: any number of matches is "many", so the sort's index is walked; 1e9: never.
@@ -112,6 +112,7 @@ describe('search plans agree with a brute-force query', () => {
         const truth = bruteForce(q);
         expect(walk(q, 'in'), `${query} by ${sort} (in)`).toEqual(truth);
         expect(walk(q, 'in', 'ids'), `${query} by ${sort} (in, ids read once)`).toEqual(truth);
+        expect(walk(q, 'in', 'ids-newest'), `${query} by ${sort} (in, ids read once, newest first)`).toEqual(truth);
         expect(walk(q, 'in', 'walk'), `${query} by ${sort} (in, sort index walked)`).toEqual(truth);
         expect(walk(q, 'in', 'set'), `${query} by ${sort} (in, sort index walked with a match set)`).toEqual(truth);
         expect(walk(q, 'scan'), `${query} by ${sort} (scan)`).toEqual(truth);

@@ -97,7 +97,7 @@ export function walkSortIndex(limit: number, matches: number, rows: number): boo
   return matches > 0 && matches * matches > 0.065 * (limit + 1) * rows;
 }
 
-function onlyWatchFilter(q: SearchQuery): boolean {
+export function onlyWatchFilter(q: SearchQuery): boolean {
   return q.watch !== undefined && q.watch !== 'all' && !hasFilters({ ...q, watch: 'all' });
 }
 
@@ -132,7 +132,7 @@ export interface MatchIds {
 export function wantsMatchSet(q: SearchQuery, strategy: Strategy, m: Pick<MatchIds, 'ids' | 'complete' | 'rows'>): boolean {
   if (m.ids.length === 0) return false;
   if (!m.complete) return strategy === 'scan';
-  return (q.sort ?? 'added') !== 'added' && walkSortIndex(q.limit, m.ids.length, m.rows);
+  return ((q.sort ?? 'added') !== 'added' || hasFilters(q)) && walkSortIndex(q.limit, m.ids.length, m.rows);
 }
 
 /**
@@ -162,11 +162,24 @@ export function buildSearch(q: SearchQuery, strategy: Strategy = 'in', matchIds?
     countWhere.push('v.rowid IN (SELECT rowid FROM videos_fts WHERE videos_fts MATCH ? LIMIT ?)');
     countParams.push(match, readCap(q.limit, 0) + 1);
   }
-  if (match && matchIds?.complete && (strategy === 'in' || !words)) {
+  const cursor = decodeCursor(q.cursor);
+  if (match && matchIds?.complete && matchIds.newestFirst && sort.key === 'v.rowid' && !hasFilters(q)) {
+    // Newest first, unfiltered, every match read newest first: the page is the next ids in the list.
+    const after = cursor ? Number(cursor.k) : Infinity;
+    const page: number[] = [];
+    for (const r of matchIds.ids) {
+      if (r < after) page.push(r);
+      if (page.length > q.limit) break;
+    }
+    where.push('v.rowid IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(page));
+  } else if (match && matchIds?.complete && (strategy === 'in' || !words)) {
     // Many matches: walk the sort's index and test each entry against the matches, rather than read
     // and sort every match. By the match set (rowid only) when loaded; else a unary + keeps SQLite
     // from driving the loop by the match list.
-    const walk = sort.key !== 'v.rowid' && walkSortIndex(q.limit, matchIds.ids.length, matchIds.rows);
+    // Newest first walks a filter's index by rowid, which only the match set can test (unfiltered,
+    // SQLite reads the matches newest first and stops after a page).
+    const walk = walkSortIndex(q.limit, matchIds.ids.length, matchIds.rows) && (sort.key !== 'v.rowid' || matchIds.set !== undefined);
     if (walk && matchIds.set !== undefined) {
       where.push(`${MATCHED_FN}(?, v.rowid)`);
       params.push(matchIds.set);
@@ -216,7 +229,6 @@ export function buildSearch(q: SearchQuery, strategy: Strategy = 'in', matchIds?
   if (q.kind === 'video') where.push('v.audio_only = 0');
   countWhere.push(...where.slice(filterFrom));
   countParams.push(...params.slice(filterParamsFrom));
-  const cursor = decodeCursor(q.cursor);
   if (cursor) {
     const cmp = sort.dir === 'DESC' ? '<' : '>';
     where.push(`(${sort.key}, v.id) ${cmp} (?, ?)`);
