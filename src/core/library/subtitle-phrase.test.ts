@@ -76,5 +76,9 @@ describe('subtitle phrase with a cut last word', () => {
     expect(phraseMatch('the harbour', ['he', 'harb'])).toBe(0);
     expect(phraseMatch('the harbour', ['the', 'arb'])).toBe(0);
     expect(phraseMatch('the 東京', ['the', 'ha'])).toBeNull();
+    // 2: the last word whole somewhere (the exact phrase), even after a cut-only match.
+    expect(phraseMatch('the harbour', ['the', 'harbour'])).toBe(2);
+    expect(phraseMatch('the harbours, the harbour', ['the', 'harbour'])).toBe(2);
+    expect(phraseMatch('the harbours', ['the', 'harbour'])).toBe(1);
   });
 });

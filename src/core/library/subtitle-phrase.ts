@@ -25,17 +25,24 @@ export function latinTokens(text: string): string[] | null {
   return t.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 }
 
-/** 1 when `words` appear in a row in the text, the last as a prefix; 0 when not; null when only FTS5 can tell. */
-export function phraseMatch(text: string, words: readonly string[]): 0 | 1 | null {
+/**
+ * 1 when `words` appear in a row in the text, the last as a prefix; 2 when also as a whole word
+ * somewhere (the exact phrase); 0 when not; null when only FTS5 can tell.
+ */
+export function phraseMatch(text: string, words: readonly string[]): 0 | 1 | 2 | null {
   const tokens = latinTokens(text);
   if (!tokens) return null;
   const n = words.length;
+  let found: 0 | 1 = 0;
   for (let i = 0; i + n <= tokens.length; i++) {
     let k = 0;
     while (k < n - 1 && tokens[i + k] === words[k]) k++;
-    if (k === n - 1 && tokens[i + k]!.startsWith(words[n - 1]!)) return 1;
+    if (k === n - 1 && tokens[i + k]!.startsWith(words[n - 1]!)) {
+      if (tokens[i + k]!.length === words[n - 1]!.length) return 2;
+      found = 1;
+    }
   }
-  return 0;
+  return found;
 }
 
 /** The query's words as FTS5 sees them, when certain: at least two, each one token. */

@@ -57,6 +57,11 @@ export function phraseQuery(text: string): { exact: string; prefix: string | nul
 
 /** Lines of whole words tested for the cut one before FTS5's prefix query is left to do it (subtitle-phrase.ts). */
 const HEAD_BUDGET = 20_000;
+/** A cut word this long starts few words: FTS5's prefix query merges little. */
+const LONG_CUT = 5;
+
+const toHits = (rows: Array<{ video_id: string; lang: string; start_ms: number; text: string; title: string }>): SubtitleHit[] =>
+  rows.map((r) => ({ videoId: r.video_id, title: r.title, lang: r.lang, startSec: r.start_ms / 1000, text: r.text }));
 
 export interface SubtitleIndex {
   /** Replaces what is known of this video's subtitles with the files beside it now. */
@@ -92,19 +97,22 @@ export function createSubtitleIndex(db: Db): SubtitleIndex {
   const hitOf = db.prepare<[number], { video_id: string; lang: string; start_ms: number; text: string; title: string }>(
     'SELECT l.video_id, l.lang, l.start_ms, l.text, v.title FROM subtitle_lines l JOIN videos v ON v.id = l.video_id WHERE l.id = ?',
   );
-  /** The prefix query's answer from the lines holding the whole words; null when FTS5 must answer. */
-  const byHead = (words: string[], limit: number) => {
-    const folded = phraseWords(words);
-    if (!folded) return null;
-    const ids: number[] = [];
+  /**
+   * The cut phrase's first `limit` lines, from the lines holding every word but the last (in rowid
+   * order, as FTS5 answers). Null past `budget` lines, or at a line only FTS5 can judge.
+   */
+  const byHead = (words: string[], folded: string[], limit: number, budget: number) => {
+    const prefix: number[] = [];
     let seen = 0;
     for (const line of headLines.iterate(`"${words.slice(0, -1).join(' ')}"`)) {
+      if (++seen > budget) return null;
       const m = phraseMatch(line.text, folded);
-      if (m === null || ++seen > HEAD_BUDGET) return null;
-      if (m === 1 && ids.push(line.id) >= limit) break;
+      if (m === null) return null;
+      if (m >= 1 && prefix.push(line.id) >= limit) break;
     }
-    return ids.flatMap((id) => hitOf.get(id) ?? []);
+    return { prefix };
   };
+  const hitsOf = (ids: number[]) => ids.flatMap((id) => hitOf.get(id) ?? []);
 
   const index = db.transaction((videoId: string, files: Array<SubtitleFile & { text: string; path: string }>) => {
     dropLines.run(videoId);
@@ -142,8 +150,15 @@ export function createSubtitleIndex(db: Db): SubtitleIndex {
       const q = phraseQuery(query);
       if (!q) return [];
       let rows = find.all(q.exact, limit);
-      if (rows.length === 0 && q.prefix) rows = byHead(q.words, limit) ?? find.all(q.prefix, limit);
-      return rows.map((r) => ({ videoId: r.video_id, title: r.title, lang: r.lang, startSec: r.start_ms / 1000, text: r.text }));
+      if (rows.length === 0 && q.prefix) {
+        // A short cut word ('dor' of 'dorto') starts many words, whose lists FTS5's prefix query
+        // would merge: the lines holding the words before it answer first, when there are few
+        // enough. A long one ('chiter') starts few: FTS5's prefix query is the cheaper.
+        const folded = phraseWords(q.words);
+        const head = folded && folded[folded.length - 1]!.length < LONG_CUT ? byHead(q.words, folded, limit, HEAD_BUDGET) : null;
+        rows = head ? hitsOf(head.prefix) : find.all(q.prefix, limit);
+      }
+      return toHits(rows);
     },
   };
 }
