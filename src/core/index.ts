@@ -29,6 +29,7 @@ import { updateYtDlp } from './ytdlp/update';
 import { startDailyCheck } from './ytdlp/update-check';
 import { VidKeepError } from '../shared/errors';
 import { createImports, type Imports } from './import/index';
+import { enqueueLibraryPosters } from './media/poster-job';
 import { ffprobeFor } from './ytdlp/media-probe';
 import { createPauseReasons, settingsPauseStore, type PauseReasons } from './pause-reasons';
 import type { Handlers } from '../shared/contract';
@@ -265,7 +266,11 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     ffprobe: () => (tools.ffmpeg.path ? ffprobeFor(tools.ffmpeg.path) : null),
     now,
     onStatus: (s) => bus.emit('import.changed', s),
-    onVideos: onLibraryChange,
+    onVideos: (ids, inLibrary) => {
+      onLibraryChange(ids);
+      // Imported files without a picture or a duration get them from the file, like downloads do.
+      if (inLibrary && tools.ffmpeg.found) enqueueLibraryPosters(queue, ids.flatMap((id) => library.get(id) ?? []));
+    },
     importArchive: (keys) => subscriptions.importArchive(keys.join('\n')).added,
   });
   const views = { job: (job: QueueJob) => toJobView(job, { subscriptionTitle: subscriptions.titleOf }) };

@@ -1,6 +1,6 @@
 // Import a folder through the real core: real SQLite, queue, ffprobe and files; a generated tree
 // with good files, files without metadata and garbage of every kind.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -85,6 +85,9 @@ describe('import a folder', () => {
     const picnic = c.library.search({ query: 'picnic', limit: 10 }).items[0]!;
     expect(picnic.site).toBe('Local');
     expect(picnic.durationSec).toBeCloseTo(media.watch.durationSec, 0);
+    // Left where it is, in the user's own folder: VidKeep writes nothing there, not even a poster.
+    expect(c.queue.get(`poster.${picnic.id}`)).toBeFalsy();
+    expect(picnic.hasThumbnail).toBe(false);
     // Playback, chapters and subtitles resolve inside the granted folder; nothing else does.
     expect(await c.resolveMedia('video', dawn[0]!.id)).toBe(join(src, 'a', 'dawn.mp4'));
     const playback = await c.handlers['library.playback']({ videoId: dawn[0]!.id });
@@ -154,6 +157,14 @@ describe('import a folder', () => {
     expect(existsSync(join(src, 'a', 'dawn.info.json'))).toBe(mode === 'copy');
     // Garbage stays where it was, whatever the mode.
     expect(existsSync(join(src, 'random.mp4'))).toBe(true);
+    // The file without a picture gets one made from itself (a poster job), beside it in the library.
+    const picnic = c.library.search({ query: 'picnic', limit: 1 }).items[0]!;
+    expect(picnic.hasThumbnail).toBe(false);
+    await vi.waitFor(() => expect(c.library.get(picnic.id)?.hasThumbnail).toBe(true), { timeout: 30_000, interval: 200 });
+    expect(c.queue.get(`poster.${picnic.id}`)?.state).toBe('succeeded');
+    const poster = await c.resolveMedia('thumb', picnic.id);
+    expect(poster?.startsWith(join(dir, 'lib'))).toBe(true);
+    expect(readFileSync(poster!).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     const again = await importAndWait(c, mode === 'copy' ? src : join(dir, 'lib'), 'in-place');
     expect(again).toMatchObject({ imported: 0, alreadyKept: 2 });
   }, 60_000);

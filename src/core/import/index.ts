@@ -36,7 +36,8 @@ export interface ImportsOptions {
   ffprobe: () => string | null;
   now: () => number;
   onStatus: (s: ImportStatus) => void;
-  onVideos: (ids: string[]) => void;
+  /** New videos; `inLibrary` false for files left where they are in a folder outside the library. */
+  onVideos: (ids: string[], inLibrary: boolean) => void;
   importArchive: (keys: string[]) => number;
   /** Tests inject a prober; the real one runs ffprobe. */
   probe?: Prober;

@@ -40,7 +40,8 @@ export interface RunImportOptions {
   status: ImportStatus;
   /** Called after every change of `status` (the caller throttles). */
   onStatus: () => void;
-  onVideos: (ids: string[]) => void;
+  /** New videos; `inLibrary` false for files left where they are in a folder outside the library. */
+  onVideos: (ids: string[], inLibrary: boolean) => void;
   /** yt-dlp archive lines found in the folder: counted as kept for future downloads. */
   importArchive: (keys: string[]) => number;
   /** Indexes a new video's subtitle files (beside `abs`, paths relative by `rel`). */
@@ -159,7 +160,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportStatus> {
     st.imported += added.length;
     st.done = Math.min(candidates.length, i + chunk.length);
     if (o.signal.aborted) st.done = st.imported + st.alreadyKept + st.skipped;
-    if (added.length > 0) o.onVideos(added);
+    if (added.length > 0) o.onVideos(added, rootId === null);
     o.onStatus();
   }
   return finish(st, 'done', o);

@@ -73,6 +73,30 @@ export function enqueuePosterJob(ctx: JobContext, queue: Pick<Queue, 'remove'>, 
   return ctx.enqueue(POSTER_JOB, payload, options);
 }
 
+/**
+ * Poster jobs for videos that came into the library without a download (an import, a rebuild):
+ * one durable job per video, behind the downloads' follow-up work. Only for files in the library
+ * folder: VidKeep writes nothing into a folder the user imported "where it is".
+ */
+export function enqueueLibraryPosters(queue: Pick<Queue, 'enqueue'>, videos: readonly Video[]): number {
+  let queued = 0;
+  for (const v of videos) {
+    if (!needsPosterJob(v) || v.missing) continue;
+    const payload: PosterPayload = { videoId: v.id };
+    const r = queue.enqueue(POSTER_JOB, payload, {
+      jobId: `poster.${v.id}`,
+      queue: MEDIA_QUEUE,
+      maxTries: 2,
+      timeoutMs: 3 * STEP_TIMEOUT_MS,
+      backoff: { type: 'fixed', delayMs: 5_000 },
+      keepResultMs: 10 * 60_000,
+      label: v.title,
+    });
+    if (!r.existing) queued++;
+  }
+  return queued;
+}
+
 /** Duration and poster frame from the file itself, then the library row updated and announced. */
 export function createPosterHandler(o: PosterJobOptions): JobHandler<PosterPayload, PosterResult> {
   const tracker = createProcessTracker(o.db, o.launchId, o.now);

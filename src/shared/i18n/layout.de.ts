@@ -15,6 +15,7 @@ export const layoutDe: Record<keyof typeof layoutEn, string> = {
   'settings.layout.template.help': 'Felder: {fields}. Nur ein / , das Sie schreiben, legt einen Ordner an; ein Titel mit / darin nie. Der Name nach dem letzten / muss {idField} enthalten; die Dateiendung wird ergänzt.',
   'settings.layout.apply': 'Diese Vorlage verwenden',
   'settings.layout.example': 'Beispiel: {path}',
+  'settings.layout.exampleLabel': 'Beispielpfad eines neuen Downloads',
   'layout.error.layoutEmpty': 'Geben Sie eine Vorlage ein, etwa {example}.',
   'layout.error.layoutTooLong': 'Die Vorlage ist länger als {max, number} Zeichen.',
   'layout.error.layoutAbsolute': 'Eine Vorlage gilt innerhalb des Mediathek-Ordners: Sie kann nicht mit /, ~ oder einem Laufwerksbuchstaben beginnen.',

@@ -14,6 +14,7 @@ export const layoutEn = {
   'settings.layout.template.help': 'Fields: {fields}. Only a / you write makes a folder; a title with a / in it never does. The name after the last / must hold {idField}; the extension is added for you.',
   'settings.layout.apply': 'Use this template',
   'settings.layout.example': 'Example: {path}',
+  'settings.layout.exampleLabel': 'Example path for a new download',
   'layout.error.layoutEmpty': 'Enter a template, such as {example}.',
   'layout.error.layoutTooLong': 'The template is longer than {max, number} characters.',
   'layout.error.layoutAbsolute': 'A template is relative to the library folder: it cannot start with /, ~ or a drive letter.',

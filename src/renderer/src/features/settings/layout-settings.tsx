@@ -100,7 +100,7 @@ export function LayoutSettings() {
       {error ? (
         <p className="field-error" role="alert">{layoutErrorText(intl, error)}</p>
       ) : (
-        <p id="layout-example" className="help" aria-live="polite">
+        <p id="layout-example" className="help" role="status" aria-label={t(intl, 'settings.layout.exampleLabel')}>
           {preview.path !== null && t(intl, 'settings.layout.example', { path: preview.path })}
         </p>
       )}
