@@ -266,6 +266,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     ffprobe: () => (tools.ffmpeg.path ? ffprobeFor(tools.ffmpeg.path) : null),
     now,
     onStatus: (s) => bus.emit('import.changed', s),
+    borrowSlot: downloads.borrowSlot,
     onVideos: (ids, inLibrary) => {
       onLibraryChange(ids);
       // Imported files without a picture or a duration get them from the file, like downloads do.
@@ -288,6 +289,7 @@ async function assemble(options: CoreOptions, db: Db, lock: DbLock, launchId: st
     layout: () => settings.get().layout ?? DEFAULT_LAYOUT,
     onChange: onLibraryChange,
     onStatus: (s) => bus.emit('library.reorganize', s),
+    borrowSlot: downloads.borrowSlot,
   });
   // Before anything reads a video's path: a move a killed launch left half done is finished or
   // undone, so every row points at its file again.

@@ -35,6 +35,7 @@ export function createDownloads(o: DownloadsOptions): Downloads {
     }),
   );
   return {
+    borrowSlot: lender.borrow,
     add(req, defaults, origin) {
       const options = { ...defaults, ...(req.options ?? {}) };
       const jobs: AddedJob[] = [];

@@ -46,4 +46,6 @@ export interface DownloadsOptions {
 export interface Downloads {
   /** `origin.subscriptionId`: queued by a subscription check rather than by the user. */
   add(req: Req<'jobs.add'>, defaults: DownloadOptions, origin?: { subscriptionId: string }): { jobs: AddedJob[] };
+  /** A slot beyond the downloads' own, for background work (slot-lender.ts); the function returned gives it back. */
+  borrowSlot(): () => void;
 }

@@ -16,6 +16,7 @@ import { createImportStore } from './store';
 import { createProber, type Prober } from './probe';
 import { runImport } from './run';
 import { isMediaName } from './media-kind';
+import { inBorrowedSlot } from '../media/slot-lender';
 
 export const IMPORT_JOB = 'library.import';
 /** Status goes out at most this often while an import runs (the end always goes out at once). */
@@ -41,6 +42,8 @@ export interface ImportsOptions {
   importArchive: (keys: string[]) => number;
   /** Tests inject a prober; the real one runs ffprobe. */
   probe?: Prober;
+  /** An import runs in a slot of its own, never a download's (slot-lender.ts). */
+  borrowSlot?: () => () => void;
 }
 
 export interface Imports {
@@ -111,7 +114,7 @@ export function createImports(o: ImportsOptions): Imports {
       tell(true);
       const ffprobe = o.ffprobe();
       try {
-        const out = await runImport({
+        const out = await inBorrowedSlot(o.borrowSlot, ctx.signal, () => runImport({
           folder: ctx.payload.folder,
           mode: ctx.payload.mode,
           rebuild: ctx.payload.rebuild,
@@ -127,7 +130,7 @@ export function createImports(o: ImportsOptions): Imports {
           onVideos: o.onVideos,
           importArchive: o.importArchive,
           indexSubtitles: (id, abs, rel) => void subs.index(id, abs, rel),
-        });
+        }));
         return { ...out, skippedFiles: out.skippedFiles.slice(0, 100) };
       } catch (err) {
         st.state = 'failed';

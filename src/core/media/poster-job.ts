@@ -6,6 +6,7 @@ import type { Library } from '../library/types';
 import { RetryJob, type EnqueueResult, type JobContext, type JobHandler, type Queue } from '../queue/types';
 import { makePosterFrame, probeDuration } from '../ytdlp/media-probe';
 import { createProcessTracker } from '../ytdlp/processes';
+import { inBorrowedSlot } from './slot-lender';
 
 export const POSTER_JOB = 'media.poster';
 /** Follow-up work on downloaded files waits in its own queue, beside the downloads (see slot-lender.ts). */
@@ -137,15 +138,5 @@ export function createPosterHandler(o: PosterJobOptions): JobHandler<PosterPaylo
     return { durationSec, poster: poster !== null };
   }
 
-  return async (ctx) => {
-    const giveBack = o.borrowSlot();
-    // A timeout, cancel or shutdown settles the run before this handler returns: give the slot back first.
-    ctx.signal.addEventListener('abort', giveBack, { once: true });
-    try {
-      return await fill(ctx);
-    } finally {
-      ctx.signal.removeEventListener('abort', giveBack);
-      giveBack();
-    }
-  };
+  return (ctx) => inBorrowedSlot(o.borrowSlot, ctx.signal, () => fill(ctx));
 }

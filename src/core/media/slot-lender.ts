@@ -1,7 +1,8 @@
 import type { Queue } from '../queue/types';
 
 /**
- * Media follow-up jobs (poster frames, duration probes) run beside downloads, not in their slots.
+ * Media follow-up jobs (poster frames, duration probes), imports and a library reorganize run beside
+ * downloads, not in their slots.
  * The queue has one cap for all jobs, so while a media job runs the cap is raised by one: a media
  * job is claimed into a free slot like any job, borrows a slot at once, and the next download is
  * claimed into it. Downloads (and other jobs) therefore still get `base()` slots, media jobs are
@@ -35,4 +36,20 @@ export function createSlotLender(queue: Pick<Queue, 'setConcurrency'>, base: () 
     },
     lent: () => lent,
   };
+}
+
+/**
+ * Runs a job's work in a borrowed slot. A timeout, cancel or shutdown settles the run before the
+ * handler returns, so the slot goes back on the signal's abort as well as at the end.
+ */
+export async function inBorrowedSlot<T>(borrow: (() => () => void) | undefined, signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+  if (!borrow) return work();
+  const giveBack = borrow();
+  signal.addEventListener('abort', giveBack, { once: true });
+  try {
+    return await work();
+  } finally {
+    signal.removeEventListener('abort', giveBack);
+    giveBack();
+  }
 }

@@ -35,7 +35,7 @@ export interface SubscriptionsOptions {
   db: Db;
   queue: Queue;
   library: () => Library;
-  downloads: Downloads;
+  downloads: Pick<Downloads, 'add'>;
   defaults: () => DownloadOptions;
   lister: Lister;
   now?: () => number;

@@ -36,7 +36,7 @@ let failing: Set<string>;
 
 function make(o: { maxEntries?: number } = {}) {
   // Like the real one: refuses links with spaces, queues real 'download' jobs with its job ids.
-  const downloads: Downloads = {
+  const downloads: Pick<Downloads, 'add'> = {
     add(req, _defaults, origin) {
       return {
         jobs: req.urls.map((url) => {

@@ -4,6 +4,7 @@
  * when the job runs, so a job resumed after a restart uses what is chosen then.
  */
 import type { Db } from '../../db/open';
+import { inBorrowedSlot } from '../../media/slot-lender';
 import type { Queue, QueueJob } from '../../queue/types';
 import type { LayoutSetting } from '../layout/index';
 import type { ReorganizePreview, ReorganizeStatus } from '../../../shared/reorganize';
@@ -29,6 +30,8 @@ export interface ReorganizeServiceOptions {
   fs?: FsOps;
   now?: () => number;
   monotonic?: () => number;
+  /** A reorganize runs in a slot of its own, never a download's (slot-lender.ts). */
+  borrowSlot?: () => () => void;
 }
 
 export interface ReorganizeService {
@@ -86,7 +89,7 @@ export function createReorganizeService(o: ReorganizeServiceOptions): Reorganize
     async (ctx) => {
       // Reset per run but kept after it: a cancelled run still says how far it got.
       live = null;
-      return engine().run({
+      return inBorrowedSlot(o.borrowSlot, ctx.signal, () => engine().run({
         target: layoutTarget(o.db, o.layout()),
         signal: ctx.signal,
         onChange: o.onChange,
@@ -95,7 +98,7 @@ export function createReorganizeService(o: ReorganizeServiceOptions): Reorganize
           ctx.progress({ stage: 'post-processing', percent: p.total > 0 ? (100 * p.done) / p.total : null, downloadedBytes: null, totalBytes: null, speed: null, eta: null, ...(p.current ? { title: p.current } : {}) });
           sendSoon();
         },
-      });
+      }));
     },
     // Moving a large library takes long; a shutdown re-queues it without spending a try.
     { defaults: { maxTries: 3, timeoutMs: 7 * 24 * 3_600_000, keepResultMs: 7 * 24 * 3_600_000, keepFailedMs: 7 * 24 * 3_600_000 } },

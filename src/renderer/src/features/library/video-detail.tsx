@@ -36,15 +36,23 @@ export function VideoDetail({ videoId, startAt, onClose, onOpenCollection }: Pro
     if (d && !d.open) d.showModal();
     return () => d?.close();
   }, []);
+  // The newest answer wins: a read that was asked before a change this view made (or a later read)
+  // never puts the older state back on screen.
+  const asked = useRef(0);
+  const show = (v: Video) => {
+    asked.current++;
+    setVideo(v);
+  };
   useEffect(() => {
     let live = true;
-    api.invoke('library.get', { videoId }).then(
-      (v) => live && setVideo(v),
-      (e: unknown) => live && setError(asErrorInfo(e)),
-    );
+    const read = (onError: (e: unknown) => void) => {
+      const mine = ++asked.current;
+      api.invoke('library.get', { videoId }).then((v) => live && mine === asked.current && setVideo(v), onError);
+    };
+    read((e: unknown) => live && setError(asErrorInfo(e)));
     // Watched here or in another tab or window: the state shown follows the database.
     const off = api.on('library.changed', ({ videoIds }) => {
-      if (videoIds.length === 0 || videoIds.includes(videoId)) api.invoke('library.get', { videoId }).then((v) => live && setVideo(v), () => undefined);
+      if (videoIds.length === 0 || videoIds.includes(videoId)) read(() => undefined);
     });
     return () => {
       live = false;
@@ -69,7 +77,7 @@ export function VideoDetail({ videoId, startAt, onClose, onOpenCollection }: Pro
     run(async () => {
       if (!video) return;
       const next = await api.invoke('library.setKeep', { videoId, keep: !video.keep });
-      setVideo(next);
+      show(next);
       publishVideo(next);
     });
   const reveal = () =>
@@ -94,7 +102,7 @@ export function VideoDetail({ videoId, startAt, onClose, onOpenCollection }: Pro
         {video?.missing ? (
           <p className="note note-error">{t('video.fileMissing')}</p>
         ) : (
-          video && settings && <Player key={videoId} video={video} {...(startAt !== undefined ? { startAt } : {})} defaultLang={settings.subtitleLanguage} onVideo={setVideo} />
+          video && settings && <Player key={videoId} video={video} {...(startAt !== undefined ? { startAt } : {})} defaultLang={settings.subtitleLanguage} onVideo={show} />
         )}
       </div>
       {error && <ErrorNote error={error} />}
