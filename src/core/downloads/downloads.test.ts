@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DOWNLOAD_OPTIONS } from '../../shared/types';
 import { createQueue } from '../queue/index';
-import type { Queue, QueueJob } from '../queue/types';
+import type { Queue } from '../queue/types';
 import { toDownload } from '../views';
 import { createDownloads, downloadJobId, type Downloads } from './index';
-import { createHarness, type Harness } from './harness.test-kit';
+import { createHarness, settled as settledIn, type Harness } from './harness.test-kit';
 
 let h: Harness;
 let queue: Queue;
@@ -21,22 +21,7 @@ afterAll(async () => {
   await h.close();
 });
 
-/** Resolves when the job reaches a final state (checked on every queue event, no polling). */
-function settled(jobId: string): Promise<QueueJob> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const j = queue.get(jobId);
-      if (j && (j.state === 'succeeded' || j.state === 'failed' || j.state === 'cancelled')) {
-        off();
-        resolve(j);
-        return true;
-      }
-      return false;
-    };
-    const off = queue.on(() => void check());
-    check();
-  });
-}
+const settled = (jobId: string) => settledIn(queue, jobId);
 
 describe('downloads.add', () => {
   it('validates each URL on its own: bad ones get an error, the rest are queued', () => {

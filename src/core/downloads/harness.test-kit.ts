@@ -11,7 +11,7 @@ import { defaultSettings } from '../settings';
 import { locateTools } from '../ytdlp/locate';
 import { startMediaServer, type MediaServer } from '../../../test/fixtures/media-server';
 import type { ToolStatus } from '../../shared/types';
-import type { Queue } from '../queue/types';
+import type { Queue, QueueJob } from '../queue/types';
 import type { DownloadsOptions } from './types';
 
 export interface Harness {
@@ -91,4 +91,31 @@ export function groupGone(pid: number): boolean {
   } catch {
     return true;
   }
+}
+
+/** Resolves when the job reaches a final state (checked on every queue event, no polling). */
+export function settled(queue: Pick<Queue, 'get' | 'on'>, jobId: string): Promise<QueueJob> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const j = queue.get(jobId);
+      if (j && (j.state === 'succeeded' || j.state === 'failed' || j.state === 'cancelled')) {
+        off();
+        resolve(j);
+      }
+    };
+    const off = queue.on(check);
+    check();
+  });
+}
+
+/** The most downloads running at once from now on, counted from the queue's events. */
+export function downloadsAtOnce(queue: Pick<Queue, 'on'>): () => number {
+  let running = 0;
+  let most = 0;
+  queue.on((e) => {
+    if (!('job' in e) || e.job.name !== 'download') return;
+    if (e.type === 'started') most = Math.max(most, ++running);
+    else if (e.type === 'succeeded' || e.type === 'failed' || e.type === 'retrying') running--;
+  });
+  return () => most;
 }

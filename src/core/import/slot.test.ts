@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { DEFAULT_DOWNLOAD_OPTIONS } from '../../shared/types';
 import type { ImportStatus } from '../../shared/import';
 import { createQueue } from '../queue/index';
-import type { Queue, QueueJob } from '../queue/types';
+import type { Queue } from '../queue/types';
 import { defaultSettings } from '../settings';
 import { createDownloads, MEDIA_CONCURRENCY, MEDIA_QUEUE, type Downloads } from '../downloads/index';
-import { createHarness, type Harness } from '../downloads/harness.test-kit';
+import { createHarness, downloadsAtOnce, settled as settledIn, type Harness } from '../downloads/harness.test-kit';
 import { DEFAULT_LAYOUT } from '../library/layout/index';
 import { inBorrowedSlot } from '../media/slot-lender';
 import { createImports } from './index';
@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 let h: Harness;
 let queue: Queue;
 let downloads: Downloads;
+const settled = (jobId: string) => settledIn(queue, jobId);
 beforeEach(async () => {
   h = await createHarness();
 });
@@ -30,19 +31,6 @@ afterEach(async () => {
   await h.close();
 });
 
-function settled(jobId: string): Promise<QueueJob> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const j = queue.get(jobId);
-      if (j && (j.state === 'succeeded' || j.state === 'failed' || j.state === 'cancelled')) {
-        off();
-        resolve(j);
-      }
-    };
-    const off = queue.on(check);
-    check();
-  });
-}
 
 describe('an import beside downloads', { timeout: 240_000 }, () => {
   it('never holds a download slot: downloads pasted during a long import run, within their cap, and the slot comes back', async () => {
@@ -69,13 +57,7 @@ describe('an import beside downloads', { timeout: 240_000 }, () => {
       borrowSlot: downloads.borrowSlot,
     });
     await queue.start();
-    let running = 0;
-    let most = 0;
-    queue.on((e) => {
-      if (!('job' in e) || e.job.name !== 'download') return;
-      if (e.type === 'started') most = Math.max(most, ++running);
-      else if (e.type === 'succeeded' || e.type === 'failed' || e.type === 'retrying') running--;
-    });
+    const most = downloadsAtOnce(queue);
     const started = imports.start(src, 'copy');
     await expect.poll(() => queue.get(started.jobId)?.state).toBe('active');
     const ids = downloads.add({ urls: ['a', 'b'].map((n) => `${h.server.url}/v/during-import-${n}.mp4`) }, DEFAULT_DOWNLOAD_OPTIONS).jobs.map((j) => j.jobId!);
@@ -83,7 +65,7 @@ describe('an import beside downloads', { timeout: 240_000 }, () => {
     const jobs = await Promise.all(ids.map(settled));
     expect(jobs.map((j) => j.state)).toEqual(['succeeded', 'succeeded']);
     expect(queue.get(started.jobId)?.state).toBe('active');
-    expect(most).toBe(1);
+    expect(most()).toBe(1);
     open();
     expect((await settled(started.jobId)).state).toBe('succeeded');
     expect(states.at(-1)).toMatchObject({ state: 'done', imported: 2 });
@@ -91,7 +73,7 @@ describe('an import beside downloads', { timeout: 240_000 }, () => {
     // The borrowed slot was given back: two more downloads still run one at a time.
     const more = await Promise.all(downloads.add({ urls: ['c', 'd'].map((n) => `${h.server.url}/v/after-import-${n}.mp4`) }, DEFAULT_DOWNLOAD_OPTIONS).jobs.map((j) => settled(j.jobId!)));
     expect(more.map((j) => j.state)).toEqual(['succeeded', 'succeeded']);
-    expect(most).toBe(1);
+    expect(most()).toBe(1);
   });
 });
 

@@ -8,7 +8,7 @@ import { defaultSettings } from '../settings';
 import { makePosterFrame, probeDuration } from '../ytdlp/media-probe';
 import { createDownloads, type Downloads } from '../downloads/index';
 import type { DownloadsOptions } from '../downloads/types';
-import { createHarness, type Harness } from '../downloads/harness.test-kit';
+import { createHarness, downloadsAtOnce, settled as settledIn, type Harness } from '../downloads/harness.test-kit';
 import { createPosterHandler, MEDIA_CONCURRENCY, MEDIA_QUEUE, POSTER_JOB, type MediaTools } from './poster-job';
 import { createSlotLender } from './slot-lender';
 
@@ -33,20 +33,6 @@ async function setup(maxConcurrent: number, extra: Partial<DownloadsOptions> = {
   return o;
 }
 
-/** Resolves when the job reaches a final state (checked on every queue event, no polling). */
-function settled(jobId: string): Promise<QueueJob> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const j = queue.get(jobId);
-      if (j && (j.state === 'succeeded' || j.state === 'failed' || j.state === 'cancelled')) {
-        off();
-        resolve(j);
-      }
-    };
-    const off = queue.on(check);
-    check();
-  });
-}
 
 /** Real ffprobe and ffmpeg, held back until `open()`. */
 function held() {
@@ -64,6 +50,7 @@ function held() {
 
 const add = (names: string[]) => downloads.add({ urls: names.map((n) => `${h.server.url}/v/${n}.mp4`) }, DEFAULT_DOWNLOAD_OPTIONS).jobs.map((j) => j.jobId!);
 const videoOf = (j: QueueJob) => (j.result as { videoId: string }).videoId;
+const settled = (jobId: string) => settledIn(queue, jobId);
 const isJpeg = (p: string) => readFileSync(p).subarray(0, 2).toString('hex') === 'ffd8';
 
 // Posters run at background priority: on a machine busy with other work they wait for idle CPU.
@@ -101,19 +88,13 @@ describe('poster job chained to a download (real queue, yt-dlp, ffmpeg)', { time
   it('never holds a download slot: later downloads run while a poster waits, and downloads stay within their cap', async () => {
     const hold = held();
     await setup(1, { media: hold.media });
-    let running = 0;
-    let most = 0;
-    queue.on((e) => {
-      if (!('job' in e) || e.job.name !== 'download') return;
-      if (e.type === 'started') most = Math.max(most, ++running);
-      else if (e.type === 'succeeded' || e.type === 'failed' || e.type === 'retrying') running--;
-    });
+    const most = downloadsAtOnce(queue);
     const ids = add(['slot-a', 'slot-b', 'slot-c']);
     // With the poster inside the download (or in a download slot) this would wait for ever.
     const jobs = await Promise.all(ids.map(settled));
     expect(jobs.map((j) => j.state)).toEqual(['succeeded', 'succeeded', 'succeeded']);
     expect(queue.get(`${ids[0]}.poster`)?.state).toBe('active');
-    expect(most).toBe(1);
+    expect(most()).toBe(1);
 
     hold.open();
     const posters = await Promise.all(ids.map((id) => settled(`${id}.poster`)));
@@ -122,7 +103,7 @@ describe('poster job chained to a download (real queue, yt-dlp, ffmpeg)', { time
     // Every borrowed slot was given back: two more downloads still run one at a time.
     const more = await Promise.all(add(['slot-d', 'slot-e']).map(settled));
     expect(more.map((j) => j.state)).toEqual(['succeeded', 'succeeded']);
-    expect(most).toBe(1);
+    expect(most()).toBe(1);
   });
 
   it('a poster cancelled while it runs gives its slot back at once, even if ffmpeg never returns', async () => {
@@ -133,16 +114,10 @@ describe('poster job chained to a download (real queue, yt-dlp, ffmpeg)', { time
     const poster = `${first}.poster`;
     expect(queue.get(poster)?.state).toBe('active');
     queue.cancel(poster);
-    let running = 0;
-    let most = 0;
-    queue.on((e) => {
-      if (!('job' in e) || e.job.name !== 'download') return;
-      if (e.type === 'started') most = Math.max(most, ++running);
-      else if (e.type === 'succeeded' || e.type === 'failed' || e.type === 'retrying') running--;
-    });
+    const most = downloadsAtOnce(queue);
     const jobs = await Promise.all(add(['after-cancel-a', 'after-cancel-b']).map(settled));
     expect(jobs.map((j) => j.state)).toEqual(['succeeded', 'succeeded']);
-    expect(most).toBe(1);
+    expect(most()).toBe(1);
   });
 
   it('a poster that cannot be made fails on its own: the video stays, plays, and keeps its duration', async () => {

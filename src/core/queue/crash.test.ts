@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../db/open';
 import { prng } from '../../../test/fixtures/prng';
+import { launchWorker } from '../../../test/fixtures/kill-worker';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const WORKER = join(import.meta.dirname, 'crash-worker.ts');
@@ -31,31 +31,9 @@ function killPoint(rand: () => number): KillPoint {
 }
 
 /** Runs one launch; kills it with SIGKILL at `kill` (or lets it finish). */
-function runWorker(dbPath: string, lockDir: string, tag: string, kill: KillPoint | null): Promise<{ finished: boolean; killed: boolean }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, dbPath, String(JOBS), lockDir], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, [TAG]: tag },
-    });
-    let out = '';
-    let err = '';
-    let armed = false;
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (kill && !armed && out.split('\n').includes(kill.stage)) {
-        armed = true;
-        setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
-      }
-    });
-    child.stderr.on('data', (d: Buffer) => void (err += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') return resolve({ finished: out.includes('done'), killed: true });
-      if (code !== 0) return reject(new Error(`worker exited with ${code}: ${err}`));
-      resolve({ finished: out.includes('done'), killed: false });
-    });
-  });
+async function runWorker(dbPath: string, lockDir: string, tag: string, kill: KillPoint | null): Promise<{ finished: boolean; killed: boolean }> {
+  const r = await launchWorker(WORKER, [dbPath, String(JOBS), lockDir], kill, { cwd: ROOT, env: { ...process.env, [TAG]: tag } });
+  return { finished: r.out.includes('done'), killed: r.killed };
 }
 
 /** Live (not zombie) processes carrying this run's tag. */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { openDatabase } from '../../db/open';
 import { listDirs, listFiles, openKit, sha } from './test-kit';
 import { prng } from '../../../../test/fixtures/prng';
+import { launchWorker, type KillAt } from '../../../../test/fixtures/kill-worker';
 
 const ROOT = join(import.meta.dirname, '../../../..');
 const WORKER = join(import.meta.dirname, 'crash-worker.ts');
@@ -13,33 +13,8 @@ const VIDEOS = 240;
 const KILLS = 20;
 const SEED = 14;
 
-/**
- * One launch: killed `afterMs` after it printed `stage`, or (kill null) run to the end. `runMs` is
- * the time from "ready" to the worker's exit.
- */
-function launch(db: string, lib: string, preset: string, kill: { stage: string; afterMs: number } | null): Promise<{ out: string; runMs: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, db, lib, preset], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    let armed = false;
-    let readyAt = 0;
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (!readyAt && out.split('\n').includes('ready')) readyAt = performance.now();
-      if (kill && !armed && out.split('\n').includes(kill.stage)) {
-        armed = true;
-        setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
-      }
-    });
-    child.stderr.on('data', (d: Buffer) => void (err += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL' || code === 0) resolve({ out, runMs: readyAt ? performance.now() - readyAt : 0 });
-      else reject(new Error(`worker ended with ${code ?? signal}: ${out}\n${err}`));
-    });
-  });
-}
+/** One launch: killed `afterMs` after it printed `stage`, or (kill null) run to the end. */
+const launch = (db: string, lib: string, preset: string, kill: KillAt | null) => launchWorker(WORKER, [db, lib, preset], kill, { cwd: ROOT });
 
 interface Original {
   video: string;
