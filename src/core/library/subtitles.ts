@@ -99,18 +99,18 @@ export function createSubtitleIndex(db: Db): SubtitleIndex {
   );
   /**
    * The cut phrase's first `limit` lines, from the lines holding every word but the last (in rowid
-   * order, as FTS5 answers). Null past `budget` lines, or at a line only FTS5 can judge.
+   * order, as FTS5 answers). Null past HEAD_BUDGET lines, or at a line only FTS5 can judge.
    */
-  const byHead = (words: string[], folded: string[], limit: number, budget: number) => {
-    const prefix: number[] = [];
+  const byHead = (words: string[], folded: string[], limit: number): number[] | null => {
+    const ids: number[] = [];
     let seen = 0;
     for (const line of headLines.iterate(`"${words.slice(0, -1).join(' ')}"`)) {
-      if (++seen > budget) return null;
+      if (++seen > HEAD_BUDGET) return null;
       const m = phraseMatch(line.text, folded);
       if (m === null) return null;
-      if (m >= 1 && prefix.push(line.id) >= limit) break;
+      if (m >= 1 && ids.push(line.id) >= limit) break;
     }
-    return { prefix };
+    return ids;
   };
   const hitsOf = (ids: number[]) => ids.flatMap((id) => hitOf.get(id) ?? []);
 
@@ -155,8 +155,8 @@ export function createSubtitleIndex(db: Db): SubtitleIndex {
         // would merge: the lines holding the words before it answer first, when there are few
         // enough. A long one ('chiter') starts few: FTS5's prefix query is the cheaper.
         const folded = phraseWords(q.words);
-        const head = folded && folded[folded.length - 1]!.length < LONG_CUT ? byHead(q.words, folded, limit, HEAD_BUDGET) : null;
-        rows = head ? hitsOf(head.prefix) : find.all(q.prefix, limit);
+        const head = folded && folded[folded.length - 1]!.length < LONG_CUT ? byHead(q.words, folded, limit) : null;
+        rows = head ? hitsOf(head) : find.all(q.prefix, limit);
       }
       return toHits(rows);
     },

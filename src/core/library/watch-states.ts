@@ -66,6 +66,7 @@ export function createWatchStates(db: Db): WatchStates {
       const s = new Uint8Array((maxRowid.get() ?? 0) + 1).fill(GONE);
       for (const state of STATES) for (const rid of inState.all(state)) s[rid] = state;
       states = s;
+      trimLog.run(applied);
     }
     const log = logSince.all(applied);
     for (const [seq, rid, state] of log) {
